@@ -1,0 +1,32 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import starlight from '@astrojs/starlight';
+import { monacoLazyCss } from './src/integrations/monaco-lazy-css.ts';
+import { liveEndpointsInDev } from './src/integrations/live-endpoints-in-dev.ts';
+
+export default defineConfig({
+  // Starlight's prefetch would fetch pages the reader never asked for; lessons stay lean.
+  prefetch: false,
+  server: { port: 4321, host: 'localhost' },
+  integrations: [
+    starlight({
+      title: 'Duplex',
+      description: 'Learn WebSockets by watching them: live lessons, playgrounds and workshops.',
+      logo: { src: './src/assets/duplex-mark.svg', alt: '' },
+      // The sidebar is built from lesson frontmatter (chapter, order) in src/route-middleware.ts.
+      routeMiddleware: './src/route-middleware.ts',
+      customCss: ['./src/styles/duplex.css'],
+      // The right-hand table of contents caused layout shift; lessons are short anyway.
+      tableOfContents: false,
+      lastUpdated: false,
+      pagination: true,
+      editLink: undefined,
+      components: {},
+    }),
+  ],
+  vite: {
+    plugins: [monacoLazyCss()],
+    worker: { format: 'es' },
+    build: { chunkSizeWarningLimit: 4096 },
+  },
+});

@@ -1,0 +1,58 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { closed, connect, refusedUpgrade, startTestServer } from './test-support.ts';
+
+test('GET /healthz answers 200 JSON', async (t) => {
+  const server = await startTestServer();
+  t.after(() => server.close());
+  const res = await fetch(`${server.url}/healthz`);
+  assert.equal(res.status, 200);
+  assert.match(res.headers.get('content-type') ?? '', /application\/json/);
+  const body = (await res.json()) as { status: string; connections: number };
+  assert.equal(body.status, 'ok');
+  assert.equal(body.connections, 0);
+});
+
+test('an unknown WebSocket path is refused with 404 and a reason', async (t) => {
+  const server = await startTestServer();
+  t.after(() => server.close());
+  const refusal = await refusedUpgrade(`${server.wsUrl}/ws/nope`);
+  assert.equal(refusal.status, 404);
+  assert.match(refusal.body, /no WebSocket endpoint at \/ws\/nope/);
+  assert.equal((await refusedUpgrade(`${server.wsUrl}/elsewhere`)).status, 404);
+});
+
+test('plain GET on a WebSocket path says upgrade required', async (t) => {
+  const server = await startTestServer();
+  t.after(() => server.close());
+  const res = await fetch(`${server.url}/ws/echo`);
+  assert.equal(res.status, 426);
+});
+
+test('the built site is served from siteDir, with 404 for missing pages', async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'duplex-site-'));
+  writeFileSync(join(dir, 'index.html'), '<h1>course</h1>');
+  writeFileSync(join(dir, '404.html'), '<h1>lost</h1>');
+  const server = await startTestServer({ siteDir: dir });
+  t.after(() => server.close());
+  const home = await fetch(`${server.url}/`);
+  assert.equal(home.status, 200);
+  assert.equal(await home.text(), '<h1>course</h1>');
+  const missing = await fetch(`${server.url}/no/such/page/`);
+  assert.equal(missing.status, 404);
+  assert.equal(await missing.text(), '<h1>lost</h1>');
+});
+
+test('shutdown closes every client with 1001 and a reason', async () => {
+  const server = await startTestServer();
+  const clients = await Promise.all([1, 2, 3].map(() => connect(`${server.wsUrl}/ws/echo`)));
+  const closes = clients.map(closed);
+  await server.close();
+  for (const result of await Promise.all(closes)) {
+    assert.equal(result.code, 1001);
+    assert.equal(result.reason, 'server shutting down');
+  }
+});

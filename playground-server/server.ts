@@ -1,0 +1,57 @@
+import { createServer, type Server } from 'node:http';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import sirv from 'sirv';
+import type { Config } from './config.ts';
+import { createLiveEndpoints } from './live-endpoints.ts';
+import { rejectUpgrade } from './http-reply.ts';
+
+export interface RunningServer {
+  server: Server;
+  /** The URL the server answers on (with the real port when 0 was asked for). */
+  url: string;
+  close(): Promise<void>;
+}
+
+/** One port for everything: the built site, the HTTP endpoints and every WebSocket. */
+export async function startServer(config: Config): Promise<RunningServer> {
+  const live = createLiveEndpoints();
+  const siteDir = resolve(config.siteDir);
+  const hasSite = existsSync(join(siteDir, 'index.html'));
+  const notFoundPage = hasSite && existsSync(join(siteDir, '404.html')) ? readFileSync(join(siteDir, '404.html')) : null;
+  // sirv serves precompressed and immutable assets properly; we never hand-write a file server.
+  const site = hasSite ? sirv(siteDir, { etag: true, dev: false, extensions: ['html'] }) : null;
+
+  const server = createServer((req, res) => {
+    if (live.handleHttp(req, res)) return;
+    const notFound = () => {
+      res.writeHead(404, { 'content-type': notFoundPage ? 'text/html; charset=utf-8' : 'text/plain; charset=utf-8' });
+      res.end(notFoundPage ?? `Not found. ${hasSite ? '' : 'The site is not built: run `npm run build`.'}\n`);
+    };
+    if (site) site(req, res, notFound);
+    else notFound();
+  });
+  server.on('upgrade', (req, socket, head) => {
+    if (!live.handleUpgrade(req, socket, head)) rejectUpgrade(socket, 404, 'WebSocket endpoints live under /ws/');
+  });
+
+  await new Promise<void>((resolveListen, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, () => resolveListen());
+  });
+  const { port } = server.address() as AddressInfo;
+  const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+
+  return {
+    server,
+    url: `http://${shownHost.includes(':') ? `[${shownHost}]` : shownHost}:${port}`,
+    async close() {
+      // Stop accepting, drop idle keep-alive sockets, then let live endpoints say goodbye.
+      const httpClosed = new Promise<void>((done) => server.close(() => done()));
+      server.closeIdleConnections();
+      await live.close();
+      await httpClosed;
+    },
+  };
+}

@@ -1,0 +1,48 @@
+import { once } from 'node:events';
+import { WebSocket } from 'ws';
+import { ConfigSchema, type Config } from './config.ts';
+import { startServer, type RunningServer } from './server.ts';
+
+/** A real server on a free port of 127.0.0.1, for tests. */
+export async function startTestServer(overrides: Partial<Config> = {}): Promise<RunningServer & { wsUrl: string }> {
+  const config = ConfigSchema.parse({ port: 0, host: '127.0.0.1', siteDir: 'no-site-in-tests', ...overrides });
+  const running = await startServer(config);
+  return { ...running, wsUrl: running.url.replace(/^http/, 'ws') };
+}
+
+/** Opens a client and waits until it is open (or rejects with the HTTP status of a refusal). */
+export async function connect(url: string, options: ConstructorParameters<typeof WebSocket>[2] = {}): Promise<WebSocket> {
+  const ws = new WebSocket(url, options);
+  await new Promise<void>((resolve, reject) => {
+    ws.once('open', () => resolve());
+    ws.once('unexpected-response', (_req, res) => reject(Object.assign(new Error(`HTTP ${res.statusCode}`), { status: res.statusCode })));
+    ws.once('error', reject);
+  });
+  return ws;
+}
+
+/** The next message a client receives, as text or as a Buffer for binary frames. */
+export async function nextMessage(ws: WebSocket): Promise<{ data: Buffer; isBinary: boolean }> {
+  const [data, isBinary] = (await once(ws, 'message')) as [Buffer, boolean];
+  return { data, isBinary };
+}
+
+/** Waits for the close event and returns its code and reason. */
+export async function closed(ws: WebSocket): Promise<{ code: number; reason: string }> {
+  const [code, reason] = (await once(ws, 'close')) as [number, Buffer];
+  return { code, reason: reason.toString() };
+}
+
+/** Refusal status and body of an upgrade the server must reject. */
+export async function refusedUpgrade(url: string, headers: Record<string, string> = {}): Promise<{ status: number; body: string }> {
+  const ws = new WebSocket(url, { headers });
+  return new Promise((resolve, reject) => {
+    ws.once('open', () => reject(new Error(`expected ${url} to be refused, but it opened`)));
+    ws.once('unexpected-response', (_req, res) => {
+      let body = '';
+      res.on('data', (chunk: Buffer) => (body += chunk.toString()));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+    });
+    ws.once('error', () => undefined);
+  });
+}

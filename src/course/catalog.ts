@@ -1,0 +1,52 @@
+import { getCollection } from 'astro:content';
+import { chapters, type ChapterId } from './chapters.ts';
+
+export interface LessonSummary {
+  /** Collection id, e.g. "lessons/what-is-a-websocket". */
+  id: string;
+  href: string;
+  title: string;
+  summary: string;
+  objectives: string[];
+  duration: number;
+  chapter: ChapterId;
+  order: number;
+}
+
+export interface ChapterWithLessons {
+  id: ChapterId;
+  title: string;
+  lessons: LessonSummary[];
+}
+
+/**
+ * The course in teaching order: chapters as declared, lessons by `order` inside each.
+ * One source for the index page, the sidebar and prev/next links.
+ */
+export async function getCourse(): Promise<ChapterWithLessons[]> {
+  const entries = await getCollection('docs', (entry) => entry.id.startsWith('lessons/'));
+  const lessons: LessonSummary[] = entries.map((entry) => {
+    const { title, summary, objectives, duration, chapter, order } = entry.data;
+    if (summary === undefined || objectives === undefined || duration === undefined || chapter === undefined || order === undefined) {
+      const missing = Object.entries({ chapter, order, summary, objectives, duration })
+        .filter(([, value]) => value === undefined)
+        .map(([key]) => key);
+      throw new Error(`${entry.filePath ?? entry.id}: lesson frontmatter is missing ${missing.join(', ')} (see src/content.config.ts).`);
+    }
+    return { id: entry.id, href: `/${entry.id}/`, title, summary, objectives, duration, chapter, order };
+  });
+  const taken = new Map<string, string>();
+  for (const lesson of lessons) {
+    const key = `${lesson.chapter}#${lesson.order}`;
+    const other = taken.get(key);
+    if (other) throw new Error(`Lessons "${other}" and "${lesson.id}" both have chapter "${lesson.chapter}" and order ${lesson.order}; give each its own order.`);
+    taken.set(key, lesson.id);
+  }
+  return chapters
+    .map((chapter) => ({
+      id: chapter.id,
+      title: chapter.title,
+      lessons: lessons.filter((lesson) => lesson.chapter === chapter.id).sort((a, b) => a.order - b.order),
+    }))
+    .filter((chapter) => chapter.lessons.length > 0);
+}
