@@ -21,7 +21,8 @@ export default defineConfig({
       lastUpdated: false,
       pagination: true,
       editLink: undefined,
-      components: {},
+      // Lesson pages get their objectives and progress under the title.
+      components: { PageTitle: './src/components/LessonHeader.astro' },
     }),
   ],
   vite: {

@@ -26,7 +26,7 @@ export const onRequest = defineRouteMiddleware(async (context) => {
           href: lesson.href,
           isCurrent: lesson.href === current,
           badge: undefined,
-          attrs: { 'data-lesson-id': lesson.id },
+          attrs: { 'data-lesson-id': lesson.id, 'data-exercises': lesson.exercises.join(' ') },
         };
         links.push(link);
         return link;

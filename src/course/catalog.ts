@@ -11,12 +11,21 @@ export interface LessonSummary {
   duration: number;
   chapter: ChapterId;
   order: number;
+  /** Names of the lesson's exercises (its `<name>.starter.js` files), for progress. */
+  exercises: string[];
 }
 
 export interface ChapterWithLessons {
   id: ChapterId;
   title: string;
   lessons: LessonSummary[];
+}
+
+/** Exercise files by lesson folder: "lessons/frames" → ["binary-length"]. */
+const exerciseFiles = Object.keys(import.meta.glob('../content/docs/lessons/*/*.starter.js', { query: '?raw', import: 'default' }));
+function exercisesOf(id: string): string[] {
+  const prefix = `../content/docs/${id}/`;
+  return exerciseFiles.filter((file) => file.startsWith(prefix)).map((file) => file.slice(prefix.length, -'.starter.js'.length));
 }
 
 /**
@@ -33,7 +42,7 @@ export async function getCourse(): Promise<ChapterWithLessons[]> {
         .map(([key]) => key);
       throw new Error(`${entry.filePath ?? entry.id}: lesson frontmatter is missing ${missing.join(', ')} (see src/content.config.ts).`);
     }
-    return { id: entry.id, href: `/${entry.id}/`, title, summary, objectives, duration, chapter, order };
+    return { id: entry.id, href: `/${entry.id}/`, title, summary, objectives, duration, chapter, order, exercises: exercisesOf(entry.id) };
   });
   const taken = new Map<string, string>();
   for (const lesson of lessons) {

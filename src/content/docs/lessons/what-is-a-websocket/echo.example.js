@@ -9,3 +9,4 @@ socket.onopen = () => {
 socket.onmessage = (event) => {
   log('the server said:', event.data);
 };
+// expect: the server said: hello, duplex

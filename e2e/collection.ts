@@ -1,0 +1,50 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/**
+ * The course as files, read at test-collection time so every example and exercise a lesson
+ * adds gets its tests without anyone writing them: e2e is generated over the collection.
+ */
+const lessonsDir = join(import.meta.dirname, '..', 'src', 'content', 'docs', 'lessons');
+
+export interface ExampleFile {
+  lesson: string;
+  file: string;
+  code: string;
+  /** Texts the run's output must show, from `// expect: <text>` lines in the example. */
+  expected: string[];
+  /** `// allow-errors`: the example demonstrates a refusal or a failure on purpose. */
+  allowErrors: boolean;
+}
+
+export interface ExerciseFiles {
+  lesson: string;
+  name: string;
+  starter: string;
+  solution: string;
+}
+
+const lessons = readdirSync(lessonsDir, { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name)
+  .sort();
+
+const read = (lesson: string, file: string) => readFileSync(join(lessonsDir, lesson, file), 'utf8');
+const filesOf = (lesson: string, suffix: string) => readdirSync(join(lessonsDir, lesson)).filter((file) => file.endsWith(suffix)).sort();
+
+export const examples: ExampleFile[] = lessons.flatMap((lesson) =>
+  filesOf(lesson, '.example.js').map((file) => {
+    const code = read(lesson, file);
+    const expected = [...code.matchAll(/^\/\/ expect: (.+)$/gm)].map((match) => match[1]!.trim());
+    return { lesson, file, code, expected, allowErrors: /^\/\/ allow-errors\b/m.test(code) };
+  }),
+);
+
+export const exercises: ExerciseFiles[] = lessons.flatMap((lesson) =>
+  filesOf(lesson, '.starter.js').map((file) => {
+    const name = file.slice(0, -'.starter.js'.length);
+    return { lesson, name, starter: read(lesson, file), solution: read(lesson, `${name}.solution.js`) };
+  }),
+);
+
+export const lessonPath = (lesson: string) => `/lessons/${lesson}/`;

@@ -1,0 +1,13 @@
+import type { Check } from './types.ts';
+import { pollsOnATimer } from './polls-on-a-timer.ts';
+import { sendWithoutWaiting } from './send-without-waiting.ts';
+
+/** Every check an <Exercise check="…"> may name. */
+export const checks = {
+  'polls-on-a-timer': pollsOnATimer,
+  'send-without-waiting': sendWithoutWaiting,
+} satisfies Record<string, Check>;
+
+export type CheckName = keyof typeof checks;
+export const checkNames = Object.keys(checks) as CheckName[];
+export const isCheckName = (name: string): name is CheckName => Object.hasOwn(checks, name);

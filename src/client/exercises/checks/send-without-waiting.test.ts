@@ -1,0 +1,25 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { sendWithoutWaiting } from './send-without-waiting.ts';
+import { frame } from './fixtures.ts';
+
+test('three sends before the first reply, then three replies: passed', () => {
+  const events = [frame('send', 1, 10, 'a'), frame('send', 1, 11, 'b'), frame('send', 1, 12, 'c'), frame('message', 1, 20, 'a'), frame('message', 1, 21, 'b'), frame('message', 1, 22, 'c')];
+  assert.equal(sendWithoutWaiting(events).passed, true);
+});
+
+test('waiting for each reply before the next send (ping-pong) is not passed', () => {
+  const events = [frame('send', 1, 10, 'a'), frame('message', 1, 20, 'a'), frame('send', 1, 21, 'b'), frame('message', 1, 30, 'b'), frame('send', 1, 31, 'c'), frame('message', 1, 40, 'c')];
+  const verdict = sendWithoutWaiting(events);
+  assert.equal(verdict.passed, false);
+  assert.match(verdict.message, /only 1 message\(s\) went out before the first reply/);
+});
+
+test('three sends but the replies have not arrived yet: not passed, says how many are missing', () => {
+  const events = [frame('send', 1, 10, 'a'), frame('send', 1, 11, 'b'), frame('send', 1, 12, 'c'), frame('message', 1, 20, 'a')];
+  assert.deepEqual(sendWithoutWaiting(events), { passed: false, message: '1 of 3 replies received so far.' });
+});
+
+test('a run that sends nothing is not passed', () => {
+  assert.equal(sendWithoutWaiting([]).passed, false);
+});

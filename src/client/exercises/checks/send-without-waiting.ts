@@ -1,0 +1,22 @@
+import { type Check, notYet, pass } from './types.ts';
+import { received, sends } from './events.ts';
+
+const wanted = 3;
+
+/**
+ * Lesson 3: full duplex means the client need not wait for an answer before speaking again.
+ * Passes when one socket sent three messages before its first reply arrived, and got three back.
+ */
+export const sendWithoutWaiting: Check = (events) => {
+  const sent = sends(events);
+  if (sent.length === 0) return notYet('no message was sent yet.');
+  const socket = sent[0]!.socket;
+  const firstReply = received(events).find((event) => event.socket === socket);
+  const sentBeforeReply = sent.filter((event) => event.socket === socket && (!firstReply || event.at <= firstReply.at)).length;
+  if (firstReply && sentBeforeReply < wanted) {
+    return notYet(`only ${sentBeforeReply} message(s) went out before the first reply came back; send ${wanted} without waiting.`);
+  }
+  const replies = received(events).filter((event) => event.socket === socket).length;
+  if (replies < wanted) return notYet(`${replies} of ${wanted} replies received so far.`);
+  return pass(`${sentBeforeReply} messages went out before the first reply, and all ${wanted} came back.`);
+};
