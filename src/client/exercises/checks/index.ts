@@ -1,10 +1,14 @@
 import type { Check } from './types.ts';
+import { acceptKey } from './accept-key.ts';
 import { pollsOnATimer } from './polls-on-a-timer.ts';
+import { sixteenBitLength } from './sixteen-bit-length.ts';
 import { sendWithoutWaiting } from './send-without-waiting.ts';
 
 /** Every check an <Exercise check="…"> may name. */
 export const checks = {
   'polls-on-a-timer': pollsOnATimer,
+  'accept-key': acceptKey,
+  'sixteen-bit-length': sixteenBitLength,
   'send-without-waiting': sendWithoutWaiting,
 } satisfies Record<string, Check>;
 
