@@ -22,6 +22,3 @@ export function closed(socket: number, at: number, code: number, reason = '', wa
   return { type: 'socket', event: 'close', socket, at, code, reason, wasClean };
 }
 
-export function socketError(socket: number, at: number): RunEvent {
-  return { type: 'socket', event: 'error', socket, at, message: 'connection failed' };
-}

@@ -1,5 +1,6 @@
 import type { Check } from './types.ts';
 import { acceptKey } from './accept-key.ts';
+import { closeWithAppCode } from './close-with-app-code.ts';
 import { pollsOnATimer } from './polls-on-a-timer.ts';
 import { sixteenBitLength } from './sixteen-bit-length.ts';
 import { sendWithoutWaiting } from './send-without-waiting.ts';
@@ -9,6 +10,7 @@ export const checks = {
   'polls-on-a-timer': pollsOnATimer,
   'accept-key': acceptKey,
   'sixteen-bit-length': sixteenBitLength,
+  'close-with-app-code': closeWithAppCode,
   'send-without-waiting': sendWithoutWaiting,
 } satisfies Record<string, Check>;
 

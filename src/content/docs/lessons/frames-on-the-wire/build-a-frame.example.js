@@ -19,10 +19,7 @@ for (const text of ['hello', 'x'.repeat(200)]) {
 
 const socket = connect('/ws/echo');
 socket.onopen = () => socket.send('hello');
-socket.onmessage = (event) => {
-  log(`echoed: ${event.data} (the server's frame back is 2 + 5 = 7 bytes: servers do not mask)`);
-  socket.close(1000, 'done');
-};
+socket.onmessage = (event) => log(`echoed: ${event.data} (the server's frame back is 2 + 5 = 7 bytes: servers do not mask)`);
 // expect: 5-byte message → 11 bytes on the wire: 81 85
 // expect: 200-byte message → 208 bytes on the wire: 81 fe 00 c8
 // expect: echoed: hello

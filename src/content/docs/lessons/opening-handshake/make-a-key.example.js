@@ -7,9 +7,6 @@ for (let i = 0; i < 3; i++) {
 }
 
 const socket = connect('/ws/echo');
-socket.onopen = () => {
-  log('101 Switching Protocols: the handshake is done, the connection now carries frames');
-  socket.close(1000, 'seen enough');
-};
+socket.onopen = () => log('101 Switching Protocols: the handshake is done, the connection now carries frames');
 // expect: (24 characters)
 // expect: 101 Switching Protocols

@@ -1,0 +1,23 @@
+import { type Check, notYet, pass } from './types.ts';
+import { closes, received } from './events.ts';
+
+const isApplicationCode = (code: number) => code >= 4000 && code <= 4999;
+
+/**
+ * Lesson 6: end a conversation on purpose. Passes when a socket that received at least one
+ * message was closed cleanly with a code from the private range 4000–4999 and a reason.
+ */
+export const closeWithAppCode: Check = (events) => {
+  const all = closes(events);
+  if (all.length === 0) return notYet('no socket has closed yet.');
+  const good = all.find((close) => isApplicationCode(close.code) && close.wasClean && close.reason.trim() !== '');
+  if (!good) {
+    const last = all.at(-1)!;
+    if (!isApplicationCode(last.code)) return notYet(`the socket closed with ${last.code}; use a code from 4000 to 4999.`);
+    if (last.reason.trim() === '') return notYet(`code ${last.code} is right; add a reason so the other side knows why.`);
+    return notYet(`the close with ${last.code} was not clean: the closing handshake did not complete.`);
+  }
+  const heardFirst = received(events).some((message) => message.socket === good.socket && message.at <= good.at);
+  if (!heardFirst) return notYet('close after the first echo has arrived, not before.');
+  return pass(`closed cleanly with ${good.code} "${good.reason}".`);
+};
