@@ -1,0 +1,28 @@
+import { expect, test } from '@playwright/test';
+
+test('the handshake lesson shows the headers the server saw and checks the accept key in the page', async ({ page }) => {
+  await page.goto('/lessons/opening-handshake/');
+  const inspector = page.locator('duplex-wire-inspector');
+  await expect(inspector).toHaveAttribute('data-ready', '');
+  await inspector.getByRole('button', { name: 'Open a socket and inspect it' }).click();
+  await expect(inspector.getByLabel('Handshake request headers')).toContainText(/GET \/ws\/echo\?trace=lesson-\w+ HTTP\/1\.1/);
+  await expect(inspector.getByLabel('Handshake request headers')).toContainText(/sec-websocket-key: \S{22}==/i);
+  await expect(inspector.getByLabel('Handshake response headers')).toContainText('HTTP/1.1 101 Switching Protocols');
+  await expect(inspector.getByText(/the server answered \S{27}=: they match\./)).toBeVisible();
+});
+
+test('the frames lesson lists each frame the server saw, with the mask counted on client frames', async ({ page }) => {
+  await page.goto('/lessons/frames-on-the-wire/');
+  const inspector = page.locator('duplex-wire-inspector');
+  await inspector.getByRole('button', { name: 'Open a socket and inspect it' }).click();
+  await expect(inspector.getByRole('status')).toHaveText(/^open/);
+  await inspector.getByRole('textbox', { name: 'Message' }).fill('hello');
+  await inspector.getByRole('button', { name: 'Send' }).click();
+  const frames = inspector.getByRole('table', { name: 'Frames the server saw on this connection' });
+  // 5-byte text: 2 + 4 (mask) header bytes from the browser, 2 from the server.
+  await expect(frames.getByRole('row', { name: 'browser → server text 5 6 11 hello' })).toBeVisible();
+  await expect(frames.getByRole('row', { name: 'server → browser text 5 2 7 hello' })).toBeVisible();
+  await inspector.getByRole('button', { name: 'Close (1000)' }).click();
+  await expect(frames.getByRole('row', { name: /browser → server close .* 1000 closed from the lesson/ })).toBeVisible();
+  await expect(inspector.getByRole('status')).toHaveText('closed 1000 "closed from the lesson", wasClean: true');
+});

@@ -1,0 +1,122 @@
+import { InspectEvent } from '../../../playground-server/protocol/inspect.ts';
+import { serverOrigin } from '../server-origin.ts';
+import { acceptFor } from './accept-key.ts';
+
+type Handshake = Extract<InspectEvent, { type: 'handshake' }>;
+type Frame = Extract<InspectEvent, { type: 'frame' }>;
+
+const wsUrl = (path: string) => {
+  const url = new URL(path, serverOrigin());
+  url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
+  return url.href;
+};
+
+const cell = (row: HTMLTableRowElement, text: string) => {
+  row.insertCell().textContent = text;
+};
+
+/**
+ * <duplex-wire-inspector>: opens a real socket to /ws/echo straight from the page (no worker),
+ * watched through /ws/inspect, and shows what the *server* saw: the handshake headers with the
+ * accept key checked in the browser, then every frame with its size on the wire.
+ * Everything from the server is validated and written as text, never HTML.
+ */
+class DuplexWireInspector extends HTMLElement {
+  #socket: WebSocket | null = null;
+  #inspector: WebSocket | null = null;
+
+  #part<T extends Element>(role: string): T {
+    const found = this.querySelector<T>(`[data-role="${role}"]`);
+    if (!found) throw new Error(`<duplex-wire-inspector> is missing [data-role="${role}"]`);
+    return found;
+  }
+
+  connectedCallback() {
+    const open = this.#part<HTMLButtonElement>('open');
+    const form = this.#part<HTMLFormElement>('send');
+    const close = this.#part<HTMLButtonElement>('close');
+    open.disabled = false;
+    open.addEventListener('click', () => this.#open());
+    form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      const text = this.#part<HTMLInputElement>('text').value;
+      const binary = this.#part<HTMLInputElement>('binary').checked;
+      this.#socket?.send(binary ? new TextEncoder().encode(text) : text);
+    });
+    close.addEventListener('click', () => this.#socket?.close(1000, 'closed from the lesson'));
+    addEventListener('pagehide', () => this.#shutdown());
+    this.dataset.ready = '';
+  }
+
+  disconnectedCallback() {
+    this.#shutdown();
+  }
+
+  #shutdown() {
+    this.#socket?.close(1001, 'page hidden');
+    this.#inspector?.close(1001, 'page hidden');
+    this.#socket = this.#inspector = null;
+  }
+
+  #open() {
+    this.#shutdown();
+    this.#part<HTMLTableSectionElement>('frames').replaceChildren();
+    this.#status('connecting…');
+    const trace = `lesson-${crypto.randomUUID().slice(0, 8)}`;
+    const inspector = new WebSocket(wsUrl(`/ws/inspect?trace=${trace}`));
+    this.#inspector = inspector;
+    inspector.onmessage = (message) => {
+      const parsed = typeof message.data === 'string' ? InspectEvent.safeParse(JSON.parse(message.data)) : null;
+      if (parsed?.success) void this.#show(parsed.data);
+    };
+    inspector.onopen = () => {
+      const socket = new WebSocket(wsUrl(`/ws/echo?trace=${trace}`));
+      this.#socket = socket;
+      socket.onopen = () => this.#status('open: send a message, then close');
+      socket.onclose = (event) => this.#status(`closed ${event.code}${event.reason ? ` "${event.reason}"` : ''}, wasClean: ${event.wasClean}`);
+      this.#setConnected(true);
+      socket.addEventListener('close', () => this.#setConnected(false));
+    };
+    inspector.onerror = () => this.#status('the inspect endpoint is not reachable');
+  }
+
+  #setConnected(connected: boolean) {
+    for (const role of ['submit', 'close']) this.#part<HTMLButtonElement>(role).disabled = !connected;
+  }
+
+  #status(text: string) {
+    this.#part<HTMLElement>('status').textContent = text;
+  }
+
+  async #show(event: InspectEvent) {
+    if (event.type === 'handshake') await this.#showHandshake(event);
+    else if (event.type === 'frame') this.#showFrame(event);
+  }
+
+  async #showHandshake(event: Handshake) {
+    const request = [`${event.method} ${event.url} HTTP/${event.httpVersion}`, ...event.headers.map(([name, value]) => `${name}: ${value}`)];
+    this.#part<HTMLElement>('request').textContent = request.join('\n');
+    this.#part<HTMLElement>('response').textContent = [
+      'HTTP/1.1 101 Switching Protocols',
+      'Upgrade: websocket',
+      'Connection: Upgrade',
+      `Sec-WebSocket-Accept: ${event.accept}`,
+    ].join('\n');
+    const key = event.headers.find(([name]) => name.toLowerCase() === 'sec-websocket-key')?.[1] ?? '';
+    const mine = await acceptFor(key);
+    const verdict = mine === event.accept ? 'they match' : 'they differ';
+    this.#part<HTMLElement>('accept').textContent = `Your browser's key ${key} gives ${mine} when computed here on the page; the server answered ${event.accept}: ${verdict}.`;
+  }
+
+  #showFrame(event: Frame) {
+    const row = this.#part<HTMLTableSectionElement>('frames').insertRow();
+    cell(row, event.direction === 'in' ? 'browser → server' : 'server → browser');
+    cell(row, event.opcode);
+    cell(row, String(event.payloadBytes));
+    cell(row, String(event.wireBytes - event.payloadBytes));
+    cell(row, String(event.wireBytes));
+    cell(row, event.code === undefined ? event.preview : `${event.code} ${event.reason ?? ''}`);
+  }
+}
+
+customElements.define('duplex-wire-inspector', DuplexWireInspector);
