@@ -1,6 +1,9 @@
 import type { Check } from './types.ts';
 import { acceptKey } from './accept-key.ts';
 import { closeWithAppCode } from './close-with-app-code.ts';
+import { flowControlCheck } from './flow-control.ts';
+import { correlatedRequests } from './correlated-requests.ts';
+import { queuedWhileDown } from './queued-while-down.ts';
 import { pollsOnATimer } from './polls-on-a-timer.ts';
 import { sixteenBitLength } from './sixteen-bit-length.ts';
 import { sendWithoutWaiting } from './send-without-waiting.ts';
@@ -11,6 +14,9 @@ export const checks = {
   'accept-key': acceptKey,
   'sixteen-bit-length': sixteenBitLength,
   'close-with-app-code': closeWithAppCode,
+  'flow-control': flowControlCheck,
+  'correlated-requests': correlatedRequests,
+  'queued-while-down': queuedWhileDown,
   'send-without-waiting': sendWithoutWaiting,
 } satisfies Record<string, Check>;
 

@@ -1,0 +1,25 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { queuedWhileDown } from './queued-while-down.ts';
+import { closed, connecting, frame, opened } from './fixtures.ts';
+
+const start = [connecting(1, 0, 'ws://x/ws/echo'), opened(1, 1), closed(1, 2, 1006, '', false)];
+
+test('a send queued while down and echoed after the reopen passes', () => {
+  const events = [...start, frame('send', 1, 3, 'while away', { queued: true }), opened(1, 4), frame('message', 1, 5, 'while away')];
+  assert.equal(queuedWhileDown(events).passed, true);
+});
+
+test('queued before the very first open does not count: that is connecting, not being down', () => {
+  const events = [connecting(1, 0, 'ws://x/ws/echo'), frame('send', 1, 1, 'early', { queued: true }), opened(1, 2), frame('message', 1, 3, 'early')];
+  assert.match(queuedWhileDown(events).message, /nothing was sent while the socket was down/);
+});
+
+test('waiting for the reopen before sending is not what was asked', () => {
+  const events = [...start, opened(1, 4), frame('send', 1, 5, 'after'), frame('message', 1, 6, 'after')];
+  assert.equal(queuedWhileDown(events).passed, false);
+});
+
+test('queued but not yet delivered says it is waiting', () => {
+  assert.match(queuedWhileDown([...start, frame('send', 1, 3, 'while away', { queued: true })]).message, /is queued; waiting/);
+});
