@@ -26,3 +26,13 @@ test('the frames lesson lists each frame the server saw, with the mask counted o
   await expect(frames.getByRole('row', { name: /browser → server close .* 1000 closed from the lesson/ })).toBeVisible();
   await expect(inspector.getByRole('status')).toHaveText('closed 1000 "closed from the lesson", wasClean: true');
 });
+
+test('the security lesson shows the server accepting this page and refusing a foreign origin', async ({ page }) => {
+  await page.goto('/lessons/security-and-scaling/');
+  const demo = page.locator('duplex-origin-demo');
+  await expect(demo).toHaveAttribute('data-ready', '');
+  await demo.getByRole('button', { name: 'Connect from this page' }).click();
+  await expect(demo.getByRole('status').first()).toHaveText('opened: this page’s origin is allowed');
+  await demo.getByRole('button', { name: 'Connect from another origin' }).click();
+  await expect(demo.getByRole('status').last()).toHaveText('refused: the socket never opened, close code 1006');
+});

@@ -4,6 +4,8 @@ import { closeWithAppCode } from './close-with-app-code.ts';
 import { flowControlCheck } from './flow-control.ts';
 import { correlatedRequests } from './correlated-requests.ts';
 import { queuedWhileDown } from './queued-while-down.ts';
+import { fallsBackToPolling } from './falls-back-to-polling.ts';
+import { withinSizeLimit } from './within-size-limit.ts';
 import { pollsOnATimer } from './polls-on-a-timer.ts';
 import { sixteenBitLength } from './sixteen-bit-length.ts';
 import { sendWithoutWaiting } from './send-without-waiting.ts';
@@ -17,6 +19,8 @@ export const checks = {
   'flow-control': flowControlCheck,
   'correlated-requests': correlatedRequests,
   'queued-while-down': queuedWhileDown,
+  'falls-back-to-polling': fallsBackToPolling,
+  'within-size-limit': withinSizeLimit,
   'send-without-waiting': sendWithoutWaiting,
 } satisfies Record<string, Check>;
 

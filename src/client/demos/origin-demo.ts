@@ -1,0 +1,84 @@
+import * as z from 'zod/mini';
+import { serverOrigin } from '../server-origin.ts';
+
+/** What the probe frame reports back; validated, since any frame may post messages to the page. */
+const ProbeResult = z.object({
+  duplexOriginProbe: z.literal(true),
+  opened: z.boolean(),
+  code: z.number(),
+});
+
+const echoUrl = () => {
+  const url = new URL('/ws/echo', serverOrigin());
+  url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
+  return url.href;
+};
+
+/** A page with no origin of its own (sandboxed, so its Origin header is "null") tries the echo endpoint. */
+function probeScript(url: string): string {
+  return `<script>
+    const socket = new WebSocket(${JSON.stringify(url)});
+    let opened = false;
+    socket.onopen = () => { opened = true; socket.close(1000); };
+    socket.onclose = (event) => parent.postMessage({ duplexOriginProbe: true, opened, code: event.code }, '*');
+  </script>`;
+}
+
+/**
+ * <duplex-origin-demo>: opens the same socket twice, once from this page and once from a
+ * sandboxed frame standing in for another site, and shows the server's Origin check at work.
+ */
+class DuplexOriginDemo extends HTMLElement {
+  #frame: HTMLIFrameElement | null = null;
+
+  #part<T extends Element>(role: string): T {
+    const found = this.querySelector<T>(`[data-role="${role}"]`);
+    if (!found) throw new Error(`<duplex-origin-demo> is missing [data-role="${role}"]`);
+    return found;
+  }
+
+  connectedCallback() {
+    const here = this.#part<HTMLButtonElement>('here');
+    const foreign = this.#part<HTMLButtonElement>('foreign');
+    here.disabled = foreign.disabled = false;
+    here.addEventListener('click', () => this.#fromThisPage());
+    foreign.addEventListener('click', () => this.#fromElsewhere());
+    addEventListener('message', (event) => {
+      if (!this.#frame || event.source !== this.#frame.contentWindow) return;
+      const result = ProbeResult.safeParse(event.data);
+      if (!result.success) return;
+      this.#say('foreign', result.data.opened ? `opened (code ${result.data.code})` : `refused: the socket never opened, close code ${result.data.code}`);
+      this.#frame.remove();
+      this.#frame = null;
+    });
+    this.dataset.ready = '';
+  }
+
+  #say(role: 'here-result' | 'foreign', text: string) {
+    this.#part<HTMLElement>(role === 'foreign' ? 'foreign-result' : role).textContent = text;
+  }
+
+  #fromThisPage() {
+    this.#say('here-result', 'connecting…');
+    const socket = new WebSocket(echoUrl());
+    socket.onopen = () => {
+      this.#say('here-result', 'opened: this page’s origin is allowed');
+      socket.close(1000, 'demo done');
+    };
+    socket.onerror = () => this.#say('here-result', 'refused');
+  }
+
+  #fromElsewhere() {
+    this.#say('foreign', 'connecting…');
+    this.#frame?.remove();
+    const frame = document.createElement('iframe');
+    frame.sandbox.add('allow-scripts');
+    frame.hidden = true;
+    frame.title = 'Origin probe';
+    frame.srcdoc = probeScript(echoUrl());
+    this.#frame = frame;
+    this.append(frame);
+  }
+}
+
+customElements.define('duplex-origin-demo', DuplexOriginDemo);
