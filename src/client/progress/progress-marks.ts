@@ -11,12 +11,15 @@ export function markLessonLinks(root: ParentNode, progress: Progress): void {
   for (const link of root.querySelectorAll<HTMLAnchorElement>('a[data-lesson-id]')) {
     const exercises = (link.dataset.exercises ?? '').split(' ').filter(Boolean);
     const status = lessonStatus(progress, link.dataset.lessonId ?? '', exercises);
-    link.querySelector('.duplex-progress-mark')?.remove();
+    const previous = link.querySelector('.duplex-progress-mark');
+    previous?.previousSibling?.remove(); // the space before it
+    previous?.remove();
     link.dataset.progress = status;
     if (status === 'new') continue;
     const mark = document.createElement('span');
     mark.className = 'duplex-progress-mark';
     mark.textContent = labels[status];
-    link.append(mark);
+    // A real space, so the link's accessible name reads "Frames on the wire visited".
+    link.append(' ', mark);
   }
 }
