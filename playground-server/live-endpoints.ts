@@ -13,7 +13,11 @@ import { TraceId } from './protocol/inspect.ts';
 import { echoEndpoint } from './endpoints/echo.ts';
 import { tickerEndpoint } from './endpoints/ticker.ts';
 import { inspectEndpoint } from './endpoints/inspect.ts';
+import { roomEndpoint } from './endpoints/room.ts';
+import { chatEndpoint } from './endpoints/chat.ts';
 import type { WsEndpoint } from './endpoints/types.ts';
+import { broadcast } from './broadcast.ts';
+import { memoryRooms } from './rooms.ts';
 
 /** Paths this module owns; anything else is left to the static site (or Vite in dev). */
 const isLivePath = (pathname: string) => pathname === '/healthz' || pathname === '/metrics' || pathname.startsWith('/ws/');
@@ -48,7 +52,15 @@ export function createLiveEndpoints(config: Config): LiveEndpoints {
   const stopHeartbeat = startHeartbeat(sockets, config.heartbeatMs);
   let closing = false;
 
-  const wsEndpoints: readonly WsEndpoint<never>[] = [echoEndpoint, tickerEndpoint, inspectEndpoint(traces)] as WsEndpoint<never>[];
+  const deliver = (members: ReadonlySet<LiveSocket>, { data, isBinary }: { data: Buffer | string; isBinary: boolean }, except?: LiveSocket) =>
+    broadcast(members, data, isBinary, except);
+  const wsEndpoints = [
+    echoEndpoint,
+    tickerEndpoint,
+    inspectEndpoint(traces),
+    roomEndpoint(memoryRooms(deliver)),
+    chatEndpoint(memoryRooms(deliver), config.chatHistory),
+  ] as WsEndpoint<never>[];
 
   const refuse = (socket: Duplex, status: number, reason: RejectReason, message: string) => {
     metrics.reject(status, reason);
