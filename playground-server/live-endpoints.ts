@@ -17,10 +17,17 @@ import { roomEndpoint } from './endpoints/room.ts';
 import { chatEndpoint } from './endpoints/chat.ts';
 import type { WsEndpoint } from './endpoints/types.ts';
 import { broadcast } from './broadcast.ts';
+import { eventsEndpoint } from './endpoints/events.ts';
+import { feedHttp } from './endpoints/feed-http.ts';
+import { memoryFeed } from './feed.ts';
+import { ClientId } from './protocol/feed.ts';
+import { TransportCounters } from './transport-stats.ts';
+import { startMetering } from './wire-meter.ts';
 import { memoryRooms } from './rooms.ts';
 
 /** Paths this module owns; anything else is left to the static site (or Vite in dev). */
-const isLivePath = (pathname: string) => pathname === '/healthz' || pathname === '/metrics' || pathname.startsWith('/ws/');
+const isLivePath = (pathname: string) =>
+  pathname === '/healthz' || pathname === '/metrics' || /^\/(ws|poll|sse|stats)\//.test(pathname);
 
 export interface LiveEndpoints {
   /** Handles the request and returns true if it is one of ours. */
@@ -51,6 +58,9 @@ export function createLiveEndpoints(config: Config): LiveEndpoints {
   const sockets = wss.clients as Set<LiveSocket>;
   const stopHeartbeat = startHeartbeat(sockets, config.heartbeatMs);
   let closing = false;
+  const feed = memoryFeed(config.feedIntervalMs);
+  const transportCounters = new TransportCounters();
+  const feedOverHttp = feedHttp(feed, transportCounters, config.longPollTimeoutMs);
 
   const deliver = (members: ReadonlySet<LiveSocket>, { data, isBinary }: { data: Buffer | string; isBinary: boolean }, except?: LiveSocket) =>
     broadcast(members, data, isBinary, except);
@@ -60,6 +70,7 @@ export function createLiveEndpoints(config: Config): LiveEndpoints {
     inspectEndpoint(traces),
     roomEndpoint(memoryRooms(deliver)),
     chatEndpoint(memoryRooms(deliver), config.chatHistory),
+    eventsEndpoint(feed, transportCounters),
   ] as WsEndpoint<never>[];
 
   const refuse = (socket: Duplex, status: number, reason: RejectReason, message: string) => {
@@ -95,6 +106,14 @@ export function createLiveEndpoints(config: Config): LiveEndpoints {
     handleHttp(req, res) {
       const url = new URL(req.url ?? '/', 'http://localhost');
       if (!isLivePath(url.pathname)) return false;
+      if (!originAllowed(req, config.allowedOrigins)) {
+        metrics.reject(403, 'origin');
+        sendJson(res, 403, { error: 'forbidden_origin', message: `origin ${req.headers.origin} is not allowed (see --allowed-origins)` });
+        return true;
+      }
+      // Pages on another allowed origin (a static host) may read our answers and their headers.
+      if (req.headers.origin) res.setHeader('access-control-allow-origin', req.headers.origin).setHeader('vary', 'origin');
+      if (feedOverHttp.handle(req, res, url)) return true;
       if (url.pathname === '/healthz') {
         sendJson(res, 200, {
           status: closing ? 'shutting-down' : 'ok',
@@ -102,11 +121,20 @@ export function createLiveEndpoints(config: Config): LiveEndpoints {
           connections: sockets.size,
         });
       } else if (url.pathname === '/metrics') {
-        const text = renderPrometheus(metrics.samples());
+        const text = renderPrometheus([...metrics.samples(), ...transportCounters.samples()]);
         res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8', 'cache-control': 'no-store' });
         res.end(text);
-      } else {
+      } else if (url.pathname === '/stats/transports') {
+        const client = url.searchParams.get('client');
+        if (client !== null && !ClientId.safeParse(client).success) {
+          sendJson(res, 400, { error: 'bad_request', message: 'client must be 4–64 letters, digits, "-" or "_"' });
+        } else {
+          sendJson(res, 200, { client, transports: transportCounters.snapshot(client) });
+        }
+      } else if (url.pathname.startsWith('/ws/')) {
         sendJson(res, 426, { error: 'upgrade_required', message: 'this path speaks WebSocket only' });
+      } else {
+        sendJson(res, 404, { error: 'not_found', message: `nothing at ${url.pathname}` });
       }
       return true;
     },
@@ -117,6 +145,7 @@ export function createLiveEndpoints(config: Config): LiveEndpoints {
       const admitted = admit(req, socket, url);
       if (!admitted) return true;
       const { endpoint, params, trace } = admitted;
+      startMetering(req, socket); // before the 101 goes out, so byte counts include it
       wss.handleUpgrade(req, socket, head, (ws) => {
         const live = ws as LiveSocket;
         const counters = metrics.endpoint(endpoint.name);
@@ -139,6 +168,8 @@ export function createLiveEndpoints(config: Config): LiveEndpoints {
     async close() {
       closing = true;
       stopHeartbeat();
+      feed.stop();
+      feedOverHttp.close();
       const closed = [...sockets].map(
         (ws) =>
           new Promise<void>((resolve) => {
