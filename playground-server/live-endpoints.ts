@@ -20,7 +20,7 @@ import { broadcast } from './broadcast.ts';
 import { eventsEndpoint } from './endpoints/events.ts';
 import { feedHttp } from './endpoints/feed-http.ts';
 import { memoryFeed } from './feed.ts';
-import { ClientId } from './protocol/feed.ts';
+import { readFeedQuery } from './feed-query.ts';
 import { TransportCounters } from './transport-stats.ts';
 import { startMetering } from './wire-meter.ts';
 import { memoryRooms } from './rooms.ts';
@@ -125,12 +125,9 @@ export function createLiveEndpoints(config: Config): LiveEndpoints {
         res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8', 'cache-control': 'no-store' });
         res.end(text);
       } else if (url.pathname === '/stats/transports') {
-        const client = url.searchParams.get('client');
-        if (client !== null && !ClientId.safeParse(client).success) {
-          sendJson(res, 400, { error: 'bad_request', message: 'client must be 4–64 letters, digits, "-" or "_"' });
-        } else {
-          sendJson(res, 200, { client, transports: transportCounters.snapshot(client) });
-        }
+        const query = readFeedQuery(url);
+        if ('error' in query) sendJson(res, 400, { error: 'bad_request', message: query.error });
+        else sendJson(res, 200, { client: query.client, transports: transportCounters.snapshot(query.client) });
       } else if (url.pathname.startsWith('/ws/')) {
         sendJson(res, 426, { error: 'upgrade_required', message: 'this path speaks WebSocket only' });
       } else {
