@@ -6,6 +6,7 @@ import { correlatedRequests } from './correlated-requests.ts';
 import { queuedWhileDown } from './queued-while-down.ts';
 import { fallsBackToPolling } from './falls-back-to-polling.ts';
 import { withinSizeLimit } from './within-size-limit.ts';
+import { everyEventOnce } from './every-event-once.ts';
 import { pollsOnATimer } from './polls-on-a-timer.ts';
 import { sixteenBitLength } from './sixteen-bit-length.ts';
 import { sendWithoutWaiting } from './send-without-waiting.ts';
@@ -13,6 +14,7 @@ import { sendWithoutWaiting } from './send-without-waiting.ts';
 /** Every check an <Exercise check="…"> may name. */
 export const checks = {
   'polls-on-a-timer': pollsOnATimer,
+  'every-event-once': everyEventOnce,
   'accept-key': acceptKey,
   'sixteen-bit-length': sixteenBitLength,
   'close-with-app-code': closeWithAppCode,

@@ -1,0 +1,109 @@
+import type { Transport, TransportStats } from '../../../playground-server/protocol/feed.ts';
+import type { FeedEvent } from '../../../playground-server/protocol/feed.ts';
+import { serverOrigin } from '../server-origin.ts';
+import { feedClients } from './feed-clients.ts';
+import { latencyOf, type Delivery } from './latency.ts';
+import { fetchStats } from './stats.ts';
+import { drawChart, drawLegend, drawResults, drawScalability, transports } from './race-view.ts';
+
+/** A race stops by itself, so a forgotten tab does not poll forever. */
+const raceSeconds = 30;
+const allowedIntervals = new Set([250, 500, 1000, 2000, 5000]);
+
+/**
+ * <duplex-race>: short polling, long polling, SSE and a WebSocket read the server's one event
+ * feed side by side. The page measures latency per event; the server counts requests and bytes
+ * for this race's client tag, and the page turns them into the scalability arithmetic.
+ */
+class DuplexRace extends HTMLElement {
+  #race: AbortController | null = null;
+  #deliveries: Delivery[] = [];
+  #stats: TransportStats[] = [];
+  #client = '';
+  #seen = new Set<string>();
+
+  #part<T extends Element>(role: string): T {
+    const found = this.querySelector<T>(`[data-role="${role}"]`);
+    if (!found) throw new Error(`<duplex-race> is missing [data-role="${role}"]`);
+    return found;
+  }
+
+  connectedCallback() {
+    const toggle = this.#part<HTMLButtonElement>('toggle');
+    toggle.disabled = false;
+    toggle.addEventListener('click', () => (this.#race ? this.#stop() : this.#start()));
+    drawLegend(this.#part('legend'));
+    addEventListener('pagehide', () => this.#stop());
+    this.dataset.ready = '';
+  }
+
+  disconnectedCallback() {
+    this.#stop();
+  }
+
+  #interval(): number {
+    const value = Number(this.#part<HTMLSelectElement>('interval').value);
+    return allowedIntervals.has(value) ? value : 1000;
+  }
+
+  #start() {
+    const race = new AbortController();
+    this.#race = race;
+    this.#deliveries = [];
+    this.#stats = [];
+    this.#seen.clear();
+    this.#client = `race-${crypto.randomUUID().slice(0, 12)}`;
+    const server = serverOrigin();
+    const onEvent = (transport: Transport, event: FeedEvent, receivedAt: number) => {
+      const key = `${transport}#${event.seq}`;
+      if (this.#seen.has(key)) return; // a replayed event is not a second delivery
+      this.#seen.add(key);
+      this.#deliveries.push({ transport, seq: event.seq, latencyMs: latencyOf(event.at, receivedAt) });
+      this.#render();
+    };
+    for (const transport of transports) {
+      feedClients[transport]({ server, client: this.#client, onEvent, shortPollIntervalMs: this.#interval(), signal: race.signal });
+    }
+    const refresh = setInterval(() => void this.#refreshStats(race.signal), 1000);
+    const end = setTimeout(() => this.#stop(), raceSeconds * 1000);
+    race.signal.addEventListener('abort', () => (clearInterval(refresh), clearTimeout(end)), { once: true });
+    this.#part<HTMLButtonElement>('toggle').textContent = 'Stop the race';
+    this.#part<HTMLSelectElement>('interval').disabled = true;
+    this.#say(`Racing for ${raceSeconds} s: one event a second from the server, four ways.`);
+    this.dataset.state = 'running';
+  }
+
+  #stop() {
+    if (!this.#race) return;
+    this.#race.abort();
+    this.#race = null;
+    this.#part<HTMLButtonElement>('toggle').textContent = 'Start the race';
+    this.#part<HTMLSelectElement>('interval').disabled = false;
+    // One last count once the closing requests have been counted.
+    setTimeout(() => void this.#refreshStats().then(() => {
+      this.#say('Finished. The byte counts are the server’s, for this race only.');
+      this.dataset.state = 'finished';
+    }), 300);
+  }
+
+  async #refreshStats(signal?: AbortSignal) {
+    try {
+      this.#stats = await fetchStats(serverOrigin(), this.#client, signal);
+      this.#render();
+    } catch {
+      // A missed refresh is shown by the next one.
+    }
+  }
+
+  #render() {
+    drawChart(this.#part('chart'), this.#deliveries);
+    drawResults(this.#part('results'), this.#deliveries, this.#stats);
+    drawScalability(this.#part('scalability'), this.#stats);
+  }
+
+  #say(text: string) {
+    this.#part<HTMLElement>('status').textContent = text;
+  }
+}
+
+customElements.define('duplex-race', DuplexRace);

@@ -1,0 +1,15 @@
+import { TransportStatsResponse, type TransportStats } from '../../../playground-server/protocol/feed.ts';
+
+/** The server's own byte and request counts for this race's client tag. */
+export async function fetchStats(server: string, client: string, signal?: AbortSignal): Promise<TransportStats[]> {
+  const target = new URL('/stats/transports', server);
+  target.searchParams.set('client', client);
+  const response = await fetch(target, { cache: 'no-store', signal });
+  if (!response.ok) throw new Error(`/stats/transports answered ${response.status}`);
+  return TransportStatsResponse.parse(await response.json()).transports;
+}
+
+/** Wire bytes (both directions) per delivered event: the race's headline number. */
+export function bytesPerDelivered(stats: TransportStats): number | null {
+  return stats.delivered === 0 ? null : (stats.bytesIn + stats.bytesOut) / stats.delivered;
+}
