@@ -5,7 +5,7 @@ import { startServer, type RunningServer } from './server.ts';
 
 /** A real server on a free port of 127.0.0.1, for tests. */
 export async function startTestServer(overrides: Partial<Config> = {}): Promise<RunningServer & { wsUrl: string }> {
-  const config = ConfigSchema.parse({ port: 0, host: '127.0.0.1', siteDir: 'no-site-in-tests', ...overrides });
+  const config = { ...ConfigSchema.parse({ port: 0, host: '127.0.0.1', siteDir: 'no-site-in-tests' }), ...overrides };
   const running = await startServer(config);
   return { ...running, wsUrl: running.url.replace(/^http/, 'ws') };
 }
@@ -13,6 +13,8 @@ export async function startTestServer(overrides: Partial<Config> = {}): Promise<
 /** Opens a client and waits until it is open (or rejects with the HTTP status of a refusal). */
 export async function connect(url: string, options: ConstructorParameters<typeof WebSocket>[2] = {}): Promise<WebSocket> {
   const ws = new WebSocket(url, options);
+  // Record from the start: messages in the same packet as the 101 arrive before `open` resolves.
+  inbox(ws);
   await new Promise<void>((resolve, reject) => {
     ws.once('open', () => resolve());
     ws.once('unexpected-response', (_req, res) => reject(Object.assign(new Error(`HTTP ${res.statusCode}`), { status: res.statusCode })));
@@ -45,4 +47,44 @@ export async function refusedUpgrade(url: string, headers: Record<string, string
     });
     ws.once('error', () => undefined);
   });
+}
+
+const inboxes = new WeakMap<WebSocket, ReturnType<typeof createInbox>>();
+
+/**
+ * Every message a client receives, in order, since `connect` opened it: tests read them one
+ * by one or wait for the first that matches, without racing the event emitter.
+ */
+export function inbox(ws: WebSocket) {
+  let existing = inboxes.get(ws);
+  if (!existing) inboxes.set(ws, (existing = createInbox(ws)));
+  return existing;
+}
+
+function createInbox(ws: WebSocket) {
+  const received: { data: Buffer; isBinary: boolean }[] = [];
+  let read = 0;
+  let wake: (() => void) | null = null;
+  ws.on('message', (data: Buffer, isBinary: boolean) => {
+    received.push({ data, isBinary });
+    wake?.();
+  });
+  async function next(): Promise<{ data: Buffer; isBinary: boolean }> {
+    while (read >= received.length) await new Promise<void>((resolve) => (wake = resolve));
+    return received[read++]!;
+  }
+  return {
+    received,
+    next,
+    async json<T = Record<string, unknown>>(): Promise<T> {
+      return JSON.parse((await next()).data.toString()) as T;
+    },
+    /** Skips messages until one matches. */
+    async find<T = Record<string, unknown>>(matches: (message: T) => boolean): Promise<T> {
+      for (;;) {
+        const message = JSON.parse((await next()).data.toString()) as T;
+        if (matches(message)) return message;
+      }
+    },
+  };
 }
