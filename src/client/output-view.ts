@@ -2,7 +2,7 @@ import type { InspectEvent } from '../../playground-server/protocol/inspect.ts';
 import type { RunEvent } from './run-protocol.ts';
 
 /** Lines kept in the output panel; older ones are dropped so a chatty run cannot grow the page forever. */
-const maxLines = 500;
+const maxLines = 300;
 
 type Line = { text: string; kind: string };
 
@@ -53,14 +53,14 @@ function describe(event: RunEvent): Line | null {
 
 /**
  * The output panel: console lines and socket events as text (never HTML: learner data is
- * untrusted). Lines are buffered and written once per animation frame, so hundreds of
- * messages a second cost one layout, not hundreds.
+ * untrusted). Lines are buffered and written a few times a second, so hundreds of messages
+ * a second cost a few layouts, not hundreds.
  */
 export class OutputView {
-  #list: HTMLOListElement;
+  #list: HTMLElement;
   #pending: Line[] = [];
 
-  constructor(list: HTMLOListElement) {
+  constructor(list: HTMLElement) {
     this.#list = list;
   }
 
@@ -75,16 +75,25 @@ export class OutputView {
     if (this.#pending.length === 0) return;
     const fragment = document.createDocumentFragment();
     for (const { text, kind } of this.#pending) {
-      const item = document.createElement('li');
+      const item = document.createElement('div');
       item.className = `pg-line pg-${kind}`;
       item.textContent = text;
       fragment.append(item);
     }
     this.#pending = [];
-    this.#list.append(fragment);
-    let excess = this.#list.childElementCount - maxLines;
-    while (excess-- > 0) this.#list.firstElementChild?.remove();
-    this.#list.scrollTop = this.#list.scrollHeight;
+    // Follow new output only if the reader has not scrolled up to read something older.
+    const list = this.#list;
+    const following = list.scrollHeight - list.scrollTop - list.clientHeight < 24;
+    list.append(fragment);
+    const excess = list.childElementCount - maxLines;
+    if (excess > 0) {
+      // One range removal instead of one removal per line.
+      const range = document.createRange();
+      range.setStartBefore(list.firstChild as Node);
+      range.setEndAfter(list.children[excess - 1] as Node);
+      range.deleteContents();
+    }
+    if (following) list.scrollTop = list.scrollHeight;
   }
 
   clear(): void {

@@ -129,7 +129,7 @@ export class DuplexPlayground extends HTMLElement {
     this.stop();
     delete this.dataset.current;
     this.#editor?.setValue(this.#original);
-    this.#part<HTMLOListElement>('[data-role="output"]').replaceChildren();
+    this.#part<HTMLElement>('[data-role="output"]').replaceChildren();
   }
 
   /** A link to /playground/ that restores the current code; shown, and copied when allowed. */
@@ -154,7 +154,7 @@ export class DuplexPlayground extends HTMLElement {
       const traffic = this.#part<HTMLElement>('[data-role="traffic"]');
       traffic.hidden = false;
       this.#session ??= new RunSession({
-        output: this.#part<HTMLOListElement>('[data-role="output"]'),
+        output: this.#part<HTMLElement>('[data-role="output"]'),
         state: this.#part<HTMLElement>('[data-role="state"]'),
         traffic,
       });

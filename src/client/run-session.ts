@@ -6,12 +6,13 @@ import { startRun, type Run } from './runner.ts';
 import { TrafficView } from './traffic-view.ts';
 
 export interface SessionParts {
-  output: HTMLOListElement;
+  output: HTMLElement;
   state: HTMLElement;
   traffic: HTMLElement;
 }
 
 const now = () => performance.timeOrigin + performance.now();
+const textUpdateMs = 200;
 
 /**
  * Everything a playground does once the learner presses Run, loaded lazily by the element:
@@ -26,6 +27,7 @@ export class RunSession {
   #connections = new Map<number, ConnectionState>();
   #status = '';
   #frame = 0;
+  #lastText = 0;
 
   constructor(parts: SessionParts) {
     this.#parts = parts;
@@ -68,9 +70,15 @@ export class RunSession {
     this.#run?.fault(command);
   }
 
+  /** Lanes move every animation frame; text (output, status) changes a few times a second. */
   #loop = () => {
-    this.#draw();
-    if (this.#connections.size > 0) this.#setStatus(describeConnections([...this.#connections.values()], now()));
+    const at = now();
+    if (at - this.#lastText >= textUpdateMs) {
+      this.#lastText = at;
+      this.#output.flush();
+      if (this.#connections.size > 0) this.#setStatus(describeConnections([...this.#connections.values()], at));
+    }
+    this.#traffic.render(at);
     this.#frame = requestAnimationFrame(this.#loop);
   };
 

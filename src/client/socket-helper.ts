@@ -77,7 +77,8 @@ export function createConnect(serverOrigin: string, report: Report, tracing?: Tr
       {
         ...options,
         startClosed: trace !== null,
-        shouldReconnectOnClose: (event) => {
+        // Typed wide on purpose: at run time this is the browser's CloseEvent or partysocket's own.
+        shouldReconnectOnClose: (event: SyntheticClose | globalThis.CloseEvent) => {
           // partysocket turns a failed attempt (refused upgrade, timeout) into its own close
           // event with code 1000; that is no final close, and the learner should see 1006.
           if (event instanceof SyntheticClose) {

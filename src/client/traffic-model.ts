@@ -68,16 +68,20 @@ export function wireSize(payloadBytes: number, masked: boolean): number {
   return 2 + extended + (masked ? 4 : 0) + payloadBytes;
 }
 
-/** Two previews of the same payload agree on their common prefix (each side cuts differently). */
-function samePreview(client: string, server: string, binary: boolean): boolean {
-  const norm = (text: string) => {
-    const cut = text.replace(/\s*…$/, '');
-    return binary ? cut.replace(/\s+/g, '').toLowerCase() : cut;
-  };
-  const a = norm(client);
-  const b = norm(server);
-  return a.startsWith(b) || b.startsWith(a);
+/** A preview as both sides can agree on it: no ellipsis, and hex without spacing or case. */
+function previewKey(preview: string, binary: boolean): string {
+  const cut = preview.replace(/\s*…$/, '');
+  return binary ? cut.replace(/\s+/g, '').toLowerCase() : cut;
 }
+
+/** A frame one side reported and the other has not yet, with what identifies it. */
+interface Pending {
+  frame: Frame;
+  key: string;
+}
+
+/** Two previews of the same payload agree on their common prefix (each side cuts differently). */
+const sameKey = (a: string, b: string) => a.startsWith(b) || b.startsWith(a);
 
 /** How far back matching and overlap look: both are about the last moments, not the whole run. */
 const pendingLimit = 256;
@@ -87,8 +91,8 @@ const overlapDepth = 32;
 interface SocketBook {
   lane: SocketLane;
   /** Data frames one side reported and the other has not yet, per direction. */
-  clientOnly: Record<Direction, Frame[]>;
-  serverOnly: Record<Direction, Frame[]>;
+  clientOnly: Record<Direction, Pending[]>;
+  serverOnly: Record<Direction, Pending[]>;
   recent: Record<Direction, Frame[]>;
 }
 
@@ -107,7 +111,8 @@ export class TrafficModel {
   cleared = 0;
   #nextId = 1;
   #books = new Map<number, SocketBook>();
-  #added: Frame[] = [];
+  // Sets: at hundreds of frames a second, "is it already listed?" must not be a scan.
+  #added = new Set<Frame>();
   #updated = new Set<Frame>();
   /** Smallest (server − client) time seen on up frames and (client − server) on down frames. */
   #minUp = Number.POSITIVE_INFINITY;
@@ -165,9 +170,9 @@ export class TrafficModel {
 
   /** What changed since the last call: the view renders in batches, not per event. */
   takeChanges(): TrafficChanges {
-    const added = this.#added;
-    const updated = [...this.#updated].filter((frame) => !added.includes(frame));
-    this.#added = [];
+    const added = [...this.#added];
+    const updated = [...this.#updated].filter((frame) => !this.#added.has(frame));
+    this.#added.clear();
     this.#updated.clear();
     return { added, updated };
   }
@@ -175,7 +180,7 @@ export class TrafficModel {
   clear(): void {
     this.frames = [];
     this.cleared = 0;
-    this.#added = [];
+    this.#added.clear();
     this.#updated.clear();
     for (const book of this.#books.values()) {
       for (const d of allDirections) {
@@ -217,7 +222,8 @@ export class TrafficModel {
     seen: { opcode: Opcode; payloadBytes: number; preview: string; payload?: string; at: number; queued?: true; lost?: true },
   ): void {
     const { at, ...rest } = seen;
-    const match = this.#takeMatch(book.serverOnly[direction], (frame) => frame.payloadBytes === seen.payloadBytes && samePreview(seen.preview, frame.preview, seen.opcode === 'binary'));
+    const key = previewKey(seen.preview, seen.opcode === 'binary');
+    const match = this.#takeMatch(book.serverOnly[direction], (other) => other.frame.payloadBytes === seen.payloadBytes && sameKey(key, other.key));
     if (match) {
       const { preview: _serverPreview, ...clientSide } = rest;
       Object.assign(match, clientSide, { preview: seen.preview, clientAt: at });
@@ -225,7 +231,7 @@ export class TrafficModel {
       return;
     }
     const frame = this.#newFrame(book, direction, { ...rest, clientAt: at, wireBytes: wireSize(seen.payloadBytes, direction === 'up'), measured: false });
-    if (!seen.lost) this.#pend(book.clientOnly[direction], frame);
+    if (!seen.lost) this.#pend(book.clientOnly[direction], { frame, key });
   }
 
   #fromServer(book: SocketBook, event: InspectEvent): void {
@@ -240,8 +246,9 @@ export class TrafficModel {
       ...(event.reason !== undefined ? { reason: event.reason } : {}),
     };
     const isData = event.opcode === 'text' || event.opcode === 'binary';
+    const key = previewKey(event.preview, event.opcode === 'binary');
     const match = isData
-      ? this.#takeMatch(book.clientOnly[direction], (frame) => frame.opcode === event.opcode && frame.payloadBytes === event.payloadBytes && samePreview(frame.preview, event.preview, event.opcode === 'binary'))
+      ? this.#takeMatch(book.clientOnly[direction], (other) => other.frame.opcode === event.opcode && other.frame.payloadBytes === event.payloadBytes && sameKey(other.key, key))
       : undefined;
     if (match) {
       Object.assign(match, serverSide);
@@ -249,13 +256,13 @@ export class TrafficModel {
       return;
     }
     const frame = this.#newFrame(book, direction, { opcode: event.opcode, payloadBytes: event.payloadBytes, preview: event.preview, ...serverSide });
-    if (isData) this.#pend(book.serverOnly[direction], frame);
+    if (isData) this.#pend(book.serverOnly[direction], { frame, key });
   }
 
   #newFrame(book: SocketBook, direction: Direction, fields: Omit<Frame, 'id' | 'socket' | 'direction' | 'overlaps'>): Frame {
     const frame: Frame = { id: this.#nextId++, socket: book.lane.socket, direction, overlaps: false, ...fields };
     this.frames.push(frame);
-    this.#added.push(frame);
+    this.#added.add(frame);
     this.#trim();
     this.#checkOverlap(book, frame);
     return frame;
@@ -287,27 +294,27 @@ export class TrafficModel {
       if (mine.start <= Math.max(theirs.end, theirs.start + this.minSpanMs) && theirs.start <= myEnd) {
         if (!other.overlaps) {
           other.overlaps = true;
-          if (!this.#added.includes(other)) this.#updated.add(other);
+          if (!this.#added.has(other)) this.#updated.add(other);
         }
         frame.overlaps = true;
       }
     }
   }
 
-  #takeMatch(pending: Frame[], same: (frame: Frame) => boolean): Frame | undefined {
+  #takeMatch(pending: Pending[], same: (other: Pending) => boolean): Frame | undefined {
     const limit = Math.min(pending.length, searchDepth);
     for (let i = 0; i < limit; i++) {
-      const frame = pending[i];
-      if (frame && same(frame)) {
+      const other = pending[i];
+      if (other && same(other)) {
         pending.splice(i, 1);
-        return frame;
+        return other.frame;
       }
     }
     return undefined;
   }
 
-  #pend(pending: Frame[], frame: Frame): void {
-    pending.push(frame);
+  #pend(pending: Pending[], entry: Pending): void {
+    pending.push(entry);
     if (pending.length > pendingLimit) pending.shift();
   }
 

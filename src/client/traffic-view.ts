@@ -2,33 +2,33 @@ import type { InspectCommand } from '../../playground-server/protocol/inspect.ts
 import type { RunEvent } from './run-protocol.ts';
 import { TrafficModel, allDirections, allOpcodes, matchesFilter, type Direction, type Frame, type Opcode } from './traffic-model.ts';
 import { el } from './dom.ts';
+import { LaneCanvas, laneNames, minSpanPx, pxPerMs } from './lane-canvas.ts';
 
-/** Timeline scale: 100 px per second, so a lane shows the last several seconds. */
-const pxPerMs = 0.1;
-/** A frame on localhost takes far less than a pixel; it is drawn at least this wide. */
-const minSpanPx = 4;
-/** Marks kept per lane: older ones have long scrolled out of view. */
-const laneMarkLimit = 300;
+/** Rows kept in the frame list: the newest ones (the model and the export keep more). */
+const rowLimit = 200;
+/** The list and the lane descriptions change a few times a second; the lanes move every frame. */
+const slowUpdateMs = 250;
 
 const arrows: Record<Direction, string> = { up: '↑', down: '↓' };
-const laneNames: Record<Direction, string> = { up: 'client → server', down: 'server → client' };
 
 interface LanePair {
-  tracks: Record<Direction, HTMLOListElement>;
+  lanes: Record<Direction, LaneCanvas>;
   heading: HTMLElement;
+  url: string;
 }
 
 interface Drawn {
+  id: number;
   row: HTMLLIElement;
-  mark?: HTMLLIElement;
+  summary: HTMLElement;
 }
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(3)} s`;
 
 /**
  * The live timeline: per socket, one lane client→server and one server→client, each frame drawn
- * from when it left to when it arrived, plus a list of every frame with its payload on demand.
- * It renders in batches (`render()` once per animation frame), never per event.
+ * from when it left to when it arrived, plus a list of the newest frames with their payload on
+ * demand. It renders in batches (`render()` once per animation frame), never per event.
  */
 export class TrafficView {
   readonly model = new TrafficModel({ maxFrames: 1000, minSpanMs: minSpanPx / pxPerMs });
@@ -40,11 +40,15 @@ export class TrafficView {
   #faultControls: Array<HTMLButtonElement | HTMLSelectElement> = [];
   #lanes = new Map<number, LanePair>();
   #drawn = new Map<number, Drawn>();
+  /** Rows oldest first, to drop the oldest when there are too many. */
+  #order: Drawn[] = [];
+  /** Frames waiting for the next (throttled) update of the list. */
+  #pendingRows: Frame[] = [];
+  #lastSlow = 0;
   #directions = new Set<Direction>(allDirections);
   #opcodes = new Set<Opcode>(allOpcodes);
   #paused = false;
   #t0: number | null = null;
-  #laneWidth = 600;
   #lastShift = 0;
   #reducedMotion = matchMedia('(prefers-reduced-motion: reduce)');
 
@@ -82,7 +86,7 @@ export class TrafficView {
     this.#summary = el('p', { className: 'pg-traffic-summary' }, 'No frames yet: press Run.');
     this.#cleared = el('p', { className: 'pg-cleared', hidden: true });
     this.#lanesBox = el('div', { className: 'pg-lanes' });
-    this.#rows = el('ol', { className: 'pg-frames', ariaLabel: 'Frames, oldest first' });
+    this.#rows = el('ol', { className: 'pg-frames', ariaLabel: 'Frames, oldest first', tabIndex: 0 });
 
     host.replaceChildren(
       el('h3', { className: 'pg-traffic-title' }, 'Traffic'),
@@ -94,9 +98,8 @@ export class TrafficView {
       this.#cleared,
       this.#rows,
     );
-    new ResizeObserver(([entry]) => {
-      if (entry) this.#laneWidth = entry.contentRect.width;
-    }).observe(this.#lanesBox);
+    // Canvas colours follow Starlight's light/dark switch.
+    new MutationObserver(() => this.#eachLane((lane) => lane.restyle())).observe(document.documentElement, { attributeFilter: ['data-theme'] });
   }
 
   /** Fault buttons work only while a run's sockets exist. */
@@ -127,11 +130,24 @@ export class TrafficView {
   render(now: number): void {
     if (this.#paused) return;
     const { added, updated } = this.model.takeChanges();
-    for (const frame of added) this.#draw(frame);
+    for (const frame of added) {
+      this.#lane(frame.socket).lanes[frame.direction].add(frame);
+      this.#pendingRows.push(frame);
+    }
+    if (this.#pendingRows.length > rowLimit) this.#pendingRows.splice(0, this.#pendingRows.length - rowLimit);
     for (const frame of updated) this.#update(frame);
-    if (added.length > 0 || updated.length > 0) this.#trimRows();
-    this.#shift(now);
-    this.#describe();
+    if (now - this.#lastSlow >= slowUpdateMs) {
+      this.#lastSlow = now;
+      this.#flushRows();
+      this.#eachLane((lane) => lane.describe());
+      for (const socket of this.#lanes.keys()) this.#label(socket);
+      this.#describe();
+    }
+    this.#drawLanes(now);
+  }
+
+  #eachLane(action: (lane: LaneCanvas) => void): void {
+    for (const pair of this.#lanes.values()) for (const d of allDirections) action(pair.lanes[d]);
   }
 
   #setPaused(paused: boolean): void {
@@ -142,118 +158,118 @@ export class TrafficView {
     else this.#summary.textContent = `Paused at ${this.model.frames.length} frames (still recording).`;
   }
 
-  /** Rebuilds rows and marks from the model (after a filter change, a clear or a resume). */
+  /** Rebuilds the list and the lanes from the model (after a filter change, a clear or a resume). */
   #redraw(): void {
     this.model.takeChanges();
     this.#drawn.clear();
+    this.#order = [];
     this.#rows.replaceChildren();
-    for (const pair of this.#lanes.values()) for (const d of allDirections) pair.tracks[d].replaceChildren();
-    for (const frame of this.model.frames) this.#draw(frame);
-    this.#trimRows();
+    this.#eachLane((lane) => lane.clear());
+    for (const frame of this.model.frames) this.#lane(frame.socket).lanes[frame.direction].add(frame);
+    this.#pendingRows = this.model.frames.slice(-rowLimit);
+    this.#flushRows();
+    this.#eachLane((lane) => lane.describe());
     this.#describe();
+    this.#drawLanes(performance.timeOrigin + performance.now(), true);
   }
 
   #lane(socket: number): LanePair {
     let pair = this.#lanes.get(socket);
     if (!pair) {
       const heading = el('h4', { className: 'pg-lane-title' }, `#${socket}`);
-      const track = (d: Direction) => el('ol', { className: 'pg-track', ariaLabel: `#${socket} ${laneNames[d]}` });
-      pair = { heading, tracks: { up: track('up'), down: track('down') } };
-      const lane = (d: Direction) => el('div', { className: 'pg-lane', dataset: { direction: d } }, el('span', { className: 'pg-lane-label', ariaHidden: 'true' }, `${arrows[d]} ${laneNames[d]}`), pair!.tracks[d]);
+      const lanes = { up: new LaneCanvas(this.model, socket, 'up'), down: new LaneCanvas(this.model, socket, 'down') };
+      const lane = (d: Direction) =>
+        el('div', { className: 'pg-lane', dataset: { direction: d } }, el('span', { className: 'pg-lane-label', ariaHidden: 'true' }, `${arrows[d]} ${laneNames[d]}`), lanes[d].canvas);
       this.#lanesBox.append(el('section', { className: 'pg-lane-pair', ariaLabel: `Socket #${socket}` }, heading, lane('up'), lane('down')));
+      pair = { heading, url: '', lanes };
       this.#lanes.set(socket, pair);
+      this.#label(socket);
     }
-    const url = this.model.lanes.find((lane) => lane.socket === socket)?.url;
-    if (url) pair.heading.textContent = `#${socket} ${new URL(url).pathname}`;
     return pair;
   }
 
-  #draw(frame: Frame): void {
-    if (!matchesFilter(frame, { directions: this.#directions, opcodes: this.#opcodes })) return;
-    const row = el('li', { className: 'pg-row' });
-    const drawn: Drawn = { row };
-    this.#fillRow(row, frame);
-    this.#rows.append(row);
-    const track = this.#lane(frame.socket).tracks[frame.direction];
-    const mark = el('li', { className: 'pg-mark' });
-    this.#placeMark(mark, frame);
-    track.append(mark);
-    if (track.childElementCount > laneMarkLimit) track.firstElementChild?.remove();
-    drawn.mark = mark;
-    this.#drawn.set(frame.id, drawn);
+  /** Lane headings name the endpoint once it is known (the socket's first event carries it). */
+  #label(socket: number): void {
+    const pair = this.#lanes.get(socket);
+    const url = this.model.lanes.find((lane) => lane.socket === socket)?.url ?? '';
+    if (!pair || url === '' || url === pair.url) return;
+    pair.url = url;
+    pair.heading.textContent = `#${socket} ${new URL(url).pathname}`;
+  }
+
+  /** Appends the rows that waited for this update, keeping only the newest `rowLimit`. */
+  #flushRows(): void {
+    const filter = { directions: this.#directions, opcodes: this.#opcodes };
+    const fragment = document.createDocumentFragment();
+    for (const frame of this.#pendingRows) {
+      if (!matchesFilter(frame, filter)) continue;
+      const summary = el('summary');
+      const details = el('details', {}, summary);
+      // The full payload is built when someone opens the row, from the frame as it is then.
+      details.addEventListener('toggle', () => {
+        details.querySelector('.pg-row-body')?.remove();
+        if (details.open) details.append(this.#rowBody(frame));
+      });
+      const drawn: Drawn = { id: frame.id, row: el('li', { className: 'pg-row' }, details), summary };
+      this.#fillRow(drawn, frame);
+      fragment.append(drawn.row);
+      this.#drawn.set(frame.id, drawn);
+      this.#order.push(drawn);
+    }
+    this.#pendingRows = [];
+    this.#rows.append(fragment);
+    const excess = this.#order.length - rowLimit;
+    if (excess <= 0) return;
+    for (const drawn of this.#order.splice(0, excess)) {
+      drawn.row.remove();
+      this.#drawn.delete(drawn.id);
+    }
   }
 
   #update(frame: Frame): void {
     const drawn = this.#drawn.get(frame.id);
-    if (!drawn) return;
-    this.#fillRow(drawn.row, frame);
-    if (drawn.mark?.isConnected) this.#placeMark(drawn.mark, frame);
+    if (drawn) this.#fillRow(drawn, frame);
   }
 
-  #placeMark(mark: HTMLLIElement, frame: Frame): void {
-    const { start, end } = this.model.span(frame);
-    const origin = this.#t0 ?? start;
-    mark.style.left = `${(start - origin) * pxPerMs}px`;
-    mark.style.width = `${Math.max(minSpanPx, (end - start) * pxPerMs)}px`;
-    mark.dataset.opcode = frame.opcode;
-    mark.toggleAttribute('data-overlap', frame.overlaps);
-    mark.toggleAttribute('data-queued', !!frame.queued);
-    const label = `${frame.opcode} ${frame.wireBytes} B${frame.preview ? `: ${frame.preview}` : ''}`;
-    mark.ariaLabel = label;
-    mark.title = label;
-  }
-
-  #fillRow(row: HTMLLIElement, frame: Frame): void {
+  /** One line per frame, columns padded in a monospace font: one text node, cheap at 500 frames/s. */
+  #fillRow({ row, summary }: Drawn, frame: Frame): void {
     const { start, end } = this.model.span(frame);
     row.dataset.direction = frame.direction;
     row.dataset.opcode = frame.opcode;
     row.toggleAttribute('data-overlap', frame.overlaps);
     const flight = frame.clientAt !== undefined && frame.serverAt !== undefined ? `${(end - start).toFixed(1)} ms` : '';
-    const notes = [frame.queued ? 'queued' : '', frame.lost ? 'lost: queue full' : '', frame.overlaps ? 'both ways at once' : '', frame.code ? `code ${frame.code}` : ''].filter(Boolean).join(', ');
-    const summary = el(
-      'summary',
-      {},
-      el('span', { className: 'pg-row-time' }, seconds(start - (this.#t0 ?? start))),
-      el('span', { className: 'pg-row-dir' }, `#${frame.socket} ${arrows[frame.direction]}`),
-      el('span', { className: 'pg-row-type' }, frame.opcode),
-      el('span', { className: 'pg-row-size' }, `${frame.wireBytes} B`),
-      el('span', { className: 'pg-row-preview' }, frame.preview),
-      el('span', { className: 'pg-row-notes' }, [flight, notes].filter(Boolean).join(' · ')),
-    );
-    const details = el('details', {}, summary);
-    // The full payload is built only when someone opens the row.
-    details.addEventListener('toggle', () => {
-      if (!details.open || details.childElementCount > 1) return;
-      const where = [
-        frame.clientAt !== undefined ? `browser at ${seconds(frame.clientAt - (this.#t0 ?? 0))}` : 'not seen by the browser API',
-        frame.serverAt !== undefined ? `server at ${seconds(frame.serverAt - this.model.clockOffset - (this.#t0 ?? 0))}` : 'no server view',
-        `${frame.wireBytes} B on the wire (${frame.measured ? 'measured by the server' : 'computed'}), payload ${frame.payloadBytes} B`,
-        frame.reason ? `reason: ${frame.reason}` : '',
-      ];
-      details.append(el('p', { className: 'pg-row-where' }, where.filter(Boolean).join(' · ')), el('pre', { className: 'pg-row-payload' }, frame.payload ?? frame.preview));
-    });
-    row.replaceChildren(details);
+    const notes = [flight, frame.queued ? 'queued' : '', frame.lost ? 'lost: queue full' : '', frame.overlaps ? 'both ways at once' : '', frame.code ? `code ${frame.code}` : '']
+      .filter(Boolean)
+      .join(', ');
+    summary.textContent = [
+      seconds(start - (this.#t0 ?? start)).padStart(9),
+      `#${frame.socket} ${arrows[frame.direction]}`.padEnd(5),
+      frame.opcode.padEnd(6),
+      `${frame.wireBytes} B`.padStart(8),
+      ` ${frame.preview}`,
+      notes ? `  (${notes})` : '',
+    ].join(' ');
   }
 
-  /** Rows mirror the model's bounded history: drop rows of frames it has cleared. */
-  #trimRows(): void {
-    const first = this.model.frames[0]?.id ?? Number.POSITIVE_INFINITY;
-    for (const [id, drawn] of this.#drawn) {
-      if (id >= first) break;
-      drawn.row.remove();
-      drawn.mark?.remove();
-      this.#drawn.delete(id);
-    }
+  #rowBody(frame: Frame): HTMLElement {
+    const where = [
+      frame.clientAt !== undefined ? `browser at ${seconds(frame.clientAt - (this.#t0 ?? 0))}` : 'not seen by the browser API',
+      frame.serverAt !== undefined ? `server at ${seconds(frame.serverAt - this.model.clockOffset - (this.#t0 ?? 0))}` : 'no server view',
+      `${frame.wireBytes} B on the wire (${frame.measured ? 'measured by the server' : 'computed'}), payload ${frame.payloadBytes} B`,
+      frame.reason ? `reason: ${frame.reason}` : '',
+    ];
+    return el('div', { className: 'pg-row-body' }, el('p', { className: 'pg-row-where' }, where.filter(Boolean).join(' · ')), el('pre', { className: 'pg-row-payload' }, frame.payload ?? frame.preview));
   }
 
-  /** Keeps the newest moment at the right edge; in steps of a second for reduced motion. */
-  #shift(now: number): void {
+  /** Moves the lanes on to `now`; in steps of a second for people who asked for reduced motion. */
+  #drawLanes(now: number, force = false): void {
     if (this.#t0 === null) return;
-    if (this.#reducedMotion.matches && now - this.#lastShift < 1000) return;
+    if (!force && this.#reducedMotion.matches && now - this.#lastShift < 1000) return;
     this.#lastShift = now;
-    const offset = this.#laneWidth - 8 - (now - this.#t0) * pxPerMs;
-    const transform = `translateX(${Math.min(0, offset)}px)`;
-    for (const pair of this.#lanes.values()) for (const d of allDirections) pair.tracks[d].style.transform = transform;
+    const filter = { directions: this.#directions, opcodes: this.#opcodes };
+    const visible = (frame: Frame) => matchesFilter(frame, filter);
+    const origin = this.#t0;
+    this.#eachLane((lane) => lane.draw(now, origin, visible));
   }
 
   #describe(): void {
