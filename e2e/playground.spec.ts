@@ -191,3 +191,30 @@ test('a damaged share link says what is wrong and shows an example instead', asy
   );
   expect(await page.locator('duplex-playground').evaluate((el: Element & { code?: string }) => el.code)).toContain('connect(');
 });
+
+test('the traffic view can be paused, exported as JSON and cleared, and latency can be added', async ({ page }) => {
+  await page.goto(lesson);
+  const pg = playground(page, 'Ticker');
+  await pg.getByRole('button', { name: 'Run' }).click();
+  const traffic = pg.getByRole('region', { name: 'Ticker traffic' });
+  await expect(traffic.getByText(/^[1-9]\d* frames:/)).toBeVisible();
+  await traffic.getByRole('button', { name: 'Pause' }).click();
+  await expect(traffic.getByRole('button', { name: 'Resume' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(traffic.getByText(/^Paused at \d+ frames \(still recording\)\.$/)).toBeVisible();
+  await traffic.getByRole('button', { name: 'Resume' }).click();
+
+  const download = page.waitForEvent('download');
+  await traffic.getByRole('button', { name: 'Export JSON' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toBe('duplex-traffic.json');
+  const exported = JSON.parse(await (await file.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString('utf8')));
+  expect(exported.format).toBe('duplex-traffic/1');
+  expect(exported.frames.some((frame: { opcode: string; direction: string }) => frame.opcode === 'text' && frame.direction === 'down')).toBe(true);
+
+  await traffic.getByRole('combobox', { name: 'Latency' }).selectOption('300');
+  await expect(pg.getByRole('log')).toContainText('server applied fault: latency');
+  await pg.getByRole('button', { name: 'Stop' }).click();
+  await traffic.getByRole('button', { name: 'Clear' }).click();
+  await expect(traffic.getByText('No frames yet.')).toBeVisible();
+  await expect(traffic.getByRole('listitem')).toHaveCount(0);
+});
