@@ -1,9 +1,12 @@
 import type { Direction, Frame, Opcode, TrafficModel } from './traffic-model.ts';
 
-/** Timeline scale: 100 px per second, so a lane shows the last several seconds. */
-export const pxPerMs = 0.1;
-/** A frame on localhost takes far less than a pixel; it is drawn at least this wide. */
-export const minSpanPx = 4;
+/** Timeline scale: 200 px per second, so a lane shows the last few seconds. */
+export const pxPerMs = 0.2;
+/**
+ * A frame on localhost takes far less than a pixel; it is drawn at least this wide (15 ms).
+ * Two frames going opposite ways within that span are drawn, and counted, as crossing.
+ */
+export const minSpanPx = 3;
 /** Frames remembered per lane: more than fit in its width at the fastest ticker. */
 const laneFrameLimit = 800;
 
@@ -35,6 +38,8 @@ export class LaneCanvas {
   #frames: Frame[] = [];
   #colours: ReturnType<typeof colours> | null = null;
   #label = '';
+  /** Lanes scrolled out of view are not drawn (a run may open many sockets). */
+  #onScreen = true;
 
   constructor(model: TrafficModel, socket: number, direction: Direction) {
     this.#model = model;
@@ -45,6 +50,9 @@ export class LaneCanvas {
     this.canvas.role = 'img';
     this.canvas.dataset.direction = direction;
     this.canvas.height = 24;
+    new IntersectionObserver(([entry]) => {
+      if (entry) this.#onScreen = entry.isIntersecting;
+    }).observe(this.canvas);
     this.#describe();
   }
 
@@ -65,6 +73,7 @@ export class LaneCanvas {
 
   /** Draws the window ending at `now`; `origin` is when the run started (left edge before it scrolls). */
   draw(now: number, origin: number, visible: (frame: Frame) => boolean): void {
+    if (!this.#onScreen) return;
     const canvas = this.canvas;
     const ratio = window.devicePixelRatio || 1;
     const width = Math.max(1, Math.round(canvas.clientWidth * ratio));
@@ -106,7 +115,7 @@ export class LaneCanvas {
     context.globalAlpha = 1;
   }
 
-  /** The lane in words, e.g. "#1 server → client: 12 frames (10 text, 2 ping); 3 both ways at once; latest message: hi". */
+  /** The lane in words, e.g. "#1 server → client: 12 frames (10 text, 2 ping); 3 crossing; latest message: hi". */
   #describe(): void {
     const counts = new Map<Opcode, number>();
     let overlapping = 0;
@@ -118,7 +127,7 @@ export class LaneCanvas {
     }
     const kinds = [...counts].map(([opcode, n]) => `${n} ${opcode}`).join(', ');
     const parts = [`#${this.#socket} ${laneNames[this.#direction]}: ${this.#frames.length} frames${kinds ? ` (${kinds})` : ''}`];
-    if (overlapping > 0) parts.push(`${overlapping} both ways at once`);
+    if (overlapping > 0) parts.push(`${overlapping} crossing`);
     if (latest) parts.push(`latest message: ${latest.preview}`);
     const label = parts.join('; ');
     if (label !== this.#label) {

@@ -217,13 +217,16 @@ export class TrafficView {
       this.#order.push(drawn);
     }
     this.#pendingRows = [];
-    this.#rows.append(fragment);
+    // Follow the newest frame unless the reader scrolled up to look at an older one.
+    const list = this.#rows;
+    const following = list.scrollHeight - list.scrollTop - list.clientHeight < 24;
+    list.append(fragment);
     const excess = this.#order.length - rowLimit;
-    if (excess <= 0) return;
-    for (const drawn of this.#order.splice(0, excess)) {
+    for (const drawn of this.#order.splice(0, Math.max(0, excess))) {
       drawn.row.remove();
       this.#drawn.delete(drawn.id);
     }
+    if (following) list.scrollTop = list.scrollHeight;
   }
 
   #update(frame: Frame): void {
@@ -238,7 +241,7 @@ export class TrafficView {
     row.dataset.opcode = frame.opcode;
     row.toggleAttribute('data-overlap', frame.overlaps);
     const flight = frame.clientAt !== undefined && frame.serverAt !== undefined ? `${(end - start).toFixed(1)} ms` : '';
-    const notes = [flight, frame.queued ? 'queued' : '', frame.lost ? 'lost: queue full' : '', frame.overlaps ? 'both ways at once' : '', frame.code ? `code ${frame.code}` : '']
+    const notes = [flight, frame.queued ? 'queued' : '', frame.lost ? 'lost: queue full' : '', frame.overlaps ? 'crossed one going the other way' : '', frame.code ? `code ${frame.code}` : '']
       .filter(Boolean)
       .join(', ');
     summary.textContent = [
@@ -276,7 +279,7 @@ export class TrafficView {
     const frames = this.model.frames;
     const both = frames.filter((frame) => frame.overlaps).length;
     const up = frames.filter((frame) => frame.direction === 'up').length;
-    this.#summary.textContent = frames.length === 0 ? 'No frames yet.' : `${frames.length} frames: ${up} ↑, ${frames.length - up} ↓ · ${both} in flight while another went the other way`;
+    this.#summary.textContent = frames.length === 0 ? 'No frames yet.' : `${frames.length} frames: ${up} ↑, ${frames.length - up} ↓ · ${both} crossed a frame going the other way (within ${this.model.minSpanMs} ms)`;
     this.#cleared.hidden = this.model.cleared === 0;
     this.#cleared.textContent = `Cleared ${this.model.cleared} older frames (the newest ${this.model.maxFrames} are kept).`;
   }
