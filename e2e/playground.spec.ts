@@ -67,6 +67,15 @@ test('edit the code in Monaco, run it with Ctrl+Enter, and see the edited text e
   await expect(row.locator('pre')).toHaveText('edited by a person 42');
 });
 
+test('Ctrl/Cmd+Enter runs the example from the keyboard, without loading the editor', async ({ page }) => {
+  await page.goto(lesson);
+  const pg = playground(page);
+  await pg.getByRole('button', { name: 'Reset' }).focus();
+  await page.keyboard.press('ControlOrMeta+Enter');
+  await expect(pg.getByRole('log')).toContainText('the server said: hello, duplex');
+  await expect(pg).not.toHaveAttribute('data-editor', 'ready');
+});
+
 test('Stop ends an infinite loop and the page stays responsive', async ({ page }) => {
   await page.goto(lesson);
   const pg = playground(page);

@@ -135,12 +135,14 @@ test('a traced socket carries ?trace=<run>-<n> and opens only once the server vi
   });
   const first = connect('/ws/echo');
   const second = connect('/ws/echo?x=1');
+  assert.equal(first.readyState, 0, 'a socket waiting for its server view reads CONNECTING, like a new WebSocket');
   t.after(async () => {
     first.close();
     second.close();
     await server.close();
   });
   await until(() => count('open') === 2);
+  assert.equal(first.readyState, 1);
   assert.deepEqual(order.slice(0, 2).sort(), ['watching abcd-1 for #1', 'watching abcd-2 for #2']);
   assert.deepEqual(order.slice(2).sort(), ['connected /ws/echo?trace=abcd-1', 'connected /ws/echo?x=1&trace=abcd-2']);
 });

@@ -43,6 +43,8 @@ type Report = (event: SocketEvent) => void;
 
 const now = () => performance.timeOrigin + performance.now();
 
+const readyStateOf = Object.getOwnPropertyDescriptor(ReconnectingWebSocket.prototype, 'readyState')?.get;
+
 /**
  * `connect(path)` for learner code: a partysocket ReconnectingWebSocket to the playground
  * server, instrumented so the page sees every attempt, open, send, message and close, with
@@ -139,8 +141,15 @@ export function createConnect(serverOrigin: string, report: Report, tracing?: Tr
     };
 
     if (tracing && trace) {
+      // While the server view gets ready the socket is "connecting" to the learner, as a
+      // WebSocket that was just created is, not partysocket's "closed" of startClosed.
+      let watching = true;
+      Object.defineProperty(socket, 'readyState', {
+        get: () => (watching && !closedByLearner ? socket.CONNECTING : (readyStateOf?.call(socket) ?? socket.CLOSED)),
+      });
       // A socket the learner closed before the server view was ready stays closed.
       const start = () => {
+        watching = false;
         if (!closedByLearner) reconnect();
       };
       tracing.watch(trace, id).then(start, start);
