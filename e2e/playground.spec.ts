@@ -46,7 +46,7 @@ test('run the example without the editor: the echo comes back, in the output and
   await expect(lane(pg, 1, 'up')).toHaveAccessibleName(/: 1 frames \(1 text\).*latest message: hello, duplex$/);
   await expect(lane(pg, 1, 'down')).toHaveAccessibleName(/\(1 text.*latest message: hello, duplex$/);
   // The frame list has both, with their size on the wire (the client's frame carries a 4-byte mask).
-  const frames = pg.getByRole('list', { name: 'Frames, oldest first' });
+  const frames = pg.getByRole('list', { name: 'Frames, newest first' });
   await expect(frames.getByText(/#1 ↑ +text +19 B +hello, duplex/)).toHaveCount(1);
   await expect(frames.getByText(/#1 ↓ +text +15 B +hello, duplex/)).toHaveCount(1);
   // The server's view adds what the browser cannot see: the handshake it received.
@@ -139,7 +139,7 @@ test('the ticker example shows frames in flight both ways at once, in both lanes
   await expect(lane(pg, 1, 'up')).toHaveAccessibleName(/; [1-9]\d* crossing;/, { timeout: 15_000 });
   await expect(lane(pg, 1, 'down')).toHaveAccessibleName(/; [1-9]\d* crossing;/);
   await expect(pg.getByText(/[1-9]\d* crossed a frame going the other way \(within 15 ms\)/)).toBeVisible();
-  await expect(pg.getByRole('list', { name: 'Frames, oldest first' }).getByText('crossed one going the other way').first()).toBeAttached();
+  await expect(pg.getByRole('list', { name: 'Frames, newest first' }).getByText('crossed one going the other way').first()).toBeAttached();
 });
 
 test('the server view shows the ping the browser API hides, and the browser’s pong', async ({ page }) => {
@@ -149,7 +149,7 @@ test('the server view shows the ping the browser API hides, and the browser’s 
   // The e2e server pings every second (DUPLEX_HEARTBEAT_MS in playwright.config.ts).
   await expect(lane(pg, 1, 'down')).toHaveAccessibleName(/\d+ ping/, { timeout: 5000 });
   await expect(lane(pg, 1, 'up')).toHaveAccessibleName(/\d+ pong/);
-  const frames = pg.getByRole('list', { name: 'Frames, oldest first' });
+  const frames = pg.getByRole('list', { name: 'Frames, newest first' });
   await expect(frames.getByText(/#1 ↓ +ping /).first()).toBeVisible();
   await expect(frames.getByText(/#1 ↑ +pong /).first()).toBeVisible();
   // Filtering by type hides them from the list.

@@ -40,6 +40,8 @@ export class LaneCanvas {
   #label = '';
   /** Lanes scrolled out of view are not drawn (a run may open many sockets). */
   #onScreen = true;
+  /** From a ResizeObserver: reading clientWidth while drawing would force a layout every frame. */
+  #cssWidth = 0;
 
   constructor(model: TrafficModel, socket: number, direction: Direction) {
     this.#model = model;
@@ -52,6 +54,9 @@ export class LaneCanvas {
     this.canvas.height = 24;
     new IntersectionObserver(([entry]) => {
       if (entry) this.#onScreen = entry.isIntersecting;
+    }).observe(this.canvas);
+    new ResizeObserver(([entry]) => {
+      if (entry) this.#cssWidth = entry.contentRect.width;
     }).observe(this.canvas);
     this.#describe();
   }
@@ -73,10 +78,10 @@ export class LaneCanvas {
 
   /** Draws the window ending at `now`; `origin` is when the run started (left edge before it scrolls). */
   draw(now: number, origin: number, visible: (frame: Frame) => boolean): void {
-    if (!this.#onScreen) return;
+    if (!this.#onScreen || this.#cssWidth === 0) return;
     const canvas = this.canvas;
     const ratio = window.devicePixelRatio || 1;
-    const width = Math.max(1, Math.round(canvas.clientWidth * ratio));
+    const width = Math.max(1, Math.round(this.#cssWidth * ratio));
     const height = Math.round(24 * ratio);
     if (canvas.width !== width || canvas.height !== height) {
       canvas.width = width;

@@ -59,9 +59,12 @@ function describe(event: RunEvent): Line | null {
 export class OutputView {
   #list: HTMLElement;
   #pending: Line[] = [];
+  /** Whether the reader is at the bottom (new output follows) — kept from scroll events, so flushing never reads layout. */
+  #following = true;
 
   constructor(list: HTMLElement) {
     this.#list = list;
+    list.addEventListener('scroll', () => (this.#following = list.scrollHeight - list.scrollTop - list.clientHeight < 24), { passive: true });
   }
 
   push(event: RunEvent): void {
@@ -81,9 +84,7 @@ export class OutputView {
       fragment.append(item);
     }
     this.#pending = [];
-    // Follow new output only if the reader has not scrolled up to read something older.
     const list = this.#list;
-    const following = list.scrollHeight - list.scrollTop - list.clientHeight < 24;
     list.append(fragment);
     const excess = list.childElementCount - maxLines;
     if (excess > 0) {
@@ -93,7 +94,8 @@ export class OutputView {
       range.setEndAfter(list.children[excess - 1] as Node);
       range.deleteContents();
     }
-    if (following) list.scrollTop = list.scrollHeight;
+    // Follow new output only if the reader has not scrolled up to read something older.
+    if (this.#following) list.scrollTop = list.scrollHeight;
   }
 
   clear(): void {

@@ -40,7 +40,7 @@ export class TrafficView {
   #faultControls: Array<HTMLButtonElement | HTMLSelectElement> = [];
   #lanes = new Map<number, LanePair>();
   #drawn = new Map<number, Drawn>();
-  /** Rows oldest first, to drop the oldest when there are too many. */
+  /** Rows oldest first (the list shows them newest first), to drop the oldest when there are too many. */
   #order: Drawn[] = [];
   /** Frames waiting for the next (throttled) update of the list. */
   #pendingRows: Frame[] = [];
@@ -86,7 +86,7 @@ export class TrafficView {
     this.#summary = el('p', { className: 'pg-traffic-summary' }, 'No frames yet: press Run.');
     this.#cleared = el('p', { className: 'pg-cleared', hidden: true });
     this.#lanesBox = el('div', { className: 'pg-lanes' });
-    this.#rows = el('ol', { className: 'pg-frames', ariaLabel: 'Frames, oldest first', tabIndex: 0 });
+    this.#rows = el('ol', { className: 'pg-frames', ariaLabel: 'Frames, newest first', tabIndex: 0 });
 
     host.replaceChildren(
       el('h3', { className: 'pg-traffic-title' }, 'Traffic'),
@@ -95,8 +95,8 @@ export class TrafficView {
       el('div', { className: 'pg-faults', role: 'group', ariaLabel: 'Faults on demand' }, drop, outageSeconds, outage, el('label', {}, 'Latency ', latency)),
       this.#summary,
       this.#lanesBox,
-      this.#cleared,
       this.#rows,
+      this.#cleared,
     );
     // Canvas colours follow Starlight's light/dark switch.
     new MutationObserver(() => this.#eachLane((lane) => lane.restyle())).observe(document.documentElement, { attributeFilter: ['data-theme'] });
@@ -197,7 +197,11 @@ export class TrafficView {
     pair.heading.textContent = `#${socket} ${new URL(url).pathname}`;
   }
 
-  /** Appends the rows that waited for this update, keeping only the newest `rowLimit`. */
+  /**
+   * Puts the rows that waited for this update at the top (newest first), keeping only the newest
+   * `rowLimit`. The browser's scroll anchoring keeps a reader who scrolled down to an older row
+   * where they were, with no layout read from us.
+   */
   #flushRows(): void {
     const filter = { directions: this.#directions, opcodes: this.#opcodes };
     const fragment = document.createDocumentFragment();
@@ -212,21 +216,17 @@ export class TrafficView {
       });
       const drawn: Drawn = { id: frame.id, row: el('li', { className: 'pg-row' }, details), summary };
       this.#fillRow(drawn, frame);
-      fragment.append(drawn.row);
+      fragment.prepend(drawn.row);
       this.#drawn.set(frame.id, drawn);
       this.#order.push(drawn);
     }
     this.#pendingRows = [];
-    // Follow the newest frame unless the reader scrolled up to look at an older one.
-    const list = this.#rows;
-    const following = list.scrollHeight - list.scrollTop - list.clientHeight < 24;
-    list.append(fragment);
+    this.#rows.prepend(fragment);
     const excess = this.#order.length - rowLimit;
     for (const drawn of this.#order.splice(0, Math.max(0, excess))) {
       drawn.row.remove();
       this.#drawn.delete(drawn.id);
     }
-    if (following) list.scrollTop = list.scrollHeight;
   }
 
   #update(frame: Frame): void {
