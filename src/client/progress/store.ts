@@ -1,25 +1,39 @@
-import * as z from 'zod/mini';
-
 /**
  * Course progress in localStorage: which lessons were visited, which exercises passed, and the
  * last lesson opened (for "continue where you left off"). Kept on the learner's machine only.
  */
 const key = 'duplex:progress:v1';
 
-const LessonRef = z.object({ id: z.string(), href: z.string(), title: z.string() });
-export type LessonRef = z.infer<typeof LessonRef>;
+export interface LessonRef {
+  id: string;
+  href: string;
+  title: string;
+}
 
-const LessonProgress = z.object({
-  visitedAt: z.number(),
+interface LessonProgress {
+  visitedAt: number;
   /** Names of the lesson's exercises the learner has passed. */
-  passed: z.array(z.string()),
-});
+  passed: string[];
+}
 
-const Progress = z.object({
-  lessons: z.record(z.string(), LessonProgress),
-  last: z.optional(z.extend(LessonRef, { at: z.number() })),
-});
-export type Progress = z.infer<typeof Progress>;
+export interface Progress {
+  lessons: Record<string, LessonProgress>;
+  last?: LessonRef & { at: number };
+}
+
+/*
+ * Stored data is a boundary (other code, an older version or a person may have written it), so it
+ * is checked field by field. A hand-written guard rather than zod: this module loads on every
+ * page, and the schema library would triple the script a lesson ships before any click.
+ */
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isLessonProgress = (value: unknown): value is LessonProgress =>
+  isRecord(value) && typeof value.visitedAt === 'number' && Array.isArray(value.passed) && value.passed.every((name) => typeof name === 'string');
+const isLast = (value: unknown): value is Progress['last'] =>
+  value === undefined ||
+  (isRecord(value) && typeof value.id === 'string' && typeof value.href === 'string' && typeof value.title === 'string' && typeof value.at === 'number');
+const isProgress = (value: unknown): value is Progress =>
+  isRecord(value) && isRecord(value.lessons) && Object.values(value.lessons).every(isLessonProgress) && isLast(value.last);
 
 /** The part of Storage we use, so tests can pass a plain object. */
 export type ProgressStorage = Pick<Storage, 'getItem' | 'setItem'>;
@@ -34,8 +48,7 @@ export function readProgress(storage: ProgressStorage): Progress {
   } catch {
     return empty();
   }
-  const parsed = Progress.safeParse(raw);
-  return parsed.success ? parsed.data : empty();
+  return isProgress(raw) ? raw : empty();
 }
 
 function write(storage: ProgressStorage, progress: Progress): void {
