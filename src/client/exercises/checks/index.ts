@@ -7,6 +7,7 @@ import { queuedWhileDown } from './queued-while-down.ts';
 import { fallsBackToPolling } from './falls-back-to-polling.ts';
 import { withinSizeLimit } from './within-size-limit.ts';
 import { everyEventOnce } from './every-event-once.ts';
+import { twoClientsOneRoom } from './two-clients-one-room.ts';
 import { pollsOnATimer } from './polls-on-a-timer.ts';
 import { sixteenBitLength } from './sixteen-bit-length.ts';
 import { sendWithoutWaiting } from './send-without-waiting.ts';
@@ -20,6 +21,7 @@ export const checks = {
   'close-with-app-code': closeWithAppCode,
   'flow-control': flowControlCheck,
   'correlated-requests': correlatedRequests,
+  'two-clients-one-room': twoClientsOneRoom,
   'queued-while-down': queuedWhileDown,
   'falls-back-to-polling': fallsBackToPolling,
   'within-size-limit': withinSizeLimit,
