@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { serverOrigin } from '../server-origin.ts';
+import { part } from './part.ts';
 
 /** What the probe frame reports back; validated, since any frame may post messages to the page. */
 const ProbeResult = z.object({
@@ -31,15 +32,10 @@ function probeScript(url: string): string {
 class DuplexOriginDemo extends HTMLElement {
   #frame: HTMLIFrameElement | null = null;
 
-  #part<T extends Element>(role: string): T {
-    const found = this.querySelector<T>(`[data-role="${role}"]`);
-    if (!found) throw new Error(`<duplex-origin-demo> is missing [data-role="${role}"]`);
-    return found;
-  }
 
   connectedCallback() {
-    const here = this.#part<HTMLButtonElement>('here');
-    const foreign = this.#part<HTMLButtonElement>('foreign');
+    const here = part<HTMLButtonElement>(this, '[data-role="here"]');
+    const foreign = part<HTMLButtonElement>(this, '[data-role="foreign"]');
     here.disabled = foreign.disabled = false;
     here.addEventListener('click', () => this.#fromThisPage());
     foreign.addEventListener('click', () => this.#fromElsewhere());
@@ -55,7 +51,7 @@ class DuplexOriginDemo extends HTMLElement {
   }
 
   #say(role: 'here-result' | 'foreign', text: string) {
-    this.#part<HTMLElement>(role === 'foreign' ? 'foreign-result' : role).textContent = text;
+    part<HTMLElement>(this, `[data-role="${role === 'foreign' ? 'foreign-result' : role}"]`).textContent = text;
   }
 
   #fromThisPage() {

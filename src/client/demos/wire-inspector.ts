@@ -1,6 +1,7 @@
 import { InspectEvent } from '../../../playground-server/protocol/inspect.ts';
 import { serverOrigin } from '../server-origin.ts';
 import { acceptFor } from './accept-key.ts';
+import { part } from './part.ts';
 
 type Handshake = Extract<InspectEvent, { type: 'handshake' }>;
 type Frame = Extract<InspectEvent, { type: 'frame' }>;
@@ -25,22 +26,17 @@ class DuplexWireInspector extends HTMLElement {
   #socket: WebSocket | null = null;
   #inspector: WebSocket | null = null;
 
-  #part<T extends Element>(role: string): T {
-    const found = this.querySelector<T>(`[data-role="${role}"]`);
-    if (!found) throw new Error(`<duplex-wire-inspector> is missing [data-role="${role}"]`);
-    return found;
-  }
 
   connectedCallback() {
-    const open = this.#part<HTMLButtonElement>('open');
-    const form = this.#part<HTMLFormElement>('send');
-    const close = this.#part<HTMLButtonElement>('close');
+    const open = part<HTMLButtonElement>(this, '[data-role="open"]');
+    const form = part<HTMLFormElement>(this, '[data-role="send"]');
+    const close = part<HTMLButtonElement>(this, '[data-role="close"]');
     open.disabled = false;
     open.addEventListener('click', () => this.#open());
     form.addEventListener('submit', (event) => {
       event.preventDefault();
-      const text = this.#part<HTMLInputElement>('text').value;
-      const binary = this.#part<HTMLInputElement>('binary').checked;
+      const text = part<HTMLInputElement>(this, '[data-role="text"]').value;
+      const binary = part<HTMLInputElement>(this, '[data-role="binary"]').checked;
       this.#socket?.send(binary ? new TextEncoder().encode(text) : text);
     });
     close.addEventListener('click', () => this.#socket?.close(1000, 'closed from the lesson'));
@@ -60,7 +56,7 @@ class DuplexWireInspector extends HTMLElement {
 
   #open() {
     this.#shutdown();
-    this.#part<HTMLTableSectionElement>('frames').replaceChildren();
+    part<HTMLTableSectionElement>(this, '[data-role="frames"]').replaceChildren();
     this.#status('connecting…');
     const trace = `lesson-${crypto.randomUUID().slice(0, 8)}`;
     const inspector = new WebSocket(wsUrl(`/ws/inspect?trace=${trace}`));
@@ -81,11 +77,11 @@ class DuplexWireInspector extends HTMLElement {
   }
 
   #setConnected(connected: boolean) {
-    for (const role of ['submit', 'close']) this.#part<HTMLButtonElement>(role).disabled = !connected;
+    for (const role of ['submit', 'close']) part<HTMLButtonElement>(this, `[data-role="${role}"]`).disabled = !connected;
   }
 
   #status(text: string) {
-    this.#part<HTMLElement>('status').textContent = text;
+    part<HTMLElement>(this, '[data-role="status"]').textContent = text;
   }
 
   async #show(event: InspectEvent) {
@@ -95,8 +91,8 @@ class DuplexWireInspector extends HTMLElement {
 
   async #showHandshake(event: Handshake) {
     const request = [`${event.method} ${event.url} HTTP/${event.httpVersion}`, ...event.headers.map(([name, value]) => `${name}: ${value}`)];
-    this.#part<HTMLElement>('request').textContent = request.join('\n');
-    this.#part<HTMLElement>('response').textContent = [
+    part<HTMLElement>(this, '[data-role="request"]').textContent = request.join('\n');
+    part<HTMLElement>(this, '[data-role="response"]').textContent = [
       'HTTP/1.1 101 Switching Protocols',
       'Upgrade: websocket',
       'Connection: Upgrade',
@@ -105,11 +101,11 @@ class DuplexWireInspector extends HTMLElement {
     const key = event.headers.find(([name]) => name.toLowerCase() === 'sec-websocket-key')?.[1] ?? '';
     const mine = await acceptFor(key);
     const verdict = mine === event.accept ? 'they match' : 'they differ';
-    this.#part<HTMLElement>('accept').textContent = `Your browser's key ${key} gives ${mine} when computed here on the page; the server answered ${event.accept}: ${verdict}.`;
+    part<HTMLElement>(this, '[data-role="accept"]').textContent = `Your browser's key ${key} gives ${mine} when computed here on the page; the server answered ${event.accept}: ${verdict}.`;
   }
 
   #showFrame(event: Frame) {
-    const row = this.#part<HTMLTableSectionElement>('frames').insertRow();
+    const row = part<HTMLTableSectionElement>(this, '[data-role="frames"]').insertRow();
     cell(row, event.direction === 'in' ? 'browser → server' : 'server → browser');
     cell(row, event.opcode);
     cell(row, String(event.payloadBytes));

@@ -4,6 +4,7 @@ import type { Verdict } from './checks/types.ts';
 import { checks, isCheckName } from './checks/index.ts';
 import { failure } from './checks/events.ts';
 import { markPassed, readProgress } from '../progress/store.ts';
+import { part } from '../demos/part.ts';
 
 /**
  * <duplex-exercise>: wraps a playground holding the starter code. It listens to the runs of that
@@ -16,11 +17,6 @@ class DuplexExercise extends HTMLElement {
   /** The check's last "not yet" message, repeated if the learner stops the run. */
   #lastMessage = '';
 
-  #part<T extends Element>(selector: string): T {
-    const found = this.querySelector<T>(selector);
-    if (!found) throw new Error(`<duplex-exercise> is missing ${selector}`);
-    return found;
-  }
 
   get #lessonId(): string {
     return this.dataset.lesson ?? '';
@@ -46,7 +42,7 @@ class DuplexExercise extends HTMLElement {
     this.addEventListener('duplex:run-stop', () => {
       if (!this.#passedThisRun) this.#show('idle', `Stopped before the check passed. ${this.#lastMessage}`);
     });
-    const useSolution = this.#part<HTMLButtonElement>('[data-action="use-solution"]');
+    const useSolution = part<HTMLButtonElement>(this, '[data-action="use-solution"]');
     useSolution.hidden = false;
     useSolution.addEventListener('click', () => void this.#playground.setCode(this.dataset.solution ?? ''));
     if (readProgress(localStorage).lessons[this.#lessonId]?.passed.includes(this.#name)) {
@@ -57,7 +53,7 @@ class DuplexExercise extends HTMLElement {
   }
 
   get #playground(): DuplexPlayground {
-    return this.#part<DuplexPlayground>('duplex-playground');
+    return part<DuplexPlayground>(this, 'duplex-playground');
   }
 
   #judge(verdict: Verdict) {
@@ -78,7 +74,7 @@ class DuplexExercise extends HTMLElement {
 
   #show(verdict: 'idle' | 'checking' | 'passed' | 'failed', message: string) {
     this.dataset.verdict = verdict;
-    this.#part<HTMLElement>('[data-role="verdict"]').textContent = message;
+    part<HTMLElement>(this, '[data-role="verdict"]').textContent = message;
   }
 }
 

@@ -4,6 +4,7 @@ import { serverOrigin } from '../server-origin.ts';
 import { feedClients } from './feed-clients.ts';
 import { latencyOf, type Delivery } from './latency.ts';
 import { fetchStats } from './stats.ts';
+import { part } from '../demos/part.ts';
 import { drawChart, drawLegend, drawResults, drawScalability, transports } from './race-view.ts';
 
 /** A race stops by itself, so a forgotten tab does not poll forever. */
@@ -22,17 +23,12 @@ class DuplexRace extends HTMLElement {
   #client = '';
   #seen = new Set<string>();
 
-  #part<T extends Element>(role: string): T {
-    const found = this.querySelector<T>(`[data-role="${role}"]`);
-    if (!found) throw new Error(`<duplex-race> is missing [data-role="${role}"]`);
-    return found;
-  }
 
   connectedCallback() {
-    const toggle = this.#part<HTMLButtonElement>('toggle');
+    const toggle = part<HTMLButtonElement>(this, '[data-role="toggle"]');
     toggle.disabled = false;
     toggle.addEventListener('click', () => (this.#race ? this.#stop() : this.#start()));
-    drawLegend(this.#part('legend'));
+    drawLegend(part<HTMLElement>(this, '[data-role="legend"]'));
     addEventListener('pagehide', () => this.#stop());
     this.dataset.ready = '';
   }
@@ -42,7 +38,7 @@ class DuplexRace extends HTMLElement {
   }
 
   #interval(): number {
-    const value = Number(this.#part<HTMLSelectElement>('interval').value);
+    const value = Number(part<HTMLSelectElement>(this, '[data-role="interval"]').value);
     return allowedIntervals.has(value) ? value : 1000;
   }
 
@@ -67,8 +63,8 @@ class DuplexRace extends HTMLElement {
     const refresh = setInterval(() => void this.#refreshStats(race.signal), 1000);
     const end = setTimeout(() => this.#stop(), raceSeconds * 1000);
     race.signal.addEventListener('abort', () => (clearInterval(refresh), clearTimeout(end)), { once: true });
-    this.#part<HTMLButtonElement>('toggle').textContent = 'Stop the race';
-    this.#part<HTMLSelectElement>('interval').disabled = true;
+    part<HTMLButtonElement>(this, '[data-role="toggle"]').textContent = 'Stop the race';
+    part<HTMLSelectElement>(this, '[data-role="interval"]').disabled = true;
     this.#say(`Racing for ${raceSeconds} s: one event a second from the server, four ways.`);
     this.dataset.state = 'running';
   }
@@ -77,8 +73,8 @@ class DuplexRace extends HTMLElement {
     if (!this.#race) return;
     this.#race.abort();
     this.#race = null;
-    this.#part<HTMLButtonElement>('toggle').textContent = 'Start the race';
-    this.#part<HTMLSelectElement>('interval').disabled = false;
+    part<HTMLButtonElement>(this, '[data-role="toggle"]').textContent = 'Start the race';
+    part<HTMLSelectElement>(this, '[data-role="interval"]').disabled = false;
     // One last count once the closing requests have been counted.
     setTimeout(() => void this.#refreshStats().then(() => {
       this.#say('Finished. The byte counts are the server’s, for this race only.');
@@ -96,13 +92,13 @@ class DuplexRace extends HTMLElement {
   }
 
   #render() {
-    drawChart(this.#part('chart'), this.#deliveries);
-    drawResults(this.#part('results'), this.#deliveries, this.#stats);
-    drawScalability(this.#part('scalability'), this.#stats);
+    drawChart(part<SVGSVGElement>(this, '[data-role="chart"]'), this.#deliveries);
+    drawResults(part<HTMLTableSectionElement>(this, '[data-role="results"]'), this.#deliveries, this.#stats);
+    drawScalability(part<HTMLTableSectionElement>(this, '[data-role="scalability"]'), this.#stats);
   }
 
   #say(text: string) {
-    this.#part<HTMLElement>('status').textContent = text;
+    part<HTMLElement>(this, '[data-role="status"]').textContent = text;
   }
 }
 
