@@ -37,8 +37,8 @@ const byteLength = (data: Payload): number =>
  */
 export class LiveSocket extends WebSocket {
   ctx: ConnectionContext | null = null;
-  /** Set by the heartbeat when it pings, cleared by the pong. */
-  awaitingPong = false;
+  /** When the heartbeat's unanswered ping went out (ms since the epoch), or 0: the pong clears it. */
+  pingSentAt = 0;
   #windowStart = 0;
   #windowCount = 0;
   #limited = false;
@@ -72,7 +72,7 @@ export class LiveSocket extends WebSocket {
         ctx.counters.bytesIn += data.length;
         ctx.trace?.frame('in', args[1] ? 'binary' : 'text', data);
       } else if (event === 'pong') {
-        this.awaitingPong = false;
+        this.pingSentAt = 0;
         ctx.trace?.frame('in', 'pong', args[0] as Buffer);
       } else if (event === 'ping') {
         ctx.trace?.frame('in', 'ping', args[0] as Buffer);
