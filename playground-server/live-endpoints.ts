@@ -67,7 +67,7 @@ export function createLiveEndpoints(config: Config): LiveEndpoints {
   let closing = false;
   const feed = memoryFeed(config.feedIntervalMs);
   const transportCounters = new TransportCounters();
-  const feedOverHttp = feedHttp(feed, transportCounters, config.longPollTimeoutMs);
+  const feedOverHttp = feedHttp(feed, transportCounters, { longPollTimeoutMs: config.longPollTimeoutMs, maxHeld: config.maxConnections });
 
   const deliver = (members: ReadonlySet<LiveSocket>, { data, isBinary }: { data: Buffer | string; isBinary: boolean }, except?: LiveSocket) =>
     broadcast(members, data, isBinary, except);
