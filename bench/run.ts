@@ -11,7 +11,7 @@ import { median, mergeSorted, percentile } from './stats.ts';
  */
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
-const FANOUT = (process.env.BENCH_FANOUT ?? '100,1000,5000').split(',').map(Number);
+const FANOUT = (process.env.BENCH_FANOUT ?? '100,1000,5000').split(',').filter(Boolean).map(Number);
 const IDLE = Number(process.env.BENCH_IDLE ?? 10_000);
 const ECHO_CLIENTS = 50;
 const ECHO_WINDOW = 4;
@@ -118,13 +118,14 @@ async function echoRun(target: Target, url: string, pid: number) {
   });
 }
 
-async function fanoutRun(target: Target, url: string, clients: number) {
+async function fanoutRun(target: Target, url: string, pid: number, clients: number) {
   return withLoaders(3, async ([publisher, ...receivers]) => {
     const split = [Math.ceil(clients / 2), Math.floor(clients / 2)];
     await Promise.all(receivers.map((l, i) => l.ask({ cmd: 'connect', kind: target.kind, url: url + target.room, count: split[i]!, room: true })));
     await publisher!.ask({ cmd: 'connect', kind: target.kind, url: url + target.room, count: 1, room: true });
     // Each round delivers ~10,000 messages; rounds repeat for the measured duration.
     const burst = Math.max(2, Math.ceil(10_000 / clients));
+    const cpuBefore = cpuMs(pid);
     const started = performance.now();
     let rounds = 0;
     while (performance.now() - started < SECONDS * 1000) {
@@ -133,8 +134,10 @@ async function fanoutRun(target: Target, url: string, clients: number) {
       await Promise.all(receivers.map((l, i) => l.ask({ cmd: 'wait', total: rounds * burst * split[i]! })));
     }
     const elapsed = (performance.now() - started) / 1000;
+    const deliveries = rounds * burst * clients;
+    const cpuUsPerDelivery = ((cpuMs(pid) - cpuBefore) * 1000) / deliveries;
     const sorted = await latencies(receivers);
-    return { rate: (rounds * burst * clients) / elapsed, p99: percentile(sorted, 99) };
+    return { rate: deliveries / elapsed, p99: percentile(sorted, 99), cpuUsPerDelivery };
   });
 }
 
@@ -170,9 +173,10 @@ for (let run = 1; run <= RUNS; run++) {
       add(target.name, 'echo p99 ms', echo.p99);
       add(target.name, 'echo server CPU µs/msg', echo.cpuUsPerMsg);
       for (const clients of FANOUT) {
-        const fan = await fanoutRun(target, url, clients);
+        const fan = await fanoutRun(target, url, child.pid!, clients);
         add(target.name, `fan-out ${clients} deliveries/s`, fan.rate);
         add(target.name, `fan-out ${clients} p99 ms`, fan.p99);
+        add(target.name, `fan-out ${clients} server CPU µs/delivery`, fan.cpuUsPerDelivery);
       }
     } finally {
       await stopServer(child);

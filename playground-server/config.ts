@@ -55,7 +55,7 @@ export const ConfigSchema = z
     sendBuffer: count(1024, 1024 * 1024 * 1024)
       .default(1024 * 1024)
       .describe('bytes queued to one slow client before it is dropped'),
-    heartbeatMs: count(20, 3_600_000).default(30_000).describe('ms between pings; a peer silent for two is closed'),
+    heartbeatMs: count(20, 3_600_000).default(30_000).describe('ms between pings; a ping unanswered for two intervals closes the peer'),
     longPollTimeoutMs: count(10, 600_000).default(25_000).describe('ms a long poll is held before an empty answer'),
     feedIntervalMs: count(10, 3_600_000).default(1000).describe('ms between events of the event feed'),
     chatHistory: count(1, 100_000).default(100).describe('chat messages kept per room for ?since= replay'),

@@ -75,7 +75,7 @@ test('a client that stops reading is dropped once its send buffer passes the bou
 });
 
 test('a peer that stops answering pings is closed by the heartbeat', async (t) => {
-  const server = await startTestServer({ heartbeatMs: 30 });
+  const server = await startTestServer({ heartbeatMs: 50 });
   t.after(() => server.close());
   const alive = await connect(`${server.wsUrl}/ws/echo`);
   const silent = await rawUpgrade(`${server.wsUrl}/ws/echo`);

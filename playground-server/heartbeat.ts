@@ -1,20 +1,22 @@
 import type { LiveSocket } from './live-socket.ts';
 
 /**
- * Ping every open socket each `intervalMs`; one that has not answered the previous ping is
- * dead (a closed laptop lid, a vanished Wi-Fi) and is terminated, so it stops holding memory
- * and presence. One timer for all sockets, not one per socket.
+ * Ping every open socket each `intervalMs`; one that leaves a ping unanswered for two
+ * intervals is dead (a closed laptop lid, a vanished Wi-Fi) and is terminated, so it stops
+ * holding memory and presence. Two intervals, not one: a busy event loop may run this timer
+ * twice in a row before it reads a pong that already arrived. One timer for all sockets.
  */
 export function startHeartbeat(sockets: ReadonlySet<LiveSocket>, intervalMs: number): () => void {
   const timer = setInterval(() => {
+    const now = Date.now();
     for (const ws of sockets) {
       if (ws.readyState !== ws.OPEN) continue;
-      if (ws.awaitingPong) {
+      if (ws.pingSentAt === 0) {
+        ws.pingSentAt = now;
+        ws.ping();
+      } else if (now - ws.pingSentAt >= 2 * intervalMs) {
         ws.drop('heartbeat');
-        continue;
       }
-      ws.awaitingPong = true;
-      ws.ping();
     }
   }, intervalMs);
   timer.unref();

@@ -29,6 +29,13 @@ import { memoryRooms } from './rooms.ts';
 const isLivePath = (pathname: string) =>
   pathname === '/healthz' || pathname === '/metrics' || /^\/(ws|poll|sse|stats)\//.test(pathname);
 
+/**
+ * `ws` has already closed the socket with the matching code (1009, 1007, 1002); the event only
+ * needs a listener. Module-level on purpose: a closure here would keep the upgrade request
+ * (headers and all) alive as long as the connection.
+ */
+const ignoreError = () => undefined;
+
 export interface LiveEndpoints {
   /** Handles the request and returns true if it is one of ours. */
   handleHttp(req: IncomingMessage, res: ServerResponse): boolean;
@@ -60,7 +67,7 @@ export function createLiveEndpoints(config: Config): LiveEndpoints {
   let closing = false;
   const feed = memoryFeed(config.feedIntervalMs);
   const transportCounters = new TransportCounters();
-  const feedOverHttp = feedHttp(feed, transportCounters, config.longPollTimeoutMs);
+  const feedOverHttp = feedHttp(feed, transportCounters, { longPollTimeoutMs: config.longPollTimeoutMs, maxHeld: config.maxConnections });
 
   const deliver = (members: ReadonlySet<LiveSocket>, { data, isBinary }: { data: Buffer | string; isBinary: boolean }, except?: LiveSocket) =>
     broadcast(members, data, isBinary, except);
@@ -157,8 +164,7 @@ export function createLiveEndpoints(config: Config): LiveEndpoints {
           sendBuffer: config.sendBuffer,
           trace: trace === null ? null : traces.attach(trace, url.pathname, req, socket),
         };
-        // `ws` already closed with the matching code (1009, 1007, 1002); the event only needs a listener.
-        live.on('error', () => undefined);
+        live.on('error', ignoreError);
         endpoint.open(live, req, params);
       });
       return true;

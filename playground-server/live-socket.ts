@@ -37,12 +37,13 @@ const byteLength = (data: Payload): number =>
  */
 export class LiveSocket extends WebSocket {
   ctx: ConnectionContext | null = null;
-  /** Set by the heartbeat when it pings, cleared by the pong. */
-  awaitingPong = false;
+  /** When the heartbeat's unanswered ping went out (ms since the epoch), or 0: the pong clears it. */
+  pingSentAt = 0;
   #windowStart = 0;
   #windowCount = 0;
   #limited = false;
   #closeInTraced = false;
+  #corked = false;
   /** When the last delayed message is due, so injected latency never reorders messages. */
   #delayedUntil = 0;
 
@@ -71,7 +72,7 @@ export class LiveSocket extends WebSocket {
         ctx.counters.bytesIn += data.length;
         ctx.trace?.frame('in', args[1] ? 'binary' : 'text', data);
       } else if (event === 'pong') {
-        this.awaitingPong = false;
+        this.pingSentAt = 0;
         ctx.trace?.frame('in', 'pong', args[0] as Buffer);
       } else if (event === 'ping') {
         ctx.trace?.frame('in', 'ping', args[0] as Buffer);
@@ -91,7 +92,8 @@ export class LiveSocket extends WebSocket {
   override send(data: Payload, optionsOrCallback?: SendOptions | SendCallback, callback?: SendCallback): void {
     const ctx = this.ctx;
     const delay = ctx?.trace?.latencyMs() ?? 0;
-    if (delay > 0 || this.#delayedUntil > Date.now()) {
+    // Messages still delayed from an earlier latency setting hold later ones back, keeping order.
+    if (delay > 0 || (this.#delayedUntil !== 0 && this.#delayedUntil > Date.now())) {
       const due = Math.max(Date.now() + delay, this.#delayedUntil);
       this.#delayedUntil = due;
       setTimeout(() => this.#sendNow(data, optionsOrCallback, callback), due - Date.now());
@@ -129,6 +131,21 @@ export class LiveSocket extends WebSocket {
     ctx.counters.messagesOut++;
     ctx.counters.bytesOut += payload.length;
     this.#checkBacklog(ctx);
+  }
+
+  /** Holds this tick's frames in one write (see broadcast.ts); false if already corked or not writable. */
+  corkWrites(): boolean {
+    const ctx = this.ctx;
+    if (ctx === null || this.#corked || this.readyState !== WebSocket.OPEN) return false;
+    this.#corked = true;
+    ctx.socket.cork();
+    return true;
+  }
+
+  uncorkWrites(): void {
+    if (!this.#corked) return;
+    this.#corked = false;
+    this.ctx?.socket.uncork();
   }
 
   /** A client that does not read fills our memory: past the bound it is cut off. */

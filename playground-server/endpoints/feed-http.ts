@@ -16,7 +16,12 @@ export interface FeedHttp {
 const routes: Record<string, Transport> = { '/poll/events': 'short-poll', '/poll/long': 'long-poll', '/sse/events': 'sse' };
 
 /** The feed over plain HTTP: short polling, long polling and Server-Sent Events, each metered. */
-export function feedHttp(feed: EventFeed, counters: TransportCounters, longPollTimeoutMs: number): FeedHttp {
+export function feedHttp(
+  feed: EventFeed,
+  counters: TransportCounters,
+  limits: { longPollTimeoutMs: number; maxHeld: number },
+): FeedHttp {
+  /** Held long polls and open event streams: each ends early on shutdown. */
   const closers = new Set<() => void>();
 
   /** Counts the request and, when the response is done, the bytes that went out. */
@@ -46,7 +51,7 @@ export function feedHttp(feed: EventFeed, counters: TransportCounters, longPollT
       answerPoll(res, 'long-poll', client, events, close);
     };
     const unsubscribe = feed.subscribe((event) => done([event]));
-    const timer = setTimeout(() => done([]), longPollTimeoutMs);
+    const timer = setTimeout(() => done([]), limits.longPollTimeoutMs);
     const closer = () => done([], true);
     const cleanup = () => {
       unsubscribe();
@@ -84,6 +89,11 @@ export function feedHttp(feed: EventFeed, counters: TransportCounters, longPollT
       const query = readFeedQuery(url, typeof lastEventId === 'string' ? lastEventId : undefined);
       if ('error' in query) {
         sendJson(res, 400, { error: 'bad_request', message: query.error });
+        return true;
+      }
+      // Held requests cost memory like sockets do, so they get the same cap.
+      if (transport !== 'short-poll' && closers.size >= limits.maxHeld) {
+        sendJson(res, 503, { error: 'server_full', message: `server is full (${limits.maxHeld} held requests); try again later` });
         return true;
       }
       meter(req, res, transport, query.client);

@@ -132,3 +132,18 @@ test('shutdown answers held long polls at once and closes WebSockets with 1001',
   assert.deepEqual(await res.json(), { events: [], latestSeq: 0 });
   assert.equal((await wsClosed)[0], 1001);
 });
+
+test('held long polls and event streams are capped like connections: the next gets 503', async (t) => {
+  const server = await startTestServer({ feedIntervalMs: 60_000, longPollTimeoutMs: 60_000, maxConnections: 1 });
+  t.after(() => server.close());
+  const held = new AbortController();
+  const first = fetch(`${server.url}/poll/long`, { signal: held.signal }).catch(() => undefined);
+  while ((await stats(server.url))['long-poll']!.requests < 1) await new Promise((resolve) => setTimeout(resolve, 10));
+  assert.equal((await fetch(`${server.url}/poll/long`)).status, 503);
+  const refused = await fetch(`${server.url}/sse/events`);
+  assert.equal(refused.status, 503);
+  assert.match(((await refused.json()) as { message: string }).message, /server is full \(1 held requests\)/);
+  assert.equal((await fetch(`${server.url}/poll/events`)).status, 200, 'short polls are never held, so never refused');
+  held.abort();
+  await first;
+});

@@ -127,13 +127,13 @@ test('an outage refuses this trace with 503 for N seconds, then lets it back', a
   const control = await connect(`${server.wsUrl}/ws/inspect?trace=outage-1`);
   const mine = await connect(`${server.wsUrl}/ws/echo?trace=outage-1`);
   const mineClosed = closed(mine);
-  control.send(JSON.stringify({ type: 'outage', seconds: 1 }));
+  control.send(JSON.stringify({ type: 'outage', seconds: 2 }));
   assert.equal((await mineClosed).code, 1006);
   const refusal = await refusedUpgrade(`${server.wsUrl}/ws/echo?trace=outage-1`);
   assert.equal(refusal.status, 503);
-  assert.match(refusal.body, /simulated outage for trace outage-1: 1 s left/);
+  assert.match(refusal.body, /simulated outage for trace outage-1: [12] s left/);
   (await connect(`${server.wsUrl}/ws/echo?trace=other-trace`)).close();
-  await new Promise((resolve) => setTimeout(resolve, 1100));
+  await new Promise((resolve) => setTimeout(resolve, 2100));
   (await connect(`${server.wsUrl}/ws/echo?trace=outage-1`)).close();
 });
 
