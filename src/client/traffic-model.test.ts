@@ -131,6 +131,10 @@ test('each socket has its own lanes; a reconnect counts as another server connec
   for (const at of [1, 2]) model.add({ type: 'inspect', socket: 2, at, event: { type: 'handshake', connection: at, path: '/ws/room/a', at, method: 'GET', url: '/ws/room/a', httpVersion: '1.1', headers: [], accept: 'x' } });
   assert.deepEqual(model.lanes, [{ socket: 2, url: 'ws://h/ws/room/a', serverConnections: 2 }]);
   assert.equal(model.frames[0]?.socket, 2);
+  model.clear();
+  assert.equal(model.lanes.length, 1, 'Clear keeps the sockets of the run going on');
+  model.reset();
+  assert.deepEqual([model.lanes.length, model.frames.length], [0, 0], 'a new run starts with no sockets');
 });
 
 test('the filter keeps only the chosen directions and frame types; export is plain JSON', () => {

@@ -191,6 +191,14 @@ export class TrafficModel {
     }
   }
 
+  /** A new run: no frames, no sockets, no clock estimate. */
+  reset(): void {
+    this.clear();
+    this.#books.clear();
+    this.#minUp = Number.POSITIVE_INFINITY;
+    this.#minDown = Number.POSITIVE_INFINITY;
+  }
+
   /** The log as plain data, for "Export JSON". */
   toJSON() {
     return {

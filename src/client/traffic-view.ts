@@ -114,8 +114,9 @@ export class TrafficView {
 
   /** A new run: everything from the last one goes. */
   reset(): void {
-    this.model.clear();
+    this.model.reset();
     this.#t0 = null;
+    this.#eachLane((lane) => lane.dispose());
     this.#lanes.clear();
     this.#lanesBox.replaceChildren();
     this.#redraw();
@@ -128,7 +129,11 @@ export class TrafficView {
 
   /** Applies what changed since the last call and moves the lanes on to `now`. */
   render(now: number): void {
-    if (this.#paused) return;
+    if (this.#paused) {
+      // Still recording: the model keeps its bounded history, and resuming redraws from it.
+      this.model.takeChanges();
+      return;
+    }
     const { added, updated } = this.model.takeChanges();
     for (const frame of added) {
       this.#lane(frame.socket).lanes[frame.direction].add(frame);
