@@ -5,7 +5,12 @@ type Parsed<T> = { ok: true; value: T } | { ok: false; error: ErrorMessage };
 
 /** "text: too short; type: …" — every problem with its field, so a learner can fix the message. */
 function describe(issues: readonly z.core.$ZodIssue[]): string {
-  return issues.map((issue) => `${issue.path.length ? issue.path.join('.') : 'message'}: ${issue.message}`).join('; ');
+  return issues
+    .map((issue) => {
+      const where = issue.path.length ? issue.path.join('.') : 'message';
+      return `${where}: ${issue.code === 'invalid_type' ? `expected ${issue.expected}` : issue.message}`;
+    })
+    .join('; ');
 }
 
 /**

@@ -13,10 +13,28 @@ import { TraceId } from './protocol/inspect.ts';
 import { echoEndpoint } from './endpoints/echo.ts';
 import { tickerEndpoint } from './endpoints/ticker.ts';
 import { inspectEndpoint } from './endpoints/inspect.ts';
+import { roomEndpoint } from './endpoints/room.ts';
+import { chatEndpoint } from './endpoints/chat.ts';
 import type { WsEndpoint } from './endpoints/types.ts';
+import { broadcast } from './broadcast.ts';
+import { eventsEndpoint } from './endpoints/events.ts';
+import { feedHttp } from './endpoints/feed-http.ts';
+import { memoryFeed } from './feed.ts';
+import { readFeedQuery } from './feed-query.ts';
+import { TransportCounters } from './transport-stats.ts';
+import { startMetering } from './wire-meter.ts';
+import { memoryRooms } from './rooms.ts';
 
 /** Paths this module owns; anything else is left to the static site (or Vite in dev). */
-const isLivePath = (pathname: string) => pathname === '/healthz' || pathname === '/metrics' || pathname.startsWith('/ws/');
+const isLivePath = (pathname: string) =>
+  pathname === '/healthz' || pathname === '/metrics' || /^\/(ws|poll|sse|stats)\//.test(pathname);
+
+/**
+ * `ws` has already closed the socket with the matching code (1009, 1007, 1002); the event only
+ * needs a listener. Module-level on purpose: a closure here would keep the upgrade request
+ * (headers and all) alive as long as the connection.
+ */
+const ignoreError = () => undefined;
 
 export interface LiveEndpoints {
   /** Handles the request and returns true if it is one of ours. */
@@ -47,42 +65,60 @@ export function createLiveEndpoints(config: Config): LiveEndpoints {
   const sockets = wss.clients as Set<LiveSocket>;
   const stopHeartbeat = startHeartbeat(sockets, config.heartbeatMs);
   let closing = false;
+  const feed = memoryFeed(config.feedIntervalMs);
+  const transportCounters = new TransportCounters();
+  const feedOverHttp = feedHttp(feed, transportCounters, config.longPollTimeoutMs);
 
-  const wsEndpoints: readonly WsEndpoint<never>[] = [echoEndpoint, tickerEndpoint, inspectEndpoint(traces)] as WsEndpoint<never>[];
+  const deliver = (members: ReadonlySet<LiveSocket>, { data, isBinary }: { data: Buffer | string; isBinary: boolean }, except?: LiveSocket) =>
+    broadcast(members, data, isBinary, except);
+  const wsEndpoints = [
+    echoEndpoint,
+    tickerEndpoint,
+    inspectEndpoint(traces),
+    roomEndpoint(memoryRooms(deliver)),
+    chatEndpoint(memoryRooms(deliver), config.chatHistory),
+    eventsEndpoint(feed, transportCounters),
+  ] as WsEndpoint<never>[];
 
-  const refuse = (socket: Duplex, status: number, reason: RejectReason, message: string) => {
-    metrics.reject(status, reason);
-    rejectUpgrade(socket, status, message);
-  };
+  type Refusal = { status: number; reason: RejectReason; message: string };
+  type Admitted = { endpoint: WsEndpoint<never>; params: never; trace: string | null };
 
   /** Every check that can be made before the handshake, in the order a client would fix them. */
-  function admit(req: IncomingMessage, socket: Duplex, url: URL): { endpoint: WsEndpoint<never>; params: never; trace: string | null } | null {
-    if (closing) return void refuse(socket, 503, 'shutting_down', 'server is shutting down; reconnect shortly'), null;
+  function admit(req: IncomingMessage, url: URL): Admitted | Refusal {
+    if (closing) return { status: 503, reason: 'shutting_down', message: 'server is shutting down; reconnect shortly' };
     if (!originAllowed(req, config.allowedOrigins)) {
-      return void refuse(socket, 403, 'origin', `origin ${req.headers.origin} is not allowed (see --allowed-origins)`), null;
+      return { status: 403, reason: 'origin', message: `origin ${req.headers.origin} is not allowed (see --allowed-origins)` };
     }
     if (sockets.size >= config.maxConnections) {
-      return void refuse(socket, 503, 'capacity', `server is full (${config.maxConnections} connections); try again later`), null;
+      return { status: 503, reason: 'capacity', message: `server is full (${config.maxConnections} connections); try again later` };
     }
     for (const endpoint of wsEndpoints) {
       const match = endpoint.match(url);
       if (!match) continue;
-      if ('status' in match) return void refuse(socket, match.status, 'bad_request', match.reason), null;
+      if ('status' in match) return { status: match.status, reason: 'bad_request', message: match.reason };
       const rawTrace = endpoint.traceable === false ? null : url.searchParams.get('trace');
       if (rawTrace === null) return { endpoint, params: match.params, trace: null };
       const trace = TraceId.safeParse(rawTrace);
-      if (!trace.success) return void refuse(socket, 400, 'bad_request', 'trace must be 4–64 letters, digits, "-" or "_"'), null;
+      if (!trace.success) return { status: 400, reason: 'bad_request', message: 'trace must be 4–64 letters, digits, "-" or "_"' };
       const outage = traces.outageSecondsLeft(trace.data);
-      if (outage > 0) return void refuse(socket, 503, 'outage', `simulated outage for trace ${trace.data}: ${outage} s left`), null;
+      if (outage > 0) return { status: 503, reason: 'outage', message: `simulated outage for trace ${trace.data}: ${outage} s left` };
       return { endpoint, params: match.params, trace: trace.data };
     }
-    return void refuse(socket, 404, 'not_found', `no WebSocket endpoint at ${url.pathname}`), null;
+    return { status: 404, reason: 'not_found', message: `no WebSocket endpoint at ${url.pathname}` };
   }
 
   return {
     handleHttp(req, res) {
       const url = new URL(req.url ?? '/', 'http://localhost');
       if (!isLivePath(url.pathname)) return false;
+      if (!originAllowed(req, config.allowedOrigins)) {
+        metrics.reject(403, 'origin');
+        sendJson(res, 403, { error: 'forbidden_origin', message: `origin ${req.headers.origin} is not allowed (see --allowed-origins)` });
+        return true;
+      }
+      // Pages on another allowed origin (a static host) may read our answers and their headers.
+      if (req.headers.origin) res.setHeader('access-control-allow-origin', req.headers.origin).setHeader('vary', 'origin');
+      if (feedOverHttp.handle(req, res, url)) return true;
       if (url.pathname === '/healthz') {
         sendJson(res, 200, {
           status: closing ? 'shutting-down' : 'ok',
@@ -90,11 +126,17 @@ export function createLiveEndpoints(config: Config): LiveEndpoints {
           connections: sockets.size,
         });
       } else if (url.pathname === '/metrics') {
-        const text = renderPrometheus(metrics.samples());
+        const text = renderPrometheus([...metrics.samples(), ...transportCounters.samples()]);
         res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8', 'cache-control': 'no-store' });
         res.end(text);
-      } else {
+      } else if (url.pathname === '/stats/transports') {
+        const query = readFeedQuery(url);
+        if ('error' in query) sendJson(res, 400, { error: 'bad_request', message: query.error });
+        else sendJson(res, 200, { client: query.client, transports: transportCounters.snapshot(query.client) });
+      } else if (url.pathname.startsWith('/ws/')) {
         sendJson(res, 426, { error: 'upgrade_required', message: 'this path speaks WebSocket only' });
+      } else {
+        sendJson(res, 404, { error: 'not_found', message: `nothing at ${url.pathname}` });
       }
       return true;
     },
@@ -102,9 +144,14 @@ export function createLiveEndpoints(config: Config): LiveEndpoints {
     handleUpgrade(req, socket, head) {
       const url = new URL(req.url ?? '/', 'http://localhost');
       if (!url.pathname.startsWith('/ws/')) return false;
-      const admitted = admit(req, socket, url);
-      if (!admitted) return true;
+      const admitted = admit(req, url);
+      if ('status' in admitted) {
+        metrics.reject(admitted.status, admitted.reason);
+        rejectUpgrade(socket, admitted.status, admitted.message);
+        return true;
+      }
       const { endpoint, params, trace } = admitted;
+      startMetering(req, socket); // before the 101 goes out, so byte counts include it
       wss.handleUpgrade(req, socket, head, (ws) => {
         const live = ws as LiveSocket;
         const counters = metrics.endpoint(endpoint.name);
@@ -117,8 +164,7 @@ export function createLiveEndpoints(config: Config): LiveEndpoints {
           sendBuffer: config.sendBuffer,
           trace: trace === null ? null : traces.attach(trace, url.pathname, req, socket),
         };
-        // `ws` already closed with the matching code (1009, 1007, 1002); the event only needs a listener.
-        live.on('error', () => undefined);
+        live.on('error', ignoreError);
         endpoint.open(live, req, params);
       });
       return true;
@@ -127,6 +173,8 @@ export function createLiveEndpoints(config: Config): LiveEndpoints {
     async close() {
       closing = true;
       stopHeartbeat();
+      feed.stop();
+      feedOverHttp.close();
       const closed = [...sockets].map(
         (ws) =>
           new Promise<void>((resolve) => {

@@ -43,6 +43,7 @@ export class LiveSocket extends WebSocket {
   #windowCount = 0;
   #limited = false;
   #closeInTraced = false;
+  #corked = false;
   /** When the last delayed message is due, so injected latency never reorders messages. */
   #delayedUntil = 0;
 
@@ -91,7 +92,8 @@ export class LiveSocket extends WebSocket {
   override send(data: Payload, optionsOrCallback?: SendOptions | SendCallback, callback?: SendCallback): void {
     const ctx = this.ctx;
     const delay = ctx?.trace?.latencyMs() ?? 0;
-    if (delay > 0 || this.#delayedUntil > Date.now()) {
+    // Messages still delayed from an earlier latency setting hold later ones back, keeping order.
+    if (delay > 0 || (this.#delayedUntil !== 0 && this.#delayedUntil > Date.now())) {
       const due = Math.max(Date.now() + delay, this.#delayedUntil);
       this.#delayedUntil = due;
       setTimeout(() => this.#sendNow(data, optionsOrCallback, callback), due - Date.now());
@@ -129,6 +131,21 @@ export class LiveSocket extends WebSocket {
     ctx.counters.messagesOut++;
     ctx.counters.bytesOut += payload.length;
     this.#checkBacklog(ctx);
+  }
+
+  /** Holds this tick's frames in one write (see broadcast.ts); false if already corked or not writable. */
+  corkWrites(): boolean {
+    const ctx = this.ctx;
+    if (ctx === null || this.#corked || this.readyState !== WebSocket.OPEN) return false;
+    this.#corked = true;
+    ctx.socket.cork();
+    return true;
+  }
+
+  uncorkWrites(): void {
+    if (!this.#corked) return;
+    this.#corked = false;
+    this.ctx?.socket.uncork();
   }
 
   /** A client that does not read fills our memory: past the bound it is cut off. */

@@ -51,6 +51,8 @@ export async function startServer(config: Config): Promise<RunningServer> {
       const httpClosed = new Promise<void>((done) => server.close(() => done()));
       server.closeIdleConnections();
       await live.close();
+      // Answered long polls and ended event streams leave keep-alive sockets idle: close them too.
+      server.closeIdleConnections();
       await httpClosed;
     },
   };

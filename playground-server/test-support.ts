@@ -1,4 +1,5 @@
 import { once } from 'node:events';
+import { createConnection, type Socket } from 'node:net';
 import { WebSocket } from 'ws';
 import { ConfigSchema, type Config } from './config.ts';
 import { startServer, type RunningServer } from './server.ts';
@@ -87,4 +88,47 @@ function createInbox(ws: WebSocket) {
       }
     },
   };
+}
+
+/**
+ * A bare TCP client that completes the WebSocket handshake and then does only what the test
+ * says: it never reads (a slow consumer) and never answers pings (a dead peer).
+ */
+export async function rawUpgrade(url: string): Promise<Socket> {
+  const { hostname, port, pathname, search } = new URL(url);
+  const socket = createConnection({ host: hostname, port: Number(port) });
+  await once(socket, 'connect');
+  socket.write(
+    `GET ${pathname}${search} HTTP/1.1\r\nHost: ${hostname}:${port}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n` +
+      `Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n`,
+  );
+  const [head] = (await once(socket, 'data')) as [Buffer];
+  if (!head.toString().startsWith('HTTP/1.1 101')) throw new Error(`upgrade refused: ${head.toString().split('\r\n')[0]}`);
+  socket.pause();
+  return socket;
+}
+
+/** A masked client frame (all-zero mask key, so the payload goes as is). */
+export function clientFrame(payload: Buffer, opcode: number): Buffer {
+  const length = payload.length;
+  const header =
+    length > 65535 ? Buffer.alloc(14) : length > 125 ? Buffer.alloc(8) : Buffer.alloc(6);
+  header[0] = 0x80 | opcode;
+  if (length > 65535) {
+    header[1] = 0x80 | 127;
+    header.writeBigUInt64BE(BigInt(length), 2);
+  } else if (length > 125) {
+    header[1] = 0x80 | 126;
+    header.writeUInt16BE(length, 2);
+  } else {
+    header[1] = 0x80 | length;
+  }
+  return Buffer.concat([header, payload]);
+}
+
+/** The value of one Prometheus sample, or 0 when absent. */
+export async function metric(serverUrl: string, sample: string): Promise<number> {
+  const text = await (await fetch(`${serverUrl}/metrics`)).text();
+  const line = text.split('\n').find((l) => l.startsWith(`${sample} `));
+  return line ? Number(line.slice(sample.length + 1)) : 0;
 }
