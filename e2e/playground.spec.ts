@@ -62,8 +62,9 @@ test('edit the code in Monaco, run it with Ctrl+Enter, and see the edited text e
   await expect(lane(pg, 1, 'up')).toHaveAccessibleName(/latest message: edited by a person 42$/);
   await expect(lane(pg, 1, 'down')).toHaveAccessibleName(/latest message: edited by a person 42$/);
   // The frame list shows it too, and expands to the full payload.
-  const row = pg.getByRole('group').filter({ hasText: 'edited by a person 42' }).first();
-  await row.getByText('edited by a person 42').first().click();
+  const row = pg.getByRole('listitem').filter({ hasText: /↓ +text .*edited by a person 42/ });
+  await row.getByRole('button', { expanded: false }).click();
+  await expect(row.getByRole('button', { expanded: true })).toBeVisible();
   await expect(row.locator('pre')).toHaveText('edited by a person 42');
 });
 

@@ -5,7 +5,7 @@ import { el } from './dom.ts';
 import { LaneCanvas, laneNames, minSpanPx, pxPerMs } from './lane-canvas.ts';
 
 /** Rows kept in the frame list: the newest ones (the model and the export keep more). */
-const rowLimit = 200;
+const rowLimit = 100;
 /** The list and the lane descriptions change a few times a second; the lanes move every frame. */
 const slowUpdateMs = 250;
 
@@ -20,7 +20,7 @@ interface LanePair {
 interface Drawn {
   id: number;
   row: HTMLLIElement;
-  summary: HTMLElement;
+  toggle: HTMLButtonElement;
 }
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(3)} s`;
@@ -212,14 +212,17 @@ export class TrafficView {
     const fragment = document.createDocumentFragment();
     for (const frame of this.#pendingRows) {
       if (!matchesFilter(frame, filter)) continue;
-      const summary = el('summary');
-      const details = el('details', {}, summary);
+      // A disclosure button, not <details>: hundreds of rows a second, and <details> brings a shadow tree each.
+      const toggle = el('button', { type: 'button', className: 'pg-row-toggle', ariaExpanded: 'false' });
+      const row = el('li', { className: 'pg-row' }, toggle);
       // The full payload is built when someone opens the row, from the frame as it is then.
-      details.addEventListener('toggle', () => {
-        details.querySelector('.pg-row-body')?.remove();
-        if (details.open) details.append(this.#rowBody(frame));
+      toggle.addEventListener('click', () => {
+        const open = toggle.ariaExpanded !== 'true';
+        toggle.ariaExpanded = String(open);
+        row.querySelector('.pg-row-body')?.remove();
+        if (open) row.append(this.#rowBody(frame));
       });
-      const drawn: Drawn = { id: frame.id, row: el('li', { className: 'pg-row' }, details), summary };
+      const drawn: Drawn = { id: frame.id, row, toggle };
       this.#fillRow(drawn, frame);
       fragment.prepend(drawn.row);
       this.#drawn.set(frame.id, drawn);
@@ -240,7 +243,7 @@ export class TrafficView {
   }
 
   /** One line per frame, columns padded in a monospace font: one text node, cheap at 500 frames/s. */
-  #fillRow({ row, summary }: Drawn, frame: Frame): void {
+  #fillRow({ row, toggle }: Drawn, frame: Frame): void {
     const { start, end } = this.model.span(frame);
     row.dataset.direction = frame.direction;
     row.dataset.opcode = frame.opcode;
@@ -249,7 +252,7 @@ export class TrafficView {
     const notes = [flight, frame.queued ? 'queued' : '', frame.lost ? 'lost: queue full' : '', frame.overlaps ? 'crossed one going the other way' : '', frame.code ? `code ${frame.code}` : '']
       .filter(Boolean)
       .join(', ');
-    summary.textContent = [
+    toggle.textContent = [
       seconds(start - (this.#t0 ?? start)).padStart(9),
       `#${frame.socket} ${arrows[frame.direction]}`.padEnd(5),
       frame.opcode.padEnd(6),
