@@ -96,15 +96,21 @@ test('Stop ends an infinite loop and the page stays responsive', async ({ page }
   await expect(pg.getByRole('log')).toContainText('alive again');
 });
 
+/** Runs `code` in the lesson's Echo playground and waits until its socket is open. */
+async function runUntilOpen(page: Page, code: string) {
+  await page.goto(lesson);
+  const pg = playground(page);
+  await setCode(pg, code);
+  await pg.getByRole('button', { name: 'Run' }).click();
+  await expect(pg.getByRole('status')).toHaveText('open');
+  return pg;
+}
+
 // Sends once, at the first close (each failed attempt closes again: that must not send again).
 const sendWhileDown = "const s = connect('/ws/echo');\ns.addEventListener('close', () => s.send('sent while down'), { once: true });\ns.onmessage = (e) => log('echo:', e.data);\n";
 
 test('drop the connection: it reconnects, and a message sent while down arrives exactly once', async ({ page }) => {
-  await page.goto(lesson);
-  const pg = playground(page);
-  await setCode(pg, sendWhileDown);
-  await pg.getByRole('button', { name: 'Run' }).click();
-  await expect(pg.getByRole('status')).toHaveText('open');
+  const pg = await runUntilOpen(page, sendWhileDown);
   await pg.getByRole('button', { name: 'Drop connection' }).click();
   const output = pg.getByRole('log');
   await expect(output).toContainText('#1 closed 1006');
@@ -118,11 +124,7 @@ test('drop the connection: it reconnects, and a message sent while down arrives 
 });
 
 test('take the server away for 3 s: a reconnect countdown, queued sends, then open again', async ({ page }) => {
-  await page.goto(lesson);
-  const pg = playground(page);
-  await setCode(pg, sendWhileDown);
-  await pg.getByRole('button', { name: 'Run' }).click();
-  await expect(pg.getByRole('status')).toHaveText('open');
+  const pg = await runUntilOpen(page, sendWhileDown);
   await pg.getByRole('combobox', { name: 'Outage length' }).selectOption('3');
   await pg.getByRole('button', { name: 'Take server away' }).click();
   await expect(pg.getByRole('status')).toHaveText(/^reconnecting in \d s after 1006 · 1 queued$/);
