@@ -141,8 +141,7 @@ test('the ticker example shows frames in flight both ways at once, in both lanes
   await expect(lane(pg, 1, 'down')).toHaveAccessibleName(/latest message: \{"type":"tick"/);
   await expect(lane(pg, 1, 'up')).toHaveAccessibleName(/; [1-9]\d* crossing;/, { timeout: 15_000 });
   await expect(lane(pg, 1, 'down')).toHaveAccessibleName(/; [1-9]\d* crossing;/);
-  await expect(pg.getByText(/[1-9]\d* crossed a frame going the other way \(within 15 ms\)/)).toBeVisible();
-  await expect(pg.getByRole('list', { name: 'Frames, newest first' }).getByText('crossed one going the other way').first()).toBeAttached();
+  await expect(pg.getByText(/[1-9]\d* crossed a frame going the other way$/)).toBeVisible();
 });
 
 test('the server view shows the ping the browser API hides, and the browser’s pong', async ({ page }) => {

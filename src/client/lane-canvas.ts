@@ -1,12 +1,9 @@
 import type { Direction, Frame, Opcode, TrafficModel } from './traffic-model.ts';
 
 /** Timeline scale: 200 px per second, so a lane shows the last few seconds. */
-export const pxPerMs = 0.2;
-/**
- * A frame on localhost takes far less than a pixel; it is drawn at least this wide (15 ms).
- * Two frames going opposite ways within that span are drawn, and counted, as crossing.
- */
-export const minSpanPx = 3;
+const pxPerMs = 0.2;
+/** A frame on localhost takes far less than a pixel; it is drawn at least this wide. */
+const minSpanPx = 3;
 /** Frames remembered per lane: more than fit in its width at the fastest ticker. */
 const laneFrameLimit = 800;
 

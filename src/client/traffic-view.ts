@@ -2,7 +2,7 @@ import type { InspectCommand } from '../../playground-server/protocol/inspect.ts
 import type { RunEvent } from './run-protocol.ts';
 import { TrafficModel, allDirections, allOpcodes, matchesFilter, type Direction, type Frame, type Opcode } from './traffic-model.ts';
 import { el } from './dom.ts';
-import { LaneCanvas, laneNames, minSpanPx, pxPerMs } from './lane-canvas.ts';
+import { LaneCanvas, laneNames } from './lane-canvas.ts';
 
 /** Rows kept in the frame list: the newest ones (the model and the export keep more). */
 const rowLimit = 100;
@@ -31,7 +31,7 @@ const seconds = (ms: number) => `${(ms / 1000).toFixed(3)} s`;
  * demand. It renders in batches (`render()` once per animation frame), never per event.
  */
 export class TrafficView {
-  readonly model = new TrafficModel({ maxFrames: 1000, minSpanMs: minSpanPx / pxPerMs });
+  readonly model = new TrafficModel({ maxFrames: 1000 });
   #lanesBox: HTMLElement;
   #rows: HTMLOListElement;
   #summary: HTMLElement;
@@ -287,7 +287,7 @@ export class TrafficView {
     const frames = this.model.frames;
     const both = frames.filter((frame) => frame.overlaps).length;
     const up = frames.filter((frame) => frame.direction === 'up').length;
-    this.#summary.textContent = frames.length === 0 ? 'No frames yet.' : `${frames.length} frames: ${up} ↑, ${frames.length - up} ↓ · ${both} crossed a frame going the other way (within ${this.model.minSpanMs} ms)`;
+    this.#summary.textContent = frames.length === 0 ? 'No frames yet.' : `${frames.length} frames: ${up} ↑, ${frames.length - up} ↓ · ${both} crossed a frame going the other way`;
     this.#cleared.hidden = this.model.cleared === 0;
     this.#cleared.textContent = `Cleared ${this.model.cleared} older frames (the newest ${this.model.maxFrames} are kept).`;
   }
