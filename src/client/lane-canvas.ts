@@ -1,12 +1,9 @@
 import type { Direction, Frame, Opcode, TrafficModel } from './traffic-model.ts';
 
 /** Timeline scale: 200 px per second, so a lane shows the last few seconds. */
-export const pxPerMs = 0.2;
-/**
- * A frame on localhost takes far less than a pixel; it is drawn at least this wide (15 ms).
- * Two frames going opposite ways within that span are drawn, and counted, as crossing.
- */
-export const minSpanPx = 3;
+const pxPerMs = 0.2;
+/** A frame on localhost takes far less than a pixel; it is drawn at least this wide. */
+const minSpanPx = 3;
 /** Frames remembered per lane: more than fit in its width at the fastest ticker. */
 const laneFrameLimit = 800;
 
@@ -42,6 +39,7 @@ export class LaneCanvas {
   #onScreen = true;
   /** From a ResizeObserver: reading clientWidth while drawing would force a layout every frame. */
   #cssWidth = 0;
+  #observers: Array<IntersectionObserver | ResizeObserver> = [];
 
   constructor(model: TrafficModel, socket: number, direction: Direction) {
     this.#model = model;
@@ -52,12 +50,15 @@ export class LaneCanvas {
     this.canvas.role = 'img';
     this.canvas.dataset.direction = direction;
     this.canvas.height = 24;
-    new IntersectionObserver(([entry]) => {
-      if (entry) this.#onScreen = entry.isIntersecting;
-    }).observe(this.canvas);
-    new ResizeObserver(([entry]) => {
-      if (entry) this.#cssWidth = entry.contentRect.width;
-    }).observe(this.canvas);
+    this.#observers = [
+      new IntersectionObserver(([entry]) => {
+        if (entry) this.#onScreen = entry.isIntersecting;
+      }),
+      new ResizeObserver(([entry]) => {
+        if (entry) this.#cssWidth = entry.contentRect.width;
+      }),
+    ];
+    for (const observer of this.#observers) observer.observe(this.canvas);
     this.#describe();
   }
 
@@ -69,6 +70,11 @@ export class LaneCanvas {
   clear(): void {
     this.#frames = [];
     this.#describe();
+  }
+
+  /** The lane is gone (a new run): stop watching its canvas. */
+  dispose(): void {
+    for (const observer of this.#observers) observer.disconnect();
   }
 
   /** Forget cached colours (the theme changed). */

@@ -54,22 +54,30 @@ test('ping, pong and close frames, which the browser never shows, come from the 
   );
 });
 
-test('frames going both ways at the same moment are marked as overlapping; far-apart ones are not', () => {
-  const model = new TrafficModel({ minSpanMs: 10 });
-  model.add(send(1000, 'a'));
-  model.add(message(1005, 'tick'));
-  model.add(send(2000, 'b'));
-  model.add(message(3000, 'tick 2'));
+test('a frame sent while another was on its way the other way is marked as crossing it', () => {
+  const model = new TrafficModel();
+  // The server sends tick 1 at 1000; before it arrives (1005) the browser sends "hi" (1003), which the server gets at 1004.
+  for (const event of [serverFrame(1000, 'out', 'text', 'tick 1'), send(1003, 'hi'), serverFrame(1004, 'in', 'text', 'hi'), message(1005, 'tick 1')]) model.add(event);
+  // Tick 2 is sent after "hi" arrived and "bye" after tick 2 arrived: one after the other, no crossing.
+  for (const event of [serverFrame(1100, 'out', 'text', 'tick 2'), message(1101, 'tick 2'), send(1102, 'bye'), serverFrame(1103, 'in', 'text', 'bye')]) model.add(event);
   assert.deepEqual(model.frames.map((f) => [f.preview, f.overlaps]), [
-    ['a', true],
-    ['tick', true],
-    ['b', false],
+    ['tick 1', true],
+    ['hi', true],
     ['tick 2', false],
+    ['bye', false],
   ]);
 });
 
+test('an echo never crosses its own request, and ping/pong seen only by the server never count', () => {
+  const model = new TrafficModel();
+  for (const event of [send(1000, 'echo me'), serverFrame(1000.4, 'in', 'text', 'echo me'), serverFrame(1000.5, 'out', 'text', 'echo me'), message(1000.9, 'echo me')]) model.add(event);
+  model.add(serverFrame(1000.6, 'out', 'ping', ''));
+  model.add(serverFrame(1000.8, 'in', 'pong', ''));
+  assert.deepEqual(model.frames.map((f) => f.overlaps), [false, false, false, false]);
+});
+
 test('a slow frame (latency) overlaps everything sent the other way while it travels', () => {
-  const model = new TrafficModel({ minSpanMs: 1 });
+  const model = new TrafficModel();
   model.add(serverFrame(1000, 'out', 'text', 'slow tick'));
   model.add(send(1100, 'quick'));
   model.add(serverFrame(1101, 'in', 'text', 'quick'));
@@ -80,12 +88,15 @@ test('a slow frame (latency) overlaps everything sent the other way while it tra
   assert.equal(quick?.overlaps, true);
 });
 
-test('a queued send waits in the browser, not on the wire: it does not count as overlapping', () => {
-  const model = new TrafficModel({ minSpanMs: 10 });
-  model.add(send(1000, 'later', { queued: true }));
-  model.add(message(1001, 'tick'));
-  assert.equal(model.frames[0]?.queued, true);
-  assert.equal(model.frames[0]?.overlaps, false);
+test('a queued send waits in the browser, not on the wire: it does not count as crossing', () => {
+  const model = new TrafficModel();
+  model.add(serverFrame(1000, 'out', 'text', 'tick'));
+  model.add(send(1001, 'later', { queued: true }));
+  model.add(serverFrame(1500, 'in', 'text', 'later'));
+  model.add(message(1002, 'tick'));
+  const later = model.frames.find((f) => f.preview === 'later');
+  assert.equal(later?.queued, true);
+  assert.deepEqual(model.frames.map((f) => f.overlaps), [false, false]);
 });
 
 test('a server clock that disagrees with the page (negative flight times) is corrected from frames in both directions', () => {
@@ -131,6 +142,10 @@ test('each socket has its own lanes; a reconnect counts as another server connec
   for (const at of [1, 2]) model.add({ type: 'inspect', socket: 2, at, event: { type: 'handshake', connection: at, path: '/ws/room/a', at, method: 'GET', url: '/ws/room/a', httpVersion: '1.1', headers: [], accept: 'x' } });
   assert.deepEqual(model.lanes, [{ socket: 2, url: 'ws://h/ws/room/a', serverConnections: 2 }]);
   assert.equal(model.frames[0]?.socket, 2);
+  model.clear();
+  assert.equal(model.lanes.length, 1, 'Clear keeps the sockets of the run going on');
+  model.reset();
+  assert.deepEqual([model.lanes.length, model.frames.length], [0, 0], 'a new run starts with no sockets');
 });
 
 test('the filter keeps only the chosen directions and frame types; export is plain JSON', () => {

@@ -34,7 +34,7 @@ export interface Frame {
   /** On a close frame. */
   code?: number;
   reason?: string;
-  /** In flight while a frame went the other way on the same socket. */
+  /** Crossed a frame going the other way on the same socket (see #checkOverlap). */
   overlaps: boolean;
 }
 
@@ -99,13 +99,10 @@ interface SocketBook {
 export interface TrafficModelOptions {
   /** Frames kept; older ones are cleared and counted. */
   maxFrames?: number;
-  /** The shortest span a frame occupies on the timeline (a frame on localhost takes well under 1 ms). */
-  minSpanMs?: number;
 }
 
 export class TrafficModel {
   readonly maxFrames: number;
-  readonly minSpanMs: number;
   frames: Frame[] = [];
   /** Frames dropped from the front of the history since the last clear. */
   cleared = 0;
@@ -120,7 +117,6 @@ export class TrafficModel {
 
   constructor(options: TrafficModelOptions = {}) {
     this.maxFrames = options.maxFrames ?? 2000;
-    this.minSpanMs = options.minSpanMs ?? 40;
   }
 
   get lanes(): SocketLane[] {
@@ -189,6 +185,14 @@ export class TrafficModel {
         book.recent[d] = [];
       }
     }
+  }
+
+  /** A new run: no frames, no sockets, no clock estimate. */
+  reset(): void {
+    this.clear();
+    this.#books.clear();
+    this.#minUp = Number.POSITIVE_INFINITY;
+    this.#minDown = Number.POSITIVE_INFINITY;
   }
 
   /** The log as plain data, for "Export JSON". */
@@ -264,7 +268,6 @@ export class TrafficModel {
     this.frames.push(frame);
     this.#added.add(frame);
     this.#trim();
-    this.#checkOverlap(book, frame);
     return frame;
   }
 
@@ -278,25 +281,26 @@ export class TrafficModel {
     this.#checkOverlap(book, frame);
   }
 
-  /** Marks this frame and any frame going the other way whose time on the wire it shares. */
+  /**
+   * Marks this frame and every frame going the other way that it crossed on the wire. An up
+   * frame U and a down frame D crossed when the browser sent U before it received D *and* the
+   * server sent D before it received U: each comparison is on one clock, so no clock sync is
+   * needed, and a reply (sent after its request arrived) never counts as crossing its request.
+   * Both sides must have seen the frame; a queued send waited in the browser, not on the wire.
+   */
   #checkOverlap(book: SocketBook, frame: Frame): void {
-    // A queued send waited in the browser, not on the wire.
-    if (frame.queued || frame.lost) return;
+    if (frame.queued || frame.clientAt === undefined || frame.serverAt === undefined) return;
     const recent = book.recent[frame.direction];
-    if (!recent.includes(frame)) {
-      recent.push(frame);
-      if (recent.length > overlapDepth) recent.shift();
-    }
-    const mine = this.span(frame);
-    const myEnd = Math.max(mine.end, mine.start + this.minSpanMs);
+    recent.push(frame);
+    if (recent.length > overlapDepth) recent.shift();
     for (const other of book.recent[frame.direction === 'up' ? 'down' : 'up']) {
-      const theirs = this.span(other);
-      if (mine.start <= Math.max(theirs.end, theirs.start + this.minSpanMs) && theirs.start <= myEnd) {
-        if (!other.overlaps) {
-          other.overlaps = true;
-          if (!this.#added.has(other)) this.#updated.add(other);
-        }
-        frame.overlaps = true;
+      const [up, down] = frame.direction === 'up' ? [frame, other] : [other, frame];
+      const crossed = (up.clientAt ?? Infinity) < (down.clientAt ?? -Infinity) && (down.serverAt ?? Infinity) < (up.serverAt ?? -Infinity);
+      if (!crossed) continue;
+      frame.overlaps = true;
+      if (!other.overlaps) {
+        other.overlaps = true;
+        if (!this.#added.has(other)) this.#updated.add(other);
       }
     }
   }

@@ -2,10 +2,10 @@ import type { InspectCommand } from '../../playground-server/protocol/inspect.ts
 import type { RunEvent } from './run-protocol.ts';
 import { TrafficModel, allDirections, allOpcodes, matchesFilter, type Direction, type Frame, type Opcode } from './traffic-model.ts';
 import { el } from './dom.ts';
-import { LaneCanvas, laneNames, minSpanPx, pxPerMs } from './lane-canvas.ts';
+import { LaneCanvas, laneNames } from './lane-canvas.ts';
 
 /** Rows kept in the frame list: the newest ones (the model and the export keep more). */
-const rowLimit = 200;
+const rowLimit = 100;
 /** The list and the lane descriptions change a few times a second; the lanes move every frame. */
 const slowUpdateMs = 250;
 
@@ -20,7 +20,7 @@ interface LanePair {
 interface Drawn {
   id: number;
   row: HTMLLIElement;
-  summary: HTMLElement;
+  toggle: HTMLButtonElement;
 }
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(3)} s`;
@@ -31,7 +31,7 @@ const seconds = (ms: number) => `${(ms / 1000).toFixed(3)} s`;
  * demand. It renders in batches (`render()` once per animation frame), never per event.
  */
 export class TrafficView {
-  readonly model = new TrafficModel({ maxFrames: 1000, minSpanMs: minSpanPx / pxPerMs });
+  readonly model = new TrafficModel({ maxFrames: 1000 });
   #lanesBox: HTMLElement;
   #rows: HTMLOListElement;
   #summary: HTMLElement;
@@ -114,8 +114,9 @@ export class TrafficView {
 
   /** A new run: everything from the last one goes. */
   reset(): void {
-    this.model.clear();
+    this.model.reset();
     this.#t0 = null;
+    this.#eachLane((lane) => lane.dispose());
     this.#lanes.clear();
     this.#lanesBox.replaceChildren();
     this.#redraw();
@@ -128,7 +129,11 @@ export class TrafficView {
 
   /** Applies what changed since the last call and moves the lanes on to `now`. */
   render(now: number): void {
-    if (this.#paused) return;
+    if (this.#paused) {
+      // Still recording: the model keeps its bounded history, and resuming redraws from it.
+      this.model.takeChanges();
+      return;
+    }
     const { added, updated } = this.model.takeChanges();
     for (const frame of added) {
       this.#lane(frame.socket).lanes[frame.direction].add(frame);
@@ -207,14 +212,17 @@ export class TrafficView {
     const fragment = document.createDocumentFragment();
     for (const frame of this.#pendingRows) {
       if (!matchesFilter(frame, filter)) continue;
-      const summary = el('summary');
-      const details = el('details', {}, summary);
+      // A disclosure button, not <details>: hundreds of rows a second, and <details> brings a shadow tree each.
+      const toggle = el('button', { type: 'button', className: 'pg-row-toggle', ariaExpanded: 'false' });
+      const row = el('li', { className: 'pg-row' }, toggle);
       // The full payload is built when someone opens the row, from the frame as it is then.
-      details.addEventListener('toggle', () => {
-        details.querySelector('.pg-row-body')?.remove();
-        if (details.open) details.append(this.#rowBody(frame));
+      toggle.addEventListener('click', () => {
+        const open = toggle.ariaExpanded !== 'true';
+        toggle.ariaExpanded = String(open);
+        row.querySelector('.pg-row-body')?.remove();
+        if (open) row.append(this.#rowBody(frame));
       });
-      const drawn: Drawn = { id: frame.id, row: el('li', { className: 'pg-row' }, details), summary };
+      const drawn: Drawn = { id: frame.id, row, toggle };
       this.#fillRow(drawn, frame);
       fragment.prepend(drawn.row);
       this.#drawn.set(frame.id, drawn);
@@ -235,7 +243,7 @@ export class TrafficView {
   }
 
   /** One line per frame, columns padded in a monospace font: one text node, cheap at 500 frames/s. */
-  #fillRow({ row, summary }: Drawn, frame: Frame): void {
+  #fillRow({ row, toggle }: Drawn, frame: Frame): void {
     const { start, end } = this.model.span(frame);
     row.dataset.direction = frame.direction;
     row.dataset.opcode = frame.opcode;
@@ -244,7 +252,7 @@ export class TrafficView {
     const notes = [flight, frame.queued ? 'queued' : '', frame.lost ? 'lost: queue full' : '', frame.overlaps ? 'crossed one going the other way' : '', frame.code ? `code ${frame.code}` : '']
       .filter(Boolean)
       .join(', ');
-    summary.textContent = [
+    toggle.textContent = [
       seconds(start - (this.#t0 ?? start)).padStart(9),
       `#${frame.socket} ${arrows[frame.direction]}`.padEnd(5),
       frame.opcode.padEnd(6),
@@ -279,7 +287,7 @@ export class TrafficView {
     const frames = this.model.frames;
     const both = frames.filter((frame) => frame.overlaps).length;
     const up = frames.filter((frame) => frame.direction === 'up').length;
-    this.#summary.textContent = frames.length === 0 ? 'No frames yet.' : `${frames.length} frames: ${up} ↑, ${frames.length - up} ↓ · ${both} crossed a frame going the other way (within ${this.model.minSpanMs} ms)`;
+    this.#summary.textContent = frames.length === 0 ? 'No frames yet.' : `${frames.length} frames: ${up} ↑, ${frames.length - up} ↓ · ${both} crossed a frame going the other way`;
     this.#cleared.hidden = this.model.cleared === 0;
     this.#cleared.textContent = `Cleared ${this.model.cleared} older frames (the newest ${this.model.maxFrames} are kept).`;
   }

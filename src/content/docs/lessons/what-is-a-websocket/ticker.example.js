@@ -1,17 +1,17 @@
-// The ticker pushes a numbered tick every 300 ms on its own clock, and echoes whatever we send.
-// We talk to it every 450 ms without waiting for the ticks: both directions at once, one socket.
-const socket = connect('/ws/ticker?interval=300');
+// The ticker pushes a numbered tick every 20 ms on its own, and echoes what you send.
+// Both sides speak whenever they like: watch both lanes of the traffic view fill at once,
+// and look for frames that cross — you sent one while a tick was still on its way to you.
+const socket = connect('/ws/ticker?interval=20');
 
-socket.onopen = async () => {
-  for (let i = 1; i <= 4; i++) {
-    await sleep(450);
-    socket.send(`hello ${i}`);
-  }
-};
-
+let ticks = 0;
 socket.onmessage = (event) => {
-  if (event.data.startsWith('{')) log(`tick ${JSON.parse(event.data).n} (the server spoke first)`);
-  else log(`echo of "${event.data}" arrived between ticks`);
+  if (event.data.startsWith('{"type":"tick"')) ticks++;
 };
-// expect: tick 3 (the server spoke first)
-// expect: echo of "hello 4" arrived between ticks
+
+// Meanwhile, talk to the server without waiting for it.
+for (let n = 1; n <= 250; n++) {
+  await sleep(20);
+  socket.send(`hello ${n}`);
+}
+log(`sent 250 messages while ${ticks} ticks arrived`);
+// expect: sent 250 messages while
