@@ -21,6 +21,10 @@ test('a connection that dropped (1006, not clean) does not count', () => {
   assert.equal(closeWithAppCode([...echoed, closed(1, 3, 1006, '', false)]).passed, false);
 });
 
-test('closing before any echo came back is too early', () => {
+test('closing a socket that never heard back is too early', () => {
   assert.match(closeWithAppCode([frame('send', 1, 1, 'hi'), closed(1, 2, 4000, 'bye')]).message, /after the first echo/);
+});
+
+test('a close from inside onmessage is reported before that message: still passed', () => {
+  assert.equal(closeWithAppCode([frame('send', 1, 1, 'hi'), closed(1, 2, 4000, 'done'), frame('message', 1, 3, 'hi')]).passed, true);
 });
