@@ -24,6 +24,7 @@ export default defineConfig({
       // Lesson pages get their objectives and progress under the title.
       components: { PageTitle: './src/components/LessonHeader.astro' },
     }),
+    liveEndpointsInDev(),
   ],
   vite: {
     plugins: [monacoLazyCss()],
