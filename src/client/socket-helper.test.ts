@@ -91,6 +91,24 @@ test('a dropped connection shows close 1006, reconnects after 0.5 s and delivers
   );
 });
 
+test('the page hears of open, message and close before the learner\'s own handlers act on them', { timeout: 10_000 }, async (t) => {
+  const server = await startServer();
+  server.wss.on('connection', (ws: ServerSocket) => ws.on('message', (data) => ws.send(data.toString())));
+  const { events, report, until, count } = recorder();
+  const socket = createConnect(server.origin, report)('/ws/echo');
+  t.after(async () => {
+    socket.close();
+    await server.close();
+  });
+  socket.onopen = () => socket.send('ping me');
+  socket.onmessage = () => socket.send('got it');
+  await until(() => count('send') === 2);
+  assert.deepEqual(
+    events.map((e) => e.event),
+    ['connecting', 'open', 'send', 'message', 'send'],
+  );
+});
+
 test('a refused upgrade shows close 1006 "connection failed" and the wait grows 0.5 s → 0.75 s → 1.125 s', { timeout: 10_000 }, async (t) => {
   const server = await startServer({ verifyClient: (_info: unknown, done: (ok: boolean, code: number) => void) => done(false, 503) });
   t.after(() => server.close());

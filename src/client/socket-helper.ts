@@ -96,28 +96,55 @@ export function createConnect(serverOrigin: string, report: Report, tracing?: Tr
     );
     socket.binaryType = 'arraybuffer';
 
-    socket.addEventListener('open', () => {
-      queued = 0; // partysocket flushed its queue just before dispatching open
-      wasOpen = true;
-      report({ type: 'socket', socket: id, at: now(), event: 'open' });
-    });
-    socket.addEventListener('message', (event) =>
-      report({ type: 'socket', socket: id, at: now(), event: 'message', ...describePayload(event.data) }),
-    );
-    socket.addEventListener('close', () => {
-      const close = pendingClose ?? { code: 1006, reason: '', wasClean: false };
-      pendingClose = null;
-      requested = null;
-      wasOpen = false;
-      report({
-        type: 'socket',
-        socket: id,
-        at: now(),
-        event: 'close',
-        ...close,
-        ...(socket.shouldReconnect ? { retryInMs: retryDelay(socket.retryCount, options) } : {}),
+    const reporters = {
+      open: () => {
+        queued = 0; // partysocket flushed its queue just before open
+        wasOpen = true;
+        report({ type: 'socket', socket: id, at: now(), event: 'open' });
+      },
+      message: (event: MessageEvent) => report({ type: 'socket', socket: id, at: now(), event: 'message', ...describePayload(event.data) }),
+      close: () => {
+        const close = pendingClose ?? { code: 1006, reason: '', wasClean: false };
+        pendingClose = null;
+        requested = null;
+        wasOpen = false;
+        report({
+          type: 'socket',
+          socket: id,
+          at: now(),
+          event: 'close',
+          ...close,
+          ...(socket.shouldReconnect ? { retryInMs: retryDelay(socket.retryCount, options) } : {}),
+        });
+      },
+    };
+    // partysocket calls the learner's onopen/onmessage/onclose before its listeners, so those are
+    // wrapped to report first: the page shows "open" before the send the learner's onopen makes.
+    const reportedByHandler = { open: false, message: false, close: false };
+    for (const type of ['open', 'message', 'close'] as const) {
+      let handler: ((event: never) => unknown) | null = null;
+      Object.defineProperty(socket, `on${type}`, {
+        get: () =>
+          handler &&
+          ((event: MessageEvent) => {
+            reporters[type](event);
+            reportedByHandler[type] = true;
+            try {
+              handler?.call(socket, event as never);
+            } catch (error) {
+              reportedByHandler[type] = false; // partysocket will not dispatch to listeners after a throw
+              throw error;
+            }
+          }),
+        set: (next: unknown) => {
+          handler = typeof next === 'function' ? (next as (event: never) => unknown) : null;
+        },
       });
-    });
+      socket.addEventListener(type, (event) => {
+        if (reportedByHandler[type]) reportedByHandler[type] = false;
+        else reporters[type](event as MessageEvent);
+      });
+    }
 
     const send = socket.send.bind(socket);
     socket.send = (data) => {
