@@ -24,7 +24,7 @@ export interface ExerciseFiles {
   solution: string;
 }
 
-const lessons = readdirSync(lessonsDir, { withFileTypes: true })
+export const lessons = readdirSync(lessonsDir, { withFileTypes: true })
   .filter((entry) => entry.isDirectory())
   .map((entry) => entry.name)
   .sort();

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { examples, lessonPath } from './collection.ts';
+import { examples, exercises, lessonPath, lessons } from './collection.ts';
 
 test.describe.configure({ mode: 'parallel' });
 
@@ -20,8 +20,9 @@ for (const example of examples) {
   });
 }
 
-test('every lesson embeds at least one runnable example', async () => {
-  const lessonsWithExamples = new Set(examples.map((example) => example.lesson));
-  const { exercises } = await import('./collection.ts');
-  for (const exercise of exercises) expect(lessonsWithExamples, `lesson ${exercise.lesson} has no *.example.js`).toContain(exercise.lesson);
+test('every lesson has at least one runnable example and one checked exercise', () => {
+  for (const lesson of lessons) {
+    expect(examples.some((example) => example.lesson === lesson), `lesson ${lesson} has no *.example.js`).toBe(true);
+    expect(exercises.some((exercise) => exercise.lesson === lesson), `lesson ${lesson} has no *.starter.js`).toBe(true);
+  }
 });
