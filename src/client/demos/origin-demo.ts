@@ -1,13 +1,18 @@
-import * as z from 'zod/mini';
 import { serverOrigin } from '../server-origin.ts';
 import { part } from './part.ts';
 
-/** What the probe frame reports back; validated, since any frame may post messages to the page. */
-const ProbeResult = z.object({
-  duplexOriginProbe: z.literal(true),
-  opened: z.boolean(),
-  code: z.number(),
-});
+interface ProbeResult {
+  duplexOriginProbe: true;
+  opened: boolean;
+  code: number;
+}
+
+/** What the probe frame reports back, checked: any frame may post messages to this page. */
+function isProbeResult(data: unknown): data is ProbeResult {
+  if (typeof data !== 'object' || data === null) return false;
+  const { duplexOriginProbe, opened, code } = data as Record<string, unknown>;
+  return duplexOriginProbe === true && typeof opened === 'boolean' && typeof code === 'number';
+}
 
 const echoUrl = () => {
   const url = new URL('/ws/echo', serverOrigin());
@@ -41,9 +46,9 @@ class DuplexOriginDemo extends HTMLElement {
     foreign.addEventListener('click', () => this.#fromElsewhere());
     addEventListener('message', (event) => {
       if (!this.#frame || event.source !== this.#frame.contentWindow) return;
-      const result = ProbeResult.safeParse(event.data);
-      if (!result.success) return;
-      this.#say('foreign', result.data.opened ? `opened (code ${result.data.code})` : `refused: the socket never opened, close code ${result.data.code}`);
+      const result: unknown = event.data;
+      if (!isProbeResult(result)) return;
+      this.#say('foreign', result.opened ? `opened (code ${result.code})` : `refused: the socket never opened, close code ${result.code}`);
       this.#frame.remove();
       this.#frame = null;
     });

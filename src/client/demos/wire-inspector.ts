@@ -1,4 +1,4 @@
-import { InspectEvent } from '../../../playground-server/protocol/inspect.ts';
+import type { InspectEvent } from '../../../playground-server/protocol/inspect.ts';
 import { serverOrigin } from '../server-origin.ts';
 import { acceptFor } from './accept-key.ts';
 import { part } from './part.ts';
@@ -32,7 +32,7 @@ class DuplexWireInspector extends HTMLElement {
     const form = part<HTMLFormElement>(this, '[data-role="send"]');
     const close = part<HTMLButtonElement>(this, '[data-role="close"]');
     open.disabled = false;
-    open.addEventListener('click', () => this.#open());
+    open.addEventListener('click', () => void this.#open());
     form.addEventListener('submit', (event) => {
       event.preventDefault();
       const text = part<HTMLInputElement>(this, '[data-role="text"]').value;
@@ -54,7 +54,9 @@ class DuplexWireInspector extends HTMLElement {
     this.#socket = this.#inspector = null;
   }
 
-  #open() {
+  async #open() {
+    // The schema (zod) loads on the first click, not with the page: lessons stay light until used.
+    const { InspectEvent } = await import('../../../playground-server/protocol/inspect.ts');
     this.#shutdown();
     part<HTMLTableSectionElement>(this, '[data-role="frames"]').replaceChildren();
     this.#status('connecting…');

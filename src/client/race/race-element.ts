@@ -1,9 +1,7 @@
 import type { Transport, TransportStats } from '../../../playground-server/protocol/feed.ts';
 import type { FeedEvent } from '../../../playground-server/protocol/feed.ts';
 import { serverOrigin } from '../server-origin.ts';
-import { feedClients } from './feed-clients.ts';
 import { latencyOf, type Delivery } from './latency.ts';
-import { fetchStats } from './stats.ts';
 import { part } from '../demos/part.ts';
 import { drawChart, drawLegend, drawResults, drawScalability, transports } from './race-view.ts';
 
@@ -22,12 +20,13 @@ class DuplexRace extends HTMLElement {
   #stats: TransportStats[] = [];
   #client = '';
   #seen = new Set<string>();
+  #fetchStats: typeof import('./stats.ts').fetchStats | null = null;
 
 
   connectedCallback() {
     const toggle = part<HTMLButtonElement>(this, '[data-role="toggle"]');
     toggle.disabled = false;
-    toggle.addEventListener('click', () => (this.#race ? this.#stop() : this.#start()));
+    toggle.addEventListener('click', () => (this.#race ? this.#stop() : void this.#start()));
     drawLegend(part<HTMLElement>(this, '[data-role="legend"]'));
     addEventListener('pagehide', () => this.#stop());
     this.dataset.ready = '';
@@ -42,7 +41,11 @@ class DuplexRace extends HTMLElement {
     return allowedIntervals.has(value) ? value : 1000;
   }
 
-  #start() {
+  async #start() {
+    // The transports and their schemas (zod) load on the first Start, not with the page.
+    const [{ feedClients }, { fetchStats }] = await Promise.all([import('./feed-clients.ts'), import('./stats.ts')]);
+    if (this.#race) return; // a second click while the modules were loading
+    this.#fetchStats = fetchStats;
     const race = new AbortController();
     this.#race = race;
     this.#deliveries = [];
@@ -84,7 +87,8 @@ class DuplexRace extends HTMLElement {
 
   async #refreshStats(signal?: AbortSignal) {
     try {
-      this.#stats = await fetchStats(serverOrigin(), this.#client, signal);
+      if (!this.#fetchStats) return;
+      this.#stats = await this.#fetchStats(serverOrigin(), this.#client, signal);
       this.#render();
     } catch {
       // A missed refresh is shown by the next one.

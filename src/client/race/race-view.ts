@@ -1,7 +1,6 @@
 import type { Transport, TransportStats } from '../../../playground-server/protocol/feed.ts';
 import { summarize, type Delivery } from './latency.ts';
-import { bytesPerDelivered } from './stats.ts';
-import { clientCounts, formatMbps, lubbersGreco, megabitsPerSecond } from './scalability.ts';
+import { bytesPerDelivered, clientCounts, formatMbps, lubbersGreco, megabitsPerSecond } from './scalability.ts';
 
 export const transports: readonly Transport[] = ['short-poll', 'long-poll', 'sse', 'websocket'];
 

@@ -1,3 +1,5 @@
+import type { TransportStats } from '../../../playground-server/protocol/feed.ts';
+
 /**
  * The classic scalability arithmetic: bytes per message × clients × messages per second → bandwidth.
  * Lubbers & Greco (2010), "HTML5 Web Sockets: A Quantum Leap in Scalability for the Web", counted
@@ -33,4 +35,9 @@ export function formatMbps(mbps: number): string {
   if (mbps >= 10) return mbps.toFixed(0);
   const digits = Math.max(1, 1 - Math.floor(Math.log10(mbps)));
   return mbps.toFixed(Math.min(digits, 4));
+}
+
+/** Wire bytes (both directions) per delivered event: the race's headline number. */
+export function bytesPerDelivered(stats: TransportStats): number | null {
+  return stats.delivered === 0 ? null : (stats.bytesIn + stats.bytesOut) / stats.delivered;
 }

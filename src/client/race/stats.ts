@@ -8,8 +8,3 @@ export async function fetchStats(server: string, client: string, signal?: AbortS
   if (!response.ok) throw new Error(`/stats/transports answered ${response.status}`);
   return TransportStatsResponse.parse(await response.json()).transports;
 }
-
-/** Wire bytes (both directions) per delivered event: the race's headline number. */
-export function bytesPerDelivered(stats: TransportStats): number | null {
-  return stats.delivered === 0 ? null : (stats.bytesIn + stats.bytesOut) / stats.delivered;
-}

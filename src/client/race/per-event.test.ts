@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { bytesPerDelivered } from './stats.ts';
+import { bytesPerDelivered } from './scalability.ts';
 
 test('bytes per delivered event count both directions, empty polls included', () => {
   assert.equal(bytesPerDelivered({ transport: 'short-poll', requests: 10, delivered: 2, bytesIn: 3000, bytesOut: 2000 }), 2500);
