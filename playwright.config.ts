@@ -36,7 +36,8 @@ export default defineConfig({
   webServer: {
     command: 'npm run serve',
     url: `${baseURL}/healthz`,
-    env: { PORT: String(port), HOST: 'localhost' },
+    // A fast heartbeat so the playground's e2e sees the server's ping and the browser's pong.
+    env: { PORT: String(port), HOST: 'localhost', DUPLEX_HEARTBEAT_MS: '1000' },
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,
   },

@@ -20,6 +20,6 @@ test('a lesson reads well before any script runs: the example is highlighted cod
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
   await page.goto('/lessons/what-is-a-websocket/');
-  await expect(page.locator('duplex-playground pre')).toContainText("connect('/ws/echo')");
+  await expect(page.locator('duplex-playground pre').first()).toContainText("connect('/ws/echo')");
   await context.close();
 });

@@ -1,9 +1,28 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 
 const lesson = '/lessons/what-is-a-websocket/';
 
 function playground(page: Page, title = 'Echo') {
   return page.locator('duplex-playground').filter({ has: page.getByText(title, { exact: true }) });
+}
+
+/** A lane is a canvas; its accessible name sums it up (counts, overlaps, latest message). */
+const lane = (pg: Locator, socket: number, direction: 'up' | 'down') =>
+  pg.getByRole('img', { name: new RegExp(`^#${socket} ${direction === 'up' ? 'client → server' : 'server → client'}:`) });
+
+/** Replaces the code through the element's public API (typing braces into Monaco auto-closes them). */
+async function setCode(pg: Locator, code: string) {
+  await pg.evaluate((el: Element & { setCode?: (code: string) => Promise<void> }, next) => el.setCode?.(next), code);
+  await expect(pg).toHaveAttribute('data-editor', 'ready');
+}
+
+/** Opens Monaco in the playground and types `code` over its content, as a person would. */
+async function typeCode(page: Page, pg: Locator, code: string) {
+  await pg.getByRole('button', { name: 'Edit' }).click();
+  await expect(pg.getByRole('textbox', { name: /Playground code editor/ })).toBeFocused();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.press('Delete');
+  await page.keyboard.insertText(code);
 }
 
 test('Monaco is not loaded until the learner shows intent', async ({ page }) => {
@@ -12,11 +31,11 @@ test('Monaco is not loaded until the learner shows intent', async ({ page }) => 
   await page.goto(lesson);
   await expect(playground(page)).toHaveAttribute('data-ready', '');
   await page.waitForLoadState('networkidle');
-  expect(requested.filter((url) => /editor\.api|editor\.worker|ts\.worker/.test(url))).toEqual([]);
+  expect(requested.filter((url) => /editor\.api|editor\.worker|ts\.worker|run-session/.test(url))).toEqual([]);
   await expect(page.locator('style[data-source="monaco"]')).toHaveCount(0);
 });
 
-test('run the example without the editor: the echo comes back', async ({ page }) => {
+test('run the example without the editor: the echo comes back, in the output and in both lanes', async ({ page }) => {
   await page.goto(lesson);
   const pg = playground(page);
   await pg.getByRole('button', { name: 'Run' }).click();
@@ -24,32 +43,45 @@ test('run the example without the editor: the echo comes back', async ({ page })
   await expect(output).toContainText('→ hello, duplex');
   await expect(output).toContainText('the server said: hello, duplex');
   await expect(pg.getByRole('status')).toHaveText('open');
+  // Exactly one text frame each way (the server's pings and the browser's pongs come and go too).
+  await expect(lane(pg, 1, 'up')).toHaveAccessibleName(/: \d+ frames \((?:.*, )?1 text[,)].*latest message: hello, duplex$/);
+  await expect(lane(pg, 1, 'down')).toHaveAccessibleName(/: \d+ frames \((?:.*, )?1 text[,)].*latest message: hello, duplex$/);
+  // The frame list has both, with their size on the wire (the client's frame carries a 4-byte mask).
+  const frames = pg.getByRole('list', { name: 'Frames, newest first' });
+  await expect(frames.getByText(/#1 ↑ +text +19 B +hello, duplex/)).toHaveCount(1);
+  await expect(frames.getByText(/#1 ↓ +text +15 B +hello, duplex/)).toHaveCount(1);
+  // The server's view adds what the browser cannot see: the handshake it received.
+  await expect(output).toContainText(/server saw GET \/ws\/echo\?trace=\S+ HTTP\/1\.1 → 101/);
 });
 
-test('edit the code in Monaco, run it, and see the edited text echoed', async ({ page }) => {
+test('edit the code in Monaco, run it with Ctrl+Enter, and see the edited text echoed in output and both lanes', async ({ page }) => {
   await page.goto(lesson);
   const pg = playground(page);
-  await pg.getByRole('button', { name: 'Edit' }).click();
-  const editor = pg.getByRole('textbox', { name: /Playground code editor/ });
-  await expect(editor).toBeFocused();
-  await expect(pg.locator('.monaco-editor')).toBeVisible();
-  // Replace the message in the example with our own text.
-  await page.keyboard.press('ControlOrMeta+A');
-  await page.keyboard.press('Delete');
-  await page.keyboard.insertText(
-    "const s = connect('/ws/echo');\ns.onopen = () => s.send('edited by a person 42');\ns.onmessage = (e) => log('got back:', e.data);\n",
-  );
+  await typeCode(page, pg, "const s = connect('/ws/echo');\ns.onopen = () => s.send('edited by a person 42');\ns.onmessage = (e) => log('got back:', e.data);\n");
   await page.keyboard.press('ControlOrMeta+Enter');
   await expect(pg.getByRole('log')).toContainText('got back: edited by a person 42');
+  await expect(lane(pg, 1, 'up')).toHaveAccessibleName(/latest message: edited by a person 42$/);
+  await expect(lane(pg, 1, 'down')).toHaveAccessibleName(/latest message: edited by a person 42$/);
+  // The frame list shows it too, and expands to the full payload.
+  const row = pg.getByRole('listitem').filter({ hasText: /↓ +text .*edited by a person 42/ });
+  await row.getByRole('button', { expanded: false }).click();
+  await expect(row.getByRole('button', { expanded: true })).toBeVisible();
+  await expect(row.locator('pre')).toHaveText('edited by a person 42');
+});
+
+test('Ctrl/Cmd+Enter runs the example from the keyboard, without loading the editor', async ({ page }) => {
+  await page.goto(lesson);
+  const pg = playground(page);
+  await pg.getByRole('button', { name: 'Reset' }).focus();
+  await page.keyboard.press('ControlOrMeta+Enter');
+  await expect(pg.getByRole('log')).toContainText('the server said: hello, duplex');
+  await expect(pg).not.toHaveAttribute('data-editor', 'ready');
 });
 
 test('Stop ends an infinite loop and the page stays responsive', async ({ page }) => {
   await page.goto(lesson);
   const pg = playground(page);
-  await pg.getByRole('button', { name: 'Edit' }).click();
-  await expect(pg.locator('.monaco-editor')).toBeVisible();
-  await page.keyboard.press('ControlOrMeta+A');
-  await page.keyboard.insertText("log('spinning');\nwhile (true) {}\n");
+  await typeCode(page, pg, "log('spinning');\nwhile (true) {}\n");
   await pg.getByRole('button', { name: 'Run' }).click();
   await expect(pg.getByRole('log')).toContainText('spinning');
   await expect(pg.getByRole('status')).toHaveText('running');
@@ -63,4 +95,138 @@ test('Stop ends an infinite loop and the page stays responsive', async ({ page }
   await page.keyboard.insertText("log('alive again');\n");
   await pg.getByRole('button', { name: 'Run' }).click();
   await expect(pg.getByRole('log')).toContainText('alive again');
+});
+
+/** Runs `code` in the lesson's Echo playground and waits until its socket is open. */
+async function runUntilOpen(page: Page, code: string) {
+  await page.goto(lesson);
+  const pg = playground(page);
+  await setCode(pg, code);
+  await pg.getByRole('button', { name: 'Run' }).click();
+  await expect(pg.getByRole('status')).toHaveText('open');
+  return pg;
+}
+
+// Sends once, at the first close (each failed attempt closes again: that must not send again).
+const sendWhileDown = "const s = connect('/ws/echo');\ns.addEventListener('close', () => s.send('sent while down'), { once: true });\ns.onmessage = (e) => log('echo:', e.data);\n";
+
+test('drop the connection: it reconnects, and a message sent while down arrives exactly once', async ({ page }) => {
+  const pg = await runUntilOpen(page, sendWhileDown);
+  await pg.getByRole('button', { name: 'Drop connection' }).click();
+  const output = pg.getByRole('log');
+  await expect(output).toContainText('#1 closed 1006');
+  await expect(output).toContainText('retrying in 0.5 s');
+  await expect(output).toContainText('→ sent while down  (queued while not open)');
+  await expect(pg.getByRole('status')).toHaveText('open');
+  await expect(output).toContainText('echo: sent while down');
+  await expect(output).toContainText('#1 connecting to ws://localhost');
+  await page.waitForTimeout(1000); // long enough for a duplicate to show up, if there were one
+  await expect(output.getByText('echo: sent while down', { exact: true })).toHaveCount(1);
+});
+
+test('take the server away for 3 s: a reconnect countdown, queued sends, then open again', async ({ page }) => {
+  const pg = await runUntilOpen(page, sendWhileDown);
+  await pg.getByRole('combobox', { name: 'Outage length' }).selectOption('3');
+  await pg.getByRole('button', { name: 'Take server away' }).click();
+  await expect(pg.getByRole('status')).toHaveText(/^reconnecting in \d s after 1006 · 1 queued$/);
+  await expect(pg.getByRole('status')).toHaveText('open', { timeout: 15_000 });
+  await expect(pg.getByRole('log')).toContainText('server applied fault: outage');
+  await page.waitForTimeout(500);
+  await expect(pg.getByRole('log').getByText('echo: sent while down', { exact: true })).toHaveCount(1);
+});
+
+test('the ticker example shows frames in flight both ways at once, in both lanes', async ({ page }) => {
+  await page.goto(lesson);
+  const pg = playground(page, 'Ticker');
+  await pg.getByRole('button', { name: 'Run' }).click();
+  await expect(lane(pg, 1, 'down')).toHaveAccessibleName(/latest message: \{"type":"tick"/);
+  await expect(lane(pg, 1, 'up')).toHaveAccessibleName(/; [1-9]\d* crossing;/, { timeout: 15_000 });
+  await expect(lane(pg, 1, 'down')).toHaveAccessibleName(/; [1-9]\d* crossing;/);
+  await expect(pg.getByText(/[1-9]\d* crossed a frame going the other way$/)).toBeVisible();
+});
+
+test('the server view shows the ping the browser API hides, and the browser’s pong', async ({ page }) => {
+  await page.goto(lesson);
+  const pg = playground(page);
+  await pg.getByRole('button', { name: 'Run' }).click();
+  // The e2e server pings every second (DUPLEX_HEARTBEAT_MS in playwright.config.ts).
+  await expect(lane(pg, 1, 'down')).toHaveAccessibleName(/\d+ ping/, { timeout: 5000 });
+  await expect(lane(pg, 1, 'up')).toHaveAccessibleName(/\d+ pong/);
+  const frames = pg.getByRole('list', { name: 'Frames, newest first' });
+  await expect(frames.getByText(/#1 ↓ +ping /).first()).toBeVisible();
+  await expect(frames.getByText(/#1 ↑ +pong /).first()).toBeVisible();
+  // Filtering by type hides them from the list.
+  await pg.getByRole('checkbox', { name: 'ping' }).uncheck();
+  await expect(frames.getByText(/#1 ↓ +ping /)).toHaveCount(0);
+  await expect(frames.getByText(/#1 ↑ +pong /).first()).toBeVisible();
+});
+
+test('one run can open several connections: each gets its own labelled pair of lanes', async ({ page }) => {
+  await page.goto(lesson);
+  const pg = playground(page);
+  await setCode(pg, "for (const name of ['alice', 'bob']) {\n  const s = connect('/ws/echo');\n  s.onopen = () => s.send(`hi from ${name}`);\n}\n");
+  await pg.getByRole('button', { name: 'Run' }).click();
+  await expect(pg.getByRole('status')).toHaveText('#1 open | #2 open');
+  await expect(lane(pg, 1, 'down')).toHaveAccessibleName(/latest message: hi from alice$/);
+  await expect(lane(pg, 2, 'down')).toHaveAccessibleName(/latest message: hi from bob$/);
+  await expect(pg.getByRole('region', { name: 'Socket #2' })).toContainText('#2 /ws/echo');
+});
+
+test('Reset brings back the example after editing', async ({ page }) => {
+  await page.goto(lesson);
+  const pg = playground(page);
+  await typeCode(page, pg, "log('mine');\n");
+  await pg.getByRole('button', { name: 'Reset' }).click();
+  await expect(pg.locator('.monaco-editor .view-lines')).toContainText("connect('/ws/echo')");
+});
+
+test('a share link restores the edited code on /playground/', async ({ page }) => {
+  await page.goto(lesson);
+  const pg = playground(page);
+  await typeCode(page, pg, "log('shared from a lesson: ünïcødé');\n");
+  await pg.getByRole('button', { name: 'Share' }).click();
+  const link = await pg.getByRole('textbox', { name: 'Share link' }).inputValue();
+  expect(link).toMatch(/\/playground\/#code=[A-Za-z0-9_-]+$/);
+  await page.goto(link);
+  const full = page.locator('duplex-playground');
+  await expect(page.getByRole('status').filter({ hasText: 'Loaded the code from the link.' })).toBeVisible();
+  await expect(full).toHaveAttribute('data-editor', 'ready');
+  expect(await full.evaluate((el: Element & { code?: string }) => el.code)).toBe("log('shared from a lesson: ünïcødé');\n");
+  await full.getByRole('button', { name: 'Run' }).click();
+  await expect(full.getByRole('log')).toContainText('shared from a lesson: ünïcødé');
+});
+
+test('a damaged share link says what is wrong and shows an example instead', async ({ page }) => {
+  await page.goto('/playground/#code=not*base64');
+  await expect(page.getByRole('status').filter({ hasText: 'could not be read' })).toHaveText(
+    "This link's code could not be read: the code in the link is not base64url (was it cut or edited?). Showing an example instead.",
+  );
+  expect(await page.locator('duplex-playground').evaluate((el: Element & { code?: string }) => el.code)).toContain('connect(');
+});
+
+test('the traffic view can be paused, exported as JSON and cleared, and latency can be added', async ({ page }) => {
+  await page.goto(lesson);
+  const pg = playground(page, 'Ticker');
+  await pg.getByRole('button', { name: 'Run' }).click();
+  const traffic = pg.getByRole('region', { name: 'Ticker traffic' });
+  await expect(traffic.getByText(/^[1-9]\d* frames:/)).toBeVisible();
+  await traffic.getByRole('button', { name: 'Pause' }).click();
+  await expect(traffic.getByRole('button', { name: 'Resume' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(traffic.getByText(/^Paused at \d+ frames \(still recording\)\.$/)).toBeVisible();
+  await traffic.getByRole('button', { name: 'Resume' }).click();
+
+  const download = page.waitForEvent('download');
+  await traffic.getByRole('button', { name: 'Export JSON' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toBe('duplex-traffic.json');
+  const exported = JSON.parse(await (await file.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString('utf8')));
+  expect(exported.format).toBe('duplex-traffic/1');
+  expect(exported.frames.some((frame: { opcode: string; direction: string }) => frame.opcode === 'text' && frame.direction === 'down')).toBe(true);
+
+  await traffic.getByRole('combobox', { name: 'Latency' }).selectOption('300');
+  await expect(pg.getByRole('log')).toContainText('server applied fault: latency');
+  await pg.getByRole('button', { name: 'Stop' }).click();
+  await traffic.getByRole('button', { name: 'Clear' }).click();
+  await expect(traffic.getByText('No frames yet.')).toBeVisible();
+  await expect(traffic.getByRole('listitem')).toHaveCount(0);
 });

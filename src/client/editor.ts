@@ -21,7 +21,8 @@ for (const defaults of [javascriptDefaults, typescriptDefaults]) {
 
 export interface CodeEditor {
   getValue(): string;
-  setValue(code: string): void;
+  /** Replaces the code; with a language, switches the editor to it (a .js or .ts model). */
+  setValue(code: string, language?: 'javascript' | 'typescript'): void;
   focus(): void;
 }
 
@@ -29,8 +30,11 @@ const themeFor = () => (document.documentElement.dataset.theme === 'light' ? 'vs
 
 let nextModel = 1;
 
+const newModel = (code: string, language: 'javascript' | 'typescript') =>
+  monaco.editor.createModel(code, language, monaco.Uri.parse(`file:///playground-${nextModel++}.${language === 'typescript' ? 'ts' : 'js'}`));
+
 export function createEditor(host: HTMLElement, code: string, language: 'javascript' | 'typescript', onRun: () => void): CodeEditor {
-  const model = monaco.editor.createModel(code, language, monaco.Uri.parse(`file:///playground-${nextModel++}.${language === 'typescript' ? 'ts' : 'js'}`));
+  let model = newModel(code, language);
   const editor = monaco.editor.create(host, {
     model,
     theme: themeFor(),
@@ -46,7 +50,13 @@ export function createEditor(host: HTMLElement, code: string, language: 'javascr
   new MutationObserver(() => monaco.editor.setTheme(themeFor())).observe(document.documentElement, { attributeFilter: ['data-theme'] });
   return {
     getValue: () => model.getValue(),
-    setValue: (next) => model.setValue(next),
+    setValue: (next, nextLanguage) => {
+      if (!nextLanguage || nextLanguage === model.getLanguageId()) return model.setValue(next);
+      const old = model;
+      model = newModel(next, nextLanguage);
+      editor.setModel(model);
+      old.dispose();
+    },
     focus: () => editor.focus(),
   };
 }

@@ -1,5 +1,6 @@
-import type { Run } from './runner.ts';
+import type { RunSession } from './run-session.ts';
 import type { CodeEditor } from './editor.ts';
+import type { Language } from './run-protocol.ts';
 
 /**
  * Events a <duplex-playground> dispatches (they bubble), so exercises, the workshop and lessons
@@ -16,15 +17,21 @@ export type PlaygroundEventMap = {
 
 /**
  * <duplex-playground>: static highlighted code until the learner shows intent. This file is
- * all that loads with the page; the runner and Monaco are imported on the first Run or Edit.
+ * all that loads with the page (keep it tiny); the runner, the traffic view and Monaco are
+ * imported on the first Run, Edit or Share.
  */
 export class DuplexPlayground extends HTMLElement {
-  #run: Run | null = null;
+  #session: RunSession | null = null;
+  #running = false;
   #editor: CodeEditor | null = null;
   #editorLoading: Promise<CodeEditor> | null = null;
 
   get #original(): string {
     return this.dataset.code ?? '';
+  }
+
+  get language(): Language {
+    return this.dataset.language === 'typescript' ? 'typescript' : 'javascript';
   }
 
   #part<T extends Element>(selector: string): T {
@@ -34,14 +41,23 @@ export class DuplexPlayground extends HTMLElement {
   }
 
   connectedCallback() {
-    this.#part('[data-action="run"]').addEventListener('click', () => void this.run());
-    this.#part('[data-action="stop"]').addEventListener('click', () => this.stop());
-    this.#part('[data-action="edit"]').addEventListener('click', () => void this.edit());
-    this.#part('[data-action="reset"]').addEventListener('click', () => this.reset());
+    const on = (action: string, handler: () => void) => this.#part(`[data-action="${action}"]`).addEventListener('click', handler);
+    on('run', () => void this.run());
+    on('stop', () => this.stop());
+    on('edit', () => void this.edit());
+    on('reset', () => this.reset());
+    on('share', () => void this.share());
     const code = this.#part<HTMLElement>('[data-role="code"]');
     // Clicking or focusing the static code is intent to edit.
     code.addEventListener('click', () => void this.edit());
     code.addEventListener('focusin', () => void this.edit(), { once: true });
+    // Ctrl/Cmd+Enter runs from anywhere in the playground (Monaco handles it itself and says so).
+    this.addEventListener('keydown', (event) => {
+      if (event.key === 'Enter' && (event.ctrlKey || event.metaKey) && !event.defaultPrevented) {
+        event.preventDefault();
+        void this.run();
+      }
+    });
     this.dataset.ready = '';
   }
 
@@ -51,11 +67,10 @@ export class DuplexPlayground extends HTMLElement {
 
   async edit(): Promise<CodeEditor> {
     this.#editorLoading ??= (async () => {
-      const language = this.dataset.language === 'typescript' ? 'typescript' : 'javascript';
       const { createEditor } = await import('./editor.ts');
       const host = this.#part<HTMLElement>('[data-role="editor"]');
       host.hidden = false;
-      const editor = createEditor(host, this.dataset.current ?? this.#original, language, () => void this.run());
+      const editor = createEditor(host, this.dataset.current ?? this.#original, this.language, () => void this.run());
       this.#part<HTMLElement>('[data-role="code"]').hidden = true;
       this.#part<HTMLButtonElement>('[data-action="edit"]').hidden = true;
       this.#editor = editor;
@@ -69,33 +84,21 @@ export class DuplexPlayground extends HTMLElement {
 
   async run() {
     this.stop();
-    const output = this.#part<HTMLOListElement>('[data-role="output"]');
-    const state = this.#part<HTMLElement>('[data-role="state"]');
-    output.replaceChildren();
-    this.#setRunning(true);
-    const [{ startRun }, { appendToOutput }, { describeConnection }] = await Promise.all([
-      import('./runner.ts'),
-      import('./output-view.ts'),
-      import('./connection-state.ts'),
-    ]);
-    state.textContent = 'running';
+    const session = await this.#loadSession();
     const code = this.code;
+    this.#setRunning(true);
     this.dispatchEvent(new CustomEvent('duplex:run-start', { detail: { code }, bubbles: true }));
-    this.#run = startRun(code, (event) => {
-      appendToOutput(output, event);
+    session.start(code, this.language, (event) => {
       this.dispatchEvent(new CustomEvent('duplex:run-event', { detail: event, bubbles: true }));
-      state.textContent = describeConnection(event, state.textContent ?? '');
       if (event.type === 'failed') this.dataset.status = 'failed';
     });
     this.dataset.status = 'running';
   }
 
   stop() {
-    if (!this.#run) return;
-    this.#run.stop();
-    this.#run = null;
+    if (!this.#running) return;
+    this.#session?.stop();
     this.#setRunning(false);
-    this.#part<HTMLElement>('[data-role="state"]').textContent = 'stopped';
     this.dataset.status = 'stopped';
     this.dispatchEvent(new CustomEvent('duplex:run-stop', { detail: null, bubbles: true }));
   }
@@ -112,14 +115,55 @@ export class DuplexPlayground extends HTMLElement {
     else (await this.edit()).setValue(code);
   }
 
+  /** Makes `code` the example that Reset returns to (the full-page playground's picker). */
+  async load(code: string, language: Language): Promise<void> {
+    this.stop();
+    this.dataset.code = code;
+    this.dataset.language = language;
+    delete this.dataset.current;
+    if (this.#editor) this.#editor.setValue(code, language);
+    else await this.setCode(code);
+  }
+
   reset() {
     this.stop();
     delete this.dataset.current;
     this.#editor?.setValue(this.#original);
-    this.#part<HTMLOListElement>('[data-role="output"]').replaceChildren();
+    this.#part<HTMLElement>('[data-role="output"]').replaceChildren();
+  }
+
+  /** A link to /playground/ that restores the current code; shown, and copied when allowed. */
+  async share(): Promise<string> {
+    const { encodeShare } = await import('./share-link.ts');
+    const url = new URL('playground/', new URL(import.meta.env.BASE_URL, location.origin));
+    url.hash = await encodeShare(this.code, this.language);
+    const field = this.#part<HTMLInputElement>('[data-role="share-link"]');
+    field.value = url.href;
+    field.hidden = false;
+    field.select();
+    await navigator.clipboard?.writeText(url.href).then(
+      () => (field.title = 'Copied to the clipboard'),
+      () => (field.title = 'Copy this link'),
+    );
+    return url.href;
+  }
+
+  async #loadSession(): Promise<RunSession> {
+    if (!this.#session) {
+      const { RunSession } = await import('./run-session.ts');
+      const traffic = this.#part<HTMLElement>('[data-role="traffic"]');
+      traffic.hidden = false;
+      this.#session ??= new RunSession({
+        output: this.#part<HTMLElement>('[data-role="output"]'),
+        state: this.#part<HTMLElement>('[data-role="state"]'),
+        traffic,
+      });
+    }
+    return this.#session;
   }
 
   #setRunning(running: boolean) {
+    this.#running = running;
     this.#part<HTMLButtonElement>('[data-action="stop"]').disabled = !running;
   }
 }

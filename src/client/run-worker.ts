@@ -1,12 +1,13 @@
 /// <reference lib="webworker" />
-import { RunRequest, type RunEvent } from './run-protocol.ts';
+import { WorkerInbox, type RunEvent, type RunRequest } from './run-protocol.ts';
 import { createConnect } from './socket-helper.ts';
+import { InspectLinks } from './inspect-link.ts';
 import { formatValue } from './format.ts';
 
 /**
  * The learner's code runs here, in a module Web Worker: same origin as the page (so the
  * server's Origin check accepts it), but its own thread, so Stop = worker.terminate() ends
- * even `while (true) {}` at once.
+ * even `while (true) {}` at once — and every socket and inspect link with it.
  */
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -24,18 +25,27 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 self.addEventListener('error', (event) => post({ type: 'failed', message: event.message, at: now() }));
 self.addEventListener('unhandledrejection', (event) => post({ type: 'failed', message: formatValue(event.reason), at: now() }));
 
-self.addEventListener('message', async (event: MessageEvent<unknown>) => {
-  const request = RunRequest.safeParse(event.data);
-  if (!request.success) return;
-  const { code, server } = request.data;
-  const connect = createConnect(server, post);
+let links: InspectLinks | null = null;
+
+async function run({ code, server, language, run: runId }: RunRequest): Promise<void> {
+  links = runId ? new InspectLinks(server, post) : null;
+  const tracing = links && runId ? { run: runId, watch: links.watch.bind(links) } : undefined;
+  const connect = createConnect(server, post, tracing);
   Object.assign(self, { console: playgroundConsole });
   const AsyncFunction = Object.getPrototypeOf(async () => {}).constructor as new (...args: string[]) => (...values: unknown[]) => Promise<void>;
   try {
-    const program = new AsyncFunction('connect', 'log', 'sleep', 'console', code);
+    const source = language === 'typescript' ? (await import('./transpile.ts')).stripTypes(code) : code;
+    const program = new AsyncFunction('connect', 'log', 'sleep', 'console', source);
     await program(connect, playgroundConsole.log, sleep, playgroundConsole);
     post({ type: 'finished', at: now() });
   } catch (error) {
     post({ type: 'failed', message: formatValue(error), at: now() });
   }
+}
+
+self.addEventListener('message', (event: MessageEvent<unknown>) => {
+  const message = WorkerInbox.safeParse(event.data);
+  if (!message.success) return;
+  if (message.data.type === 'fault') links?.send(message.data.command);
+  else void run(message.data);
 });

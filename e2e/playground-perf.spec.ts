@@ -1,0 +1,93 @@
+import { gzipSync } from 'node:zlib';
+import { expect, test } from '@playwright/test';
+
+/**
+ * Measurements, reported (annotations and stdout), not timing assertions: the numbers depend on
+ * the machine. Only the byte budget, which is deterministic, is asserted.
+ */
+const report = (name: string, value: string) => {
+  test.info().annotations.push({ type: name, description: value });
+  console.log(`[measure] ${name}: ${value}`);
+};
+
+test('a lesson page ships little JavaScript before the learner shows intent', async ({ page }) => {
+  const scripts = new Map<string, number>();
+  page.on('response', async (response) => {
+    if (response.request().resourceType() !== 'script') return;
+    scripts.set(response.url(), gzipSync(await response.body()).byteLength);
+  });
+  await page.goto('/lessons/what-is-a-websocket/');
+  await page.waitForLoadState('networkidle');
+  const total = [...scripts.values()].reduce((sum, bytes) => sum + bytes, 0);
+  report('js-before-intent-gzip-bytes', `${total} (${[...scripts].map(([url, bytes]) => `${new URL(url).pathname.split('/').pop()} ${bytes}`).join(', ')})`);
+  expect(total).toBeLessThanOrEqual(40 * 1024);
+});
+
+test('Monaco is ready soon after the first click on Edit', async ({ page }) => {
+  await page.goto('/lessons/what-is-a-websocket/');
+  await page.waitForLoadState('networkidle');
+  const pg = page.locator('duplex-playground').first();
+  await pg.evaluate((el) => {
+    el.addEventListener('click', () => ((window as unknown as { clickedAt: number }).clickedAt = performance.now()), { capture: true, once: true });
+  });
+  await pg.getByRole('button', { name: 'Edit' }).click();
+  await expect(pg.locator('.monaco-editor .view-lines')).toBeVisible();
+  await expect(pg.getByRole('textbox', { name: /Playground code editor/ })).toBeFocused();
+  const ms = await page.evaluate(() => performance.now() - (window as unknown as { clickedAt: number }).clickedAt);
+  report('monaco-ready-ms-after-click', ms.toFixed(0));
+});
+
+test('the traffic view stays responsive at 500 frames per second for 10 s', async ({ page }) => {
+  test.setTimeout(60_000);
+  await page.goto('/playground/');
+  const pg = page.locator('duplex-playground');
+  // Ten tickers at 20 ms each: 500 server→client frames a second, each also reported by the inspect channel.
+  await pg.evaluate((el: Element & { setCode?: (code: string) => Promise<void> }) =>
+    el.setCode?.("for (let i = 0; i < 10; i++) connect('/ws/ticker?interval=20');\n"),
+  );
+  await expect(pg).toHaveAttribute('data-editor', 'ready');
+  await page.evaluate(() => {
+    const w = window as unknown as { longTasks: number[]; messages: number; frames: number };
+    w.longTasks = [];
+    w.messages = 0;
+    w.frames = 0;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) w.longTasks.push(entry.duration);
+    }).observe({ type: 'longtask' });
+    document.addEventListener('duplex:run-event', (event) => {
+      const detail = (event as CustomEvent<{ type: string; event?: string }>).detail;
+      if (detail.type === 'socket' && detail.event === 'message') w.messages++;
+    });
+    const count = () => {
+      w.frames++;
+      requestAnimationFrame(count);
+    };
+    requestAnimationFrame(count);
+  });
+  await pg.getByRole('button', { name: 'Run' }).click();
+  await expect(pg.getByRole('status')).toHaveText(/#10 open/);
+  const start = await page.evaluate(() => {
+    const w = window as unknown as { longTasks: number[]; messages: number; frames: number };
+    w.longTasks = [];
+    w.messages = 0;
+    w.frames = 0;
+    return performance.now();
+  });
+  await page.waitForTimeout(10_000);
+  const result = await page.evaluate((from) => {
+    const w = window as unknown as { longTasks: number[]; messages: number; frames: number };
+    const seconds = (performance.now() - from) / 1000;
+    return { seconds, messages: w.messages, frames: w.frames, longTasks: w.longTasks };
+  }, start);
+  await pg.getByRole('button', { name: 'Stop' }).click();
+  const longest = Math.max(0, ...result.longTasks);
+  const blocked = result.longTasks.reduce((sum, d) => sum + Math.max(0, d - 50), 0);
+  report(
+    'traffic-view-500fps',
+    `${(result.messages / result.seconds).toFixed(0)} messages/s over ${result.seconds.toFixed(1)} s; ${(result.frames / result.seconds).toFixed(0)} animation frames/s; ` +
+      `${result.longTasks.length} long tasks, longest ${longest.toFixed(0)} ms, blocking time ${blocked.toFixed(0)} ms`,
+  );
+  expect(result.messages).toBeGreaterThan(1000); // the load really ran (at least 100 a second even on a starved machine)
+  // The page answers: the history stayed bounded and the marker says how much was cleared.
+  await expect(pg.getByText(/Cleared \d+ older frames/)).toBeVisible();
+});
