@@ -5,8 +5,12 @@ import { CloseCode } from './close-codes.ts';
 import { rejectUpgrade, sendJson } from './http-reply.ts';
 import { echoEndpoint } from './endpoints/echo.ts';
 import type { WsEndpoint } from './endpoints/types.ts';
+import { workshopEndpoint } from './workshop/endpoint.ts';
 
-const wsEndpoints: readonly WsEndpoint<never>[] = [echoEndpoint as WsEndpoint<never>];
+const wsEndpoints: readonly WsEndpoint<never>[] = [
+  echoEndpoint as WsEndpoint<never>,
+  workshopEndpoint as WsEndpoint<never>,
+];
 
 /** Paths this module owns; anything else is left to the static site (or Vite in dev). */
 const isLivePath = (pathname: string) => pathname === '/healthz' || pathname.startsWith('/ws/');
