@@ -143,7 +143,14 @@ export type RoomState = z.infer<typeof RoomState>;
 export const WorkshopServerMessage = z.discriminatedUnion('type', [
   /** Only on `/ws/workshop/new`: keep `hostToken` secret, it is what makes you the host. */
   z.object({ type: z.literal('created'), code: z.string(), hostToken: z.string() }),
-  z.object({ type: z.literal('welcome-host'), state: RoomState, attendees: z.array(Attendee), limits: z.object({ maxAttendees: count }) }),
+  z.object({
+    type: z.literal('welcome-host'),
+    state: RoomState,
+    attendees: z.array(Attendee),
+    limits: z.object({ maxAttendees: count }),
+    /** Origins other devices on the LAN can reach this server at (empty if it listens on localhost only). */
+    lanOrigins: z.array(z.string()),
+  }),
   z.object({
     type: z.literal('welcome'),
     state: RoomState,

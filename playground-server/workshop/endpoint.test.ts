@@ -164,3 +164,10 @@ test('an attendee who drops comes back in the same seat, with their vote, and no
   const { attendees } = await console2.next('welcome-host');
   assert.deepEqual(attendees.map((a) => [a.id, a.name, a.state]), [[id, 'Ada', 'connected']]);
 });
+
+test('the host hears of no LAN address when the server listens on loopback only', async (t) => {
+  const server = await startTestServer({ host: '127.0.0.1' });
+  t.after(() => server.close());
+  const host = await WorkshopClient.open(`${server.wsUrl}/ws/workshop/new`);
+  assert.deepEqual((await host.next('welcome-host')).lanOrigins, []);
+});

@@ -11,6 +11,7 @@ import {
 } from '../protocol/workshop.ts';
 import { loadWorkshopLimits, type WorkshopLimits } from './limits.ts';
 import { RateLimit } from './rate-limit.ts';
+import { lanOrigins } from './lan.ts';
 import { RoomRegistry } from './registry.ts';
 import type { CommandError, Room, Seat } from './room.ts';
 import { send } from './wire.ts';
@@ -49,8 +50,8 @@ export function createWorkshopEndpoint(limits: WorkshopLimits): WsEndpoint<Works
       }
       return { params: { create: false, code } };
     },
-    open(ws, _req, params) {
-      new Connection(ws, rooms, limits, params);
+    open(ws, req, params) {
+      new Connection(ws, rooms, limits, params, lanOrigins(req));
     },
   };
 }
@@ -64,9 +65,11 @@ class Connection {
   #role: 'pending' | 'host' | 'attendee' = 'pending';
   #seat: Seat | null = null;
   #helloTimer: NodeJS.Timeout | null = null;
+  readonly #lanOrigins: string[];
 
-  constructor(ws: WebSocket, rooms: RoomRegistry, limits: WorkshopLimits, params: WorkshopParams) {
+  constructor(ws: WebSocket, rooms: RoomRegistry, limits: WorkshopLimits, params: WorkshopParams, origins: string[]) {
     this.#ws = ws;
+    this.#lanOrigins = origins;
     this.#limits = limits;
     this.#frames = new RateLimit(limits.framesPerSecond, 1000);
     ws.on('message', (data: Buffer, isBinary) => this.#onFrame(data, isBinary));
@@ -101,7 +104,7 @@ class Connection {
     this.#room = created.room;
     this.#role = 'host';
     send(this.#ws, { type: 'created', code: created.room.code, hostToken: created.hostToken });
-    created.room.addHost(this.#ws);
+    created.room.addHost(this.#ws, this.#lanOrigins);
   }
 
   #onFrame(data: Buffer, isBinary: boolean): void {
@@ -137,7 +140,7 @@ class Connection {
     if (message.type === 'host') {
       if (!room.isHostToken(message.token)) return this.#ws.close(WorkshopCloseCode.notHost, 'wrong host token for this room');
       this.#role = 'host';
-      return room.addHost(this.#ws);
+      return room.addHost(this.#ws, this.#lanOrigins);
     }
     const seat = room.join(this.#ws, message.name, message.seat);
     if (!seat) return this.#ws.close(WorkshopCloseCode.full, `the room is full (${this.#limits.maxAttendees} attendees)`);

@@ -89,13 +89,14 @@ export class Room {
     return this.#hosts.size > 0 || [...this.#seats.values()].some((seat) => seat.socket) ? null : this.#emptySince;
   }
 
-  addHost(ws: WebSocket): void {
+  addHost(ws: WebSocket, lanOrigins: string[]): void {
     this.#hosts.add(ws);
     send(ws, {
       type: 'welcome-host',
       state: this.#state(),
       attendees: [...this.#seats.values()].map(attendeeView),
       limits: { maxAttendees: this.#limits.maxAttendees },
+      lanOrigins,
     });
   }
 
