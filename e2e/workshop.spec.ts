@@ -1,0 +1,175 @@
+import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
+
+const xssName = '<img src=x onerror=alert(1)>';
+const xssMessage = '<b onmouseover=alert(2)>hi</b><script>alert(3)</script>';
+const lesson = 'what-is-a-websocket';
+
+interface Attendee {
+  name: string;
+  context: BrowserContext;
+  page: Page;
+}
+
+/** Every alert() any page shows: an XSS payload that ran would call it. The host's confirm is accepted. */
+const alerts: string[] = [];
+function forbidDialogs(page: Page) {
+  page.on('dialog', (dialog) => {
+    if (dialog.type() === 'confirm') return void dialog.accept();
+    alerts.push(dialog.message());
+    void dialog.dismiss();
+  });
+}
+test.afterEach(() => expect(alerts, 'no page may run attendee input as code').toEqual([]));
+
+async function startRoom(browser: Browser) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  forbidDialogs(page);
+  await page.goto('/workshop/host/');
+  await page.getByRole('button', { name: 'Start a room' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'connected' })).toBeVisible();
+  const code = (await page.locator('[data-role="code"]').textContent()) ?? '';
+  expect(code).toMatch(/^[A-Z2-9]{6}$/);
+  return { context, page, code };
+}
+
+async function join(browser: Browser, code: string, name: string): Promise<Attendee> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  forbidDialogs(page);
+  await page.goto(`/workshop/join/?code=${code}`);
+  await page.getByLabel('Your name').fill(name);
+  await page.getByRole('button', { name: 'Join' }).click();
+  await expect(page.getByText(`You are ${name}`)).toBeVisible();
+  return { name, context, page };
+}
+
+const slides = (page: Page) => page.frameLocator('iframe[title="The instructor\'s slides"]');
+const rowOf = (host: Page, name: string) => host.getByRole('list', { name: 'Attendees' }).getByRole('listitem').filter({ hasText: name });
+
+test('a host leads 25 attendees: join by code, snippet, poll, follow-me, a dropped attendee comes back', async ({ browser }) => {
+  test.setTimeout(300_000);
+  const host = await startRoom(browser);
+  const names = Array.from({ length: 25 }, (_, i) => (i === 0 ? xssName : `Attendee ${String(i).padStart(2, '0')}`));
+  const attendees: Attendee[] = [];
+  // Five at a time: 25 pages loading at once would starve a 2-core machine.
+  for (let i = 0; i < names.length; i += 5) {
+    attendees.push(...(await Promise.all(names.slice(i, i + 5).map((name) => join(browser, host.code, name)))));
+  }
+  await expect(host.page.getByText('25 present')).toBeVisible();
+  await expect(host.page.getByRole('list', { name: 'Attendees' }).getByRole('listitem')).toHaveCount(25);
+  await expect(rowOf(host.page, xssName).locator('.ws-name')).toHaveText(xssName);
+
+  // Push a snippet: it reaches every attendee.
+  const snippet = "const s = connect('/ws/echo');\ns.onopen = () => s.send('pushed 1');\nlog('snippet one ran');";
+  await host.page.getByRole('textbox', { name: 'Code', exact: true }).fill(snippet);
+  await host.page.getByRole('button', { name: 'Push to everyone' }).click();
+  for (const { page } of attendees) await expect(page.getByLabel('Pushed snippet')).toHaveText(snippet);
+
+  // One attendee runs it; the host sees the outcome at a glance.
+  await attendees[1]!.page.getByRole('button', { name: 'Run it' }).click();
+  await expect(attendees[1]!.page.getByRole('log', { name: 'Your playground output' })).toContainText('snippet one ran');
+  await expect(rowOf(host.page, 'Attendee 01')).toContainText('last run ok');
+
+  // A poll: every attendee votes once; the totals equal the votes cast.
+  await host.page.getByLabel('Question').fill('Is a WebSocket full duplex?');
+  await host.page.getByLabel('Options, one per line').fill('yes\nno');
+  await host.page.getByRole('button', { name: 'Open poll' }).click();
+  const choices = attendees.map((_, i) => (i % 3 === 0 ? 'no' : 'yes'));
+  await Promise.all(attendees.map(({ page }, i) => page.getByRole('list', { name: 'Poll options' }).getByRole('button', { name: choices[i] }).click()));
+  const hostPoll = host.page.getByRole('list', { name: 'Poll options' });
+  await expect(host.page.locator('[data-role="poll-summary"]')).toHaveText('25 votes');
+  await expect(hostPoll.locator('[data-option="0"] [data-role="poll-count"]')).toHaveText(String(choices.filter((c) => c === 'yes').length));
+  await expect(hostPoll.locator('[data-option="1"] [data-role="poll-count"]')).toHaveText(String(choices.filter((c) => c === 'no').length));
+  await expect(attendees[3]!.page.getByText('no (your vote)')).toBeVisible();
+  await expect(attendees[3]!.page.getByRole('list', { name: 'Poll options' }).getByRole('button')).toHaveCount(0);
+
+  // Follow me: the host presents the lesson; every attendee's slides move with it.
+  const presenter = await host.context.newPage();
+  forbidDialogs(presenter);
+  await presenter.goto(`/present/${lesson}/?room=${host.code}`);
+  await expect(presenter.getByRole('status').filter({ hasText: 'connected' })).toBeVisible();
+  await presenter.keyboard.press('ArrowRight');
+  await presenter.keyboard.press('ArrowRight');
+  await expect(presenter.getByRole('heading', { name: 'What it is not' })).toBeVisible();
+  await expect(host.page.getByText(`The room is on ${lesson}, slide 3.`)).toBeVisible();
+  for (const { page } of attendees) await expect(slides(page).getByRole('heading', { name: 'What it is not' })).toBeVisible();
+
+  // An attendee drops out; meanwhile the room moves on. Back, they are the same seat and catch up.
+  const dropped = attendees[5]!;
+  await dropped.page.close();
+  await expect(rowOf(host.page, dropped.name)).toContainText('reconnecting');
+  await expect(host.page.getByText('24 present · 1 reconnecting')).toBeVisible();
+  const missed = "log('you missed this one');";
+  await host.page.getByRole('textbox', { name: 'Code', exact: true }).fill(missed);
+  await host.page.getByRole('button', { name: 'Push to everyone' }).click();
+  await presenter.keyboard.press('ArrowRight');
+  await expect(presenter.getByRole('heading', { name: 'Try it' })).toBeVisible();
+  dropped.page = await dropped.context.newPage();
+  forbidDialogs(dropped.page);
+  await dropped.page.goto(`/workshop/join/?code=${host.code}`);
+  await expect(dropped.page.getByText(`You are ${dropped.name}`)).toBeVisible();
+  await expect(dropped.page.getByLabel('Pushed snippet')).toHaveText(missed);
+  await expect(slides(dropped.page).getByRole('heading', { name: 'Try it' })).toBeVisible();
+  await expect(dropped.page.getByText('yes (your vote)')).toBeVisible();
+  await expect(rowOf(host.page, dropped.name)).toContainText('connected');
+  await expect(host.page.getByText('25 present', { exact: true })).toBeVisible();
+  await expect(host.page.getByRole('list', { name: 'Attendees' }).getByRole('listitem')).toHaveCount(25);
+
+  // An XSS-shaped message is shown as text on the wall, everywhere.
+  const author = attendees[0]!.page;
+  await author.getByRole('textbox', { name: 'Message' }).fill(xssMessage);
+  await author.getByRole('button', { name: 'Post' }).click();
+  const hostWall = host.page.getByRole('list', { name: 'Message wall' });
+  await expect(hostWall.locator('.ws-wall-text')).toHaveText(xssMessage);
+  await expect(hostWall.locator('.ws-wall-from')).toHaveText(xssName);
+  await expect(attendees[7]!.page.getByRole('list', { name: 'Message wall' }).locator('.ws-wall-text')).toHaveText(xssMessage);
+  for (const page of [host.page, author, attendees[7]!.page]) {
+    await expect(page.locator('img[src="x"], b[onmouseover], script:text("alert(3)")')).toHaveCount(0);
+  }
+
+  for (const { context } of attendees) await context.close();
+  await host.context.close();
+});
+
+test('a non-host can neither push nor end the room, and cannot take over the console', async ({ browser }) => {
+  const host = await startRoom(browser);
+  const mallory = await join(browser, host.code, 'Mallory');
+  // Hand-made messages over a raw socket from the attendee's page: the server checks the role.
+  const answers = await mallory.page.evaluate(async (code) => {
+    const ws = new WebSocket(`${location.origin.replace(/^http/, 'ws')}/ws/workshop/${code}`);
+    const received: string[] = [];
+    ws.onmessage = (event) => received.push(String(event.data));
+    await new Promise((resolve) => (ws.onopen = resolve));
+    ws.send(JSON.stringify({ type: 'join', name: 'Mallory again' }));
+    ws.send(JSON.stringify({ type: 'push', code: 'alert(1)' }));
+    ws.send(JSON.stringify({ type: 'end' }));
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    ws.close();
+    return received.map((text) => JSON.parse(text) as { type: string; message?: string }).filter((m) => m.type === 'error');
+  }, host.code);
+  expect(answers.map((m) => m.message)).toEqual(['only the host can push snippets', 'only the host can end the workshop']);
+  await expect(mallory.page.getByLabel('Pushed snippet')).toBeHidden();
+  await expect(mallory.page.getByText(`You are Mallory`)).toBeVisible();
+
+  // The console's address alone is not enough: the host token stays in the host's browser.
+  const stranger = await mallory.context.newPage();
+  await stranger.goto(`/workshop/host/?code=${host.code}`);
+  await expect(stranger.getByText(`This browser is not the host of room ${host.code}.`)).toBeVisible();
+
+  await host.page.getByRole('textbox', { name: 'Code', exact: true }).fill("log('still the host')");
+  await host.page.getByRole('button', { name: 'Push to everyone' }).click();
+  await expect(mallory.page.getByLabel('Pushed snippet')).toHaveText("log('still the host')");
+  await mallory.context.close();
+  await host.context.close();
+});
+
+test('the host ends the workshop and attendees are told', async ({ browser }) => {
+  const host = await startRoom(browser);
+  const ada = await join(browser, host.code, 'Ada');
+  await host.page.getByRole('button', { name: 'End the workshop' }).click();
+  await expect(ada.page.getByRole('heading', { name: 'The workshop has ended' })).toBeVisible();
+  await expect(host.page.getByRole('heading', { name: 'The workshop has ended' })).toBeVisible();
+  await ada.context.close();
+  await host.context.close();
+});

@@ -1,0 +1,68 @@
+/**
+ * A lesson as slides, without moving any node (moving a <duplex-playground> would reconnect it
+ * and bind its buttons twice): each top-level element of the lesson gets the number of the
+ * section it belongs to, and showing slide N hides every element of another section.
+ * Slide 1 is the title and the introduction; every `##` heading starts the next slide.
+ * The slide number lives in the URL hash (#3), so a link, the back button and follow-me all work.
+ */
+export class SlideDeck {
+  readonly #items: { element: HTMLElement; slide: number }[] = [];
+  readonly count: number;
+  #current = 0;
+  readonly #onShow: (slide: number) => void;
+
+  constructor(title: HTMLElement, content: HTMLElement, onShow: (slide: number) => void) {
+    this.#onShow = onShow;
+    this.#items.push({ element: title, slide: 1 });
+    let slide = 1;
+    for (const element of content.children) {
+      if (!(element instanceof HTMLElement)) continue;
+      if (startsSection(element)) slide++;
+      this.#items.push({ element, slide });
+    }
+    this.count = slide;
+  }
+
+  /** Shows the slide the URL names and keeps following the hash. */
+  start(): void {
+    addEventListener('hashchange', () => this.show(slideFromHash()));
+    this.show(slideFromHash());
+  }
+
+  get current(): number {
+    return this.#current;
+  }
+
+  show(slide: number): void {
+    const target = Math.min(Math.max(1, slide), this.count);
+    if (location.hash !== `#${target}`) history.replaceState(null, '', `#${target}`);
+    if (target === this.#current) return;
+    this.#current = target;
+    for (const { element, slide: own } of this.#items) element.hidden = own !== target;
+    this.#onShow(target);
+  }
+
+  /** Arrow keys and Page Up/Down move between slides, except while typing in a field or the editor. */
+  bindKeys(): void {
+    addEventListener('keydown', (event) => {
+      const target = event.target as HTMLElement | null;
+      if (event.altKey || event.ctrlKey || event.metaKey) return;
+      if (target?.closest('input, textarea, select, [contenteditable="true"], .monaco-editor')) return;
+      const moves: Record<string, number> = { ArrowRight: this.#current + 1, PageDown: this.#current + 1, ArrowLeft: this.#current - 1, PageUp: this.#current - 1, Home: 1, End: this.count };
+      const next = moves[event.key];
+      if (next === undefined) return;
+      event.preventDefault();
+      this.show(next);
+    });
+  }
+}
+
+function startsSection(element: HTMLElement): boolean {
+  // Starlight wraps headings in a div with an anchor link; plain Markdown output does not.
+  return element.tagName === 'H2' || element.querySelector(':scope > h2') !== null;
+}
+
+function slideFromHash(): number {
+  const value = Number.parseInt(location.hash.slice(1), 10);
+  return Number.isFinite(value) && value > 0 ? value : 1;
+}
