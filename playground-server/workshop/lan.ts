@@ -13,6 +13,12 @@ export function lanAddresses(): string[] {
     .map((info) => info!.address);
 }
 
+/** The addresses other devices can reach a server bound to `bound` at: none for loopback. */
+export function reachableAddresses(bound: string): string[] {
+  if (loopback(bound)) return [];
+  return wildcard.has(bound) ? lanAddresses() : [bound];
+}
+
 /**
  * The origins attendees can open, for the join URL and QR code the host projects (the host's own
  * browser usually says "localhost", which means nothing on an attendee's phone). Empty when the
@@ -21,7 +27,6 @@ export function lanAddresses(): string[] {
 export function lanOrigins(req: IncomingMessage): string[] {
   const server = (req.socket as typeof req.socket & { server?: Server }).server;
   const bound = server?.address() as AddressInfo | string | null | undefined;
-  if (!bound || typeof bound === 'string' || loopback(bound.address)) return [];
-  const hosts = wildcard.has(bound.address) ? lanAddresses() : [bound.address];
-  return hosts.map((host) => `http://${host.includes(':') ? `[${host}]` : host}:${bound.port}`);
+  if (!bound || typeof bound === 'string') return [];
+  return reachableAddresses(bound.address).map((host) => `http://${host.includes(':') ? `[${host}]` : host}:${bound.port}`);
 }

@@ -25,7 +25,7 @@ export class SlideDeck {
 
   /** Shows the slide the URL names and keeps following the hash. */
   start(): void {
-    addEventListener('hashchange', () => this.show(slideFromHash()));
+    window.addEventListener('hashchange', () => this.show(slideFromHash()));
     this.show(slideFromHash());
   }
 
@@ -44,7 +44,7 @@ export class SlideDeck {
 
   /** Arrow keys and Page Up/Down move between slides, except while typing in a field or the editor. */
   bindKeys(): void {
-    addEventListener('keydown', (event) => {
+    document.addEventListener('keydown', (event) => {
       const target = event.target as HTMLElement | null;
       if (event.altKey || event.ctrlKey || event.metaKey) return;
       if (target?.closest('input, textarea, select, [contenteditable="true"], .monaco-editor')) return;
