@@ -11,6 +11,8 @@ import { roomCodeFromUrl } from './urls.ts';
  */
 export function startPresentation(root: HTMLElement): void {
   const lesson = root.dataset.lesson ?? '';
+  // Inside an attendee's page the deck is a frame: leaving the slides there would strand them.
+  part(root, 'exit').hidden = new URLSearchParams(location.search).has('embed');
   let link: WorkshopLink | null = null;
   const followMe = part<HTMLInputElement>(root, 'follow-me');
   const lead = () => {
