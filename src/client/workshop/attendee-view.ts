@@ -5,6 +5,7 @@ import { describeLink, part } from './dom.ts';
 import { renderPoll } from './poll-view.ts';
 import { forgetRoom, rememberSeat, seatRecord } from './storage.ts';
 import { roomCodeFromUrl } from './urls.ts';
+import { showSharedMessage } from './shared-messages.ts';
 import { WallView } from './wall-view.ts';
 
 /** The slides page for a location; `embed` drops the deck's own chrome inside the frame. */
@@ -48,6 +49,7 @@ export function startAttendeeView(root: HTMLElement): void {
   };
 
   function onMessage(message: WorkshopServerMessage): void {
+    if (showSharedMessage(root, wall, message)) return;
     switch (message.type) {
       case 'welcome':
         rememberSeat(code!, { seat: message.you.seat, name: message.you.name });
@@ -68,19 +70,8 @@ export function startAttendeeView(root: HTMLElement): void {
       case 'voted':
         yourVote = message.option;
         return showPoll(poll);
-      case 'wall':
-        return wall.add(message.message);
-      case 'wall-removed':
-        return wall.remove(message.id);
       case 'muted':
         part(root, 'muted').hidden = !message.muted;
-        return;
-      case 'ended':
-        part(root, 'room').hidden = true;
-        part(root, 'ended').hidden = false;
-        return;
-      case 'error':
-        part(root, 'notice').textContent = message.message;
         return;
       default:
         return;

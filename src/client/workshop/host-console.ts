@@ -5,6 +5,7 @@ import { renderPoll } from './poll-view.ts';
 import { drawQr } from './qr.ts';
 import { forgetRoom, hostToken, rememberHostToken } from './storage.ts';
 import { joinUrl, roomCodeFromUrl } from './urls.ts';
+import { showSharedMessage } from './shared-messages.ts';
 import { WallView } from './wall-view.ts';
 
 const stateWords: Record<Attendee['state'], string> = { connected: 'connected', reconnecting: 'reconnecting', gone: 'gone' };
@@ -43,6 +44,7 @@ export function startHostConsole(root: HTMLElement): void {
   };
 
   function onMessage(message: WorkshopServerMessage): void {
+    if (showSharedMessage(root, wall, message)) return;
     switch (message.type) {
       case 'created':
         code = message.code;
@@ -68,17 +70,6 @@ export function startHostConsole(root: HTMLElement): void {
         return;
       case 'follow':
         return showLocation(message.location);
-      case 'wall':
-        return wall.add(message.message);
-      case 'wall-removed':
-        return wall.remove(message.id);
-      case 'ended':
-        part(root, 'room').hidden = true;
-        part(root, 'ended').hidden = false;
-        return;
-      case 'error':
-        part(root, 'notice').textContent = message.message;
-        return;
       default:
         return;
     }
