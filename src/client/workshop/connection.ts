@@ -45,6 +45,10 @@ export function openWorkshopLink(options: {
     shouldReconnectOnClose: (event) => !finalCodes.has(event.code),
   });
   options.onState({ state: 'connecting' });
+  // Back on the Wi-Fi: try at once instead of waiting out the backoff.
+  window.addEventListener('online', () => {
+    if (socket.readyState !== ReconnectingWebSocket.OPEN) socket.reconnect();
+  });
   socket.addEventListener('open', () => {
     options.onState({ state: 'open' });
     const hello = options.hello();
