@@ -3,7 +3,13 @@ import assert from 'node:assert/strict';
 import { ConfigError, helpText, loadConfig } from './config.ts';
 
 test('defaults suit a single laptop', () => {
-  assert.deepEqual(loadConfig([], {}), { port: 4321, host: 'localhost', siteDir: 'dist' });
+  const config = loadConfig([], {});
+  assert.deepEqual(
+    { port: config.port, host: config.host, siteDir: config.siteDir, allowedOrigins: config.allowedOrigins },
+    { port: 4321, host: 'localhost', siteDir: 'dist', allowedOrigins: [] },
+  );
+  assert.equal(config.maxPayload, 65536);
+  assert.equal(config.rateLimit, 100);
 });
 
 test('flags win over environment variables', () => {
@@ -33,5 +39,18 @@ test('an unknown flag or a missing value is refused with a hint', () => {
 
 test('--help lists every setting with its env variable and default', () => {
   const help = helpText();
-  for (const needle of ['--port', 'PORT', '4321', '--host', 'HOST', '--site-dir']) assert.ok(help.includes(needle), needle);
+  const needles = ['--port', 'PORT', '4321', '--host', 'HOST', '--site-dir', '--allowed-origins', 'DUPLEX_ALLOWED_ORIGINS', '--max-connections',
+    '--max-payload', '--rate-limit', '--send-buffer', '--heartbeat-ms', '--long-poll-timeout-ms', '--feed-interval-ms', '--chat-history'];
+  for (const needle of needles) assert.ok(help.includes(needle), needle);
+});
+
+test('limits are validated with the flag, the env variable and the allowed range', () => {
+  assert.throws(() => loadConfig(['--max-payload', '0'], {}), /--max-payload \/ DUPLEX_MAX_PAYLOAD: must be between 16 and/);
+  assert.throws(() => loadConfig([], { DUPLEX_RATE_LIMIT: 'lots' }), /--rate-limit \/ DUPLEX_RATE_LIMIT: must be a number/);
+  assert.throws(() => loadConfig(['--allowed-origins', 'evil'], {}), /--allowed-origins \/ DUPLEX_ALLOWED_ORIGINS: each origin must look like/);
+  assert.deepEqual(loadConfig([], { DUPLEX_ALLOWED_ORIGINS: 'https://a.example, http://b.example:8080' }).allowedOrigins, [
+    'https://a.example',
+    'http://b.example:8080',
+  ]);
+  assert.equal(loadConfig(['--heartbeat-ms=50'], {}).heartbeatMs, 50);
 });

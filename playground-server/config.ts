@@ -11,6 +11,27 @@ const port = z.coerce
   .min(0, 'must be between 0 and 65535')
   .max(65535, 'must be between 0 and 65535');
 
+/** A whole number within [min, max], read from a flag or env string. */
+const count = (min: number, max: number) =>
+  z.coerce
+    .number({ error: 'must be a number' })
+    .int('must be a whole number')
+    .min(min, `must be between ${min} and ${max}`)
+    .max(max, `must be between ${min} and ${max}`);
+
+/** `*`, or a comma-separated list of origins such as `https://course.example.org`. */
+const origins = z
+  .string()
+  .transform((text) => text.split(',').map((s) => s.trim()).filter(Boolean))
+  .pipe(
+    z.array(
+      z.union([
+        z.literal('*'),
+        z.string().regex(/^https?:\/\/[\w.-]+(:\d+)?$/, 'each origin must look like https://host[:port], or be *'),
+      ]),
+    ),
+  );
+
 export const ConfigSchema = z
   .object({
     port: port.default(4321).describe('TCP port to listen on (0 picks a free one)'),
@@ -25,6 +46,19 @@ export const ConfigSchema = z
       .min(1)
       .default('dist')
       .describe('folder with the built site (astro build); empty or missing serves only the live endpoints'),
+    allowedOrigins: origins
+      .default([])
+      .describe('extra origins allowed to open sockets, comma-separated, or * (same origin and localhost always are)'),
+    maxConnections: count(1, 1_000_000).default(2000).describe('open WebSockets at once; more are refused with 503'),
+    maxPayload: count(16, 64 * 1024 * 1024).default(64 * 1024).describe('largest message in bytes; bigger ones close with 1009'),
+    rateLimit: count(1, 10_000_000).default(100).describe('messages per second one connection may send; more closes with 1008'),
+    sendBuffer: count(1024, 1024 * 1024 * 1024)
+      .default(1024 * 1024)
+      .describe('bytes queued to one slow client before it is dropped'),
+    heartbeatMs: count(20, 3_600_000).default(30_000).describe('ms between pings; a peer silent for two is closed'),
+    longPollTimeoutMs: count(10, 600_000).default(25_000).describe('ms a long poll is held before an empty answer'),
+    feedIntervalMs: count(10, 3_600_000).default(1000).describe('ms between events of the event feed'),
+    chatHistory: count(1, 100_000).default(100).describe('chat messages kept per room for ?since= replay'),
   })
   .strict();
 
@@ -35,6 +69,15 @@ const sources: Record<keyof Config, { flag: string; env: string }> = {
   port: { flag: '--port', env: 'PORT' },
   host: { flag: '--host', env: 'HOST' },
   siteDir: { flag: '--site-dir', env: 'DUPLEX_SITE_DIR' },
+  allowedOrigins: { flag: '--allowed-origins', env: 'DUPLEX_ALLOWED_ORIGINS' },
+  maxConnections: { flag: '--max-connections', env: 'DUPLEX_MAX_CONNECTIONS' },
+  maxPayload: { flag: '--max-payload', env: 'DUPLEX_MAX_PAYLOAD' },
+  rateLimit: { flag: '--rate-limit', env: 'DUPLEX_RATE_LIMIT' },
+  sendBuffer: { flag: '--send-buffer', env: 'DUPLEX_SEND_BUFFER' },
+  heartbeatMs: { flag: '--heartbeat-ms', env: 'DUPLEX_HEARTBEAT_MS' },
+  longPollTimeoutMs: { flag: '--long-poll-timeout-ms', env: 'DUPLEX_LONG_POLL_TIMEOUT_MS' },
+  feedIntervalMs: { flag: '--feed-interval-ms', env: 'DUPLEX_FEED_INTERVAL_MS' },
+  chatHistory: { flag: '--chat-history', env: 'DUPLEX_CHAT_HISTORY' },
 };
 
 export class ConfigError extends Error {
@@ -74,8 +117,8 @@ export function loadConfig(argv: readonly string[], env: NodeJS.ProcessEnv): Con
 export function helpText(): string {
   const rows = Object.entries(sources).map(([key, s]) => {
     const field = ConfigSchema.shape[key as keyof Config];
-    const fallback = field.parse(undefined);
-    return `  ${s.flag.padEnd(14)} ${s.env.padEnd(16)} ${field.description ?? ''} (default: ${JSON.stringify(fallback)})`;
+    const fallback: unknown = field.parse(undefined);
+    return `  ${s.flag.padEnd(23)} ${s.env.padEnd(28)} ${field.description ?? ''} (default: ${JSON.stringify(fallback)})`;
   });
-  return ['Usage: node playground-server/main.ts [options]', '', '  flag           env', ...rows].join('\n');
+  return ['Usage: node playground-server/main.ts [options]', '', `  ${'flag'.padEnd(23)} env`, ...rows].join('\n');
 }

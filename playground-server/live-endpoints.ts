@@ -1,19 +1,34 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
+import type { Config } from './config.ts';
 import { CloseCode } from './close-codes.ts';
 import { rejectUpgrade, sendJson } from './http-reply.ts';
+import { LiveSocket } from './live-socket.ts';
+import { Metrics, renderPrometheus, type RejectReason } from './metrics.ts';
+import { originAllowed } from './origin-policy.ts';
+import { startHeartbeat } from './heartbeat.ts';
+import { TraceHub } from './trace-hub.ts';
+import { TraceId } from './protocol/inspect.ts';
 import { echoEndpoint } from './endpoints/echo.ts';
+import { tickerEndpoint } from './endpoints/ticker.ts';
+import { inspectEndpoint } from './endpoints/inspect.ts';
+import { roomEndpoint } from './endpoints/room.ts';
+import { chatEndpoint } from './endpoints/chat.ts';
 import type { WsEndpoint } from './endpoints/types.ts';
+import { broadcast } from './broadcast.ts';
+import { eventsEndpoint } from './endpoints/events.ts';
+import { feedHttp } from './endpoints/feed-http.ts';
+import { memoryFeed } from './feed.ts';
+import { ClientId } from './protocol/feed.ts';
+import { TransportCounters } from './transport-stats.ts';
+import { startMetering } from './wire-meter.ts';
+import { memoryRooms } from './rooms.ts';
 import { workshopEndpoint } from './workshop/endpoint.ts';
 
-const wsEndpoints: readonly WsEndpoint<never>[] = [
-  echoEndpoint as WsEndpoint<never>,
-  workshopEndpoint as WsEndpoint<never>,
-];
-
 /** Paths this module owns; anything else is left to the static site (or Vite in dev). */
-const isLivePath = (pathname: string) => pathname === '/healthz' || pathname.startsWith('/ws/');
+const isLivePath = (pathname: string) =>
+  pathname === '/healthz' || pathname === '/metrics' || /^\/(ws|poll|sse|stats)\//.test(pathname);
 
 export interface LiveEndpoints {
   /** Handles the request and returns true if it is one of ours. */
@@ -28,23 +43,100 @@ export interface LiveEndpoints {
  * The live half of the server, independent of how HTTP is served: the production server
  * mounts it beside the static site, `astro dev` mounts it inside Vite's server.
  */
-export function createLiveEndpoints(): LiveEndpoints {
+export function createLiveEndpoints(config: Config): LiveEndpoints {
   const startedAt = Date.now();
+  const metrics = new Metrics();
+  const traces = new TraceHub();
   // Compression stays off: it costs far more CPU than it saves on small messages.
-  const wss = new WebSocketServer({ noServer: true, perMessageDeflate: false, clientTracking: true });
+  // maxPayload makes `ws` close oversized messages with 1009 before buffering them.
+  const wss = new WebSocketServer({
+    noServer: true,
+    perMessageDeflate: false,
+    clientTracking: true,
+    maxPayload: config.maxPayload,
+    WebSocket: LiveSocket,
+  });
+  const sockets = wss.clients as Set<LiveSocket>;
+  const stopHeartbeat = startHeartbeat(sockets, config.heartbeatMs);
+  let closing = false;
+  const feed = memoryFeed(config.feedIntervalMs);
+  const transportCounters = new TransportCounters();
+  const feedOverHttp = feedHttp(feed, transportCounters, config.longPollTimeoutMs);
+
+  const deliver = (members: ReadonlySet<LiveSocket>, { data, isBinary }: { data: Buffer | string; isBinary: boolean }, except?: LiveSocket) =>
+    broadcast(members, data, isBinary, except);
+  const wsEndpoints = [
+    echoEndpoint,
+    tickerEndpoint,
+    inspectEndpoint(traces),
+    roomEndpoint(memoryRooms(deliver)),
+    chatEndpoint(memoryRooms(deliver), config.chatHistory),
+    eventsEndpoint(feed, transportCounters),
+    workshopEndpoint,
+  ] as WsEndpoint<never>[];
+
+  const refuse = (socket: Duplex, status: number, reason: RejectReason, message: string) => {
+    metrics.reject(status, reason);
+    rejectUpgrade(socket, status, message);
+  };
+
+  /** Every check that can be made before the handshake, in the order a client would fix them. */
+  function admit(req: IncomingMessage, socket: Duplex, url: URL): { endpoint: WsEndpoint<never>; params: never; trace: string | null } | null {
+    if (closing) return void refuse(socket, 503, 'shutting_down', 'server is shutting down; reconnect shortly'), null;
+    if (!originAllowed(req, config.allowedOrigins)) {
+      return void refuse(socket, 403, 'origin', `origin ${req.headers.origin} is not allowed (see --allowed-origins)`), null;
+    }
+    if (sockets.size >= config.maxConnections) {
+      return void refuse(socket, 503, 'capacity', `server is full (${config.maxConnections} connections); try again later`), null;
+    }
+    for (const endpoint of wsEndpoints) {
+      const match = endpoint.match(url);
+      if (!match) continue;
+      if ('status' in match) return void refuse(socket, match.status, 'bad_request', match.reason), null;
+      const rawTrace = endpoint.traceable === false ? null : url.searchParams.get('trace');
+      if (rawTrace === null) return { endpoint, params: match.params, trace: null };
+      const trace = TraceId.safeParse(rawTrace);
+      if (!trace.success) return void refuse(socket, 400, 'bad_request', 'trace must be 4–64 letters, digits, "-" or "_"'), null;
+      const outage = traces.outageSecondsLeft(trace.data);
+      if (outage > 0) return void refuse(socket, 503, 'outage', `simulated outage for trace ${trace.data}: ${outage} s left`), null;
+      return { endpoint, params: match.params, trace: trace.data };
+    }
+    return void refuse(socket, 404, 'not_found', `no WebSocket endpoint at ${url.pathname}`), null;
+  }
 
   return {
     handleHttp(req, res) {
       const url = new URL(req.url ?? '/', 'http://localhost');
       if (!isLivePath(url.pathname)) return false;
+      if (!originAllowed(req, config.allowedOrigins)) {
+        metrics.reject(403, 'origin');
+        sendJson(res, 403, { error: 'forbidden_origin', message: `origin ${req.headers.origin} is not allowed (see --allowed-origins)` });
+        return true;
+      }
+      // Pages on another allowed origin (a static host) may read our answers and their headers.
+      if (req.headers.origin) res.setHeader('access-control-allow-origin', req.headers.origin).setHeader('vary', 'origin');
+      if (feedOverHttp.handle(req, res, url)) return true;
       if (url.pathname === '/healthz') {
         sendJson(res, 200, {
-          status: 'ok',
+          status: closing ? 'shutting-down' : 'ok',
           uptimeSeconds: Math.round((Date.now() - startedAt) / 1000),
-          connections: wss.clients.size,
+          connections: sockets.size,
         });
-      } else {
+      } else if (url.pathname === '/metrics') {
+        const text = renderPrometheus([...metrics.samples(), ...transportCounters.samples()]);
+        res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8', 'cache-control': 'no-store' });
+        res.end(text);
+      } else if (url.pathname === '/stats/transports') {
+        const client = url.searchParams.get('client');
+        if (client !== null && !ClientId.safeParse(client).success) {
+          sendJson(res, 400, { error: 'bad_request', message: 'client must be 4–64 letters, digits, "-" or "_"' });
+        } else {
+          sendJson(res, 200, { client, transports: transportCounters.snapshot(client) });
+        }
+      } else if (url.pathname.startsWith('/ws/')) {
         sendJson(res, 426, { error: 'upgrade_required', message: 'this path speaks WebSocket only' });
+      } else {
+        sendJson(res, 404, { error: 'not_found', message: `nothing at ${url.pathname}` });
       }
       return true;
     },
@@ -52,22 +144,35 @@ export function createLiveEndpoints(): LiveEndpoints {
     handleUpgrade(req, socket, head) {
       const url = new URL(req.url ?? '/', 'http://localhost');
       if (!url.pathname.startsWith('/ws/')) return false;
-      for (const endpoint of wsEndpoints) {
-        const match = endpoint.match(url);
-        if (!match) continue;
-        if ('status' in match) {
-          rejectUpgrade(socket, match.status, match.reason);
-          return true;
-        }
-        wss.handleUpgrade(req, socket, head, (ws) => endpoint.open(ws, req, match.params));
-        return true;
-      }
-      rejectUpgrade(socket, 404, `no WebSocket endpoint at ${url.pathname}`);
+      const admitted = admit(req, socket, url);
+      if (!admitted) return true;
+      const { endpoint, params, trace } = admitted;
+      startMetering(req, socket); // before the 101 goes out, so byte counts include it
+      wss.handleUpgrade(req, socket, head, (ws) => {
+        const live = ws as LiveSocket;
+        const counters = metrics.endpoint(endpoint.name);
+        counters.connections++;
+        live.ctx = {
+          counters,
+          metrics,
+          socket,
+          rateLimit: config.rateLimit,
+          sendBuffer: config.sendBuffer,
+          trace: trace === null ? null : traces.attach(trace, url.pathname, req, socket),
+        };
+        // `ws` already closed with the matching code (1009, 1007, 1002); the event only needs a listener.
+        live.on('error', () => undefined);
+        endpoint.open(live, req, params);
+      });
       return true;
     },
 
     async close() {
-      const closed = [...wss.clients].map(
+      closing = true;
+      stopHeartbeat();
+      feed.stop();
+      feedOverHttp.close();
+      const closed = [...sockets].map(
         (ws) =>
           new Promise<void>((resolve) => {
             ws.once('close', () => resolve());

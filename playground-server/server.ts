@@ -16,7 +16,7 @@ export interface RunningServer {
 
 /** One port for everything: the built site, the HTTP endpoints and every WebSocket. */
 export async function startServer(config: Config): Promise<RunningServer> {
-  const live = createLiveEndpoints();
+  const live = createLiveEndpoints(config);
   const siteDir = resolve(config.siteDir);
   const hasSite = existsSync(join(siteDir, 'index.html'));
   const notFoundPage = hasSite && existsSync(join(siteDir, '404.html')) ? readFileSync(join(siteDir, '404.html')) : null;
@@ -51,6 +51,8 @@ export async function startServer(config: Config): Promise<RunningServer> {
       const httpClosed = new Promise<void>((done) => server.close(() => done()));
       server.closeIdleConnections();
       await live.close();
+      // Answered long polls and ended event streams leave keep-alive sockets idle: close them too.
+      server.closeIdleConnections();
       await httpClosed;
     },
   };

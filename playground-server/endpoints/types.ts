@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import type { WebSocket } from 'ws';
+import type { LiveSocket } from '../live-socket.ts';
 
 /** Why an upgrade was refused: the HTTP status and a reason the client can read. */
 export interface UpgradeRefusal {
@@ -10,11 +10,14 @@ export interface UpgradeRefusal {
 /**
  * One WebSocket endpoint family. `match` looks only at the URL (no I/O) so a bad path or
  * parameter is refused before the handshake completes; `open` owns the socket afterwards.
+ * The socket already enforces the server's limits and reports to the inspector.
  */
 export interface WsEndpoint<Params = unknown> {
   /** Label for logs and metrics, e.g. "echo". */
   name: string;
   /** null: not this endpoint. A refusal: this endpoint, but the request is wrong. */
   match(url: URL): { params: Params } | UpgradeRefusal | null;
-  open(ws: WebSocket, req: IncomingMessage, params: Params): void;
+  /** False for endpoints that must not be traced themselves (the inspector). */
+  traceable?: boolean;
+  open(ws: LiveSocket, req: IncomingMessage, params: Params): void;
 }

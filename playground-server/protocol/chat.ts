@@ -4,10 +4,20 @@ import * as z from 'zod/mini';
  * `WS /ws/chat/<room>` — JSON messages in both directions. The server assigns `seq`, `from`
  * and `at`, so clients cannot forge them; `?since=<seq>` replays what a reconnecting client missed.
  */
-export const ChatClientMessage = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('say'), text: z.string().check(z.minLength(1), z.maxLength(2000)) }),
-  z.object({ type: z.literal('rename'), name: z.string().check(z.minLength(1), z.maxLength(40)) }),
-]);
+/** A display name: what `?name=` and `rename` accept. */
+export const MemberName = z.string().check(z.minLength(1, 'name must not be empty'), z.maxLength(40, 'name is limited to 40 characters'));
+
+export const ChatClientMessage = z.discriminatedUnion(
+  'type',
+  [
+    z.object({
+      type: z.literal('say'),
+      text: z.string().check(z.minLength(1, 'text must not be empty'), z.maxLength(2000, 'text is limited to 2000 characters')),
+    }),
+    z.object({ type: z.literal('rename'), name: MemberName }),
+  ],
+  { error: 'type must be "say" or "rename"' },
+);
 export type ChatClientMessage = z.infer<typeof ChatClientMessage>;
 
 const member = z.object({ id: z.string(), name: z.string() });
@@ -19,6 +29,7 @@ export const ChatServerMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('join'), member, at: z.number() }),
   z.object({ type: z.literal('leave'), member, at: z.number() }),
   z.object({ type: z.literal('rename'), member, at: z.number() }),
+  /** See protocol/errors.ts for the codes; the connection stays open. */
   z.object({ type: z.literal('error'), code: z.string(), message: z.string() }),
 ]);
 export type ChatServerMessage = z.infer<typeof ChatServerMessage>;

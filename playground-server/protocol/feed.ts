@@ -32,3 +32,14 @@ export type TransportStats = z.infer<typeof TransportStats>;
 /** Body of `GET /poll/events` and `GET /poll/long`. */
 export const PollResponse = z.object({ events: z.array(FeedEvent), latestSeq: z.number() });
 export type PollResponse = z.infer<typeof PollResponse>;
+
+/** `?client=<id>`: a tag a page puts on its requests so it can read back its own byte counts. */
+export const ClientId = z.string().check(z.regex(/^[A-Za-z0-9_-]{4,64}$/, 'client must be 4–64 letters, digits, "-" or "_"'));
+
+/** Body of `GET /stats/transports[?client=<id>]`: one entry per transport, in a fixed order. */
+export const TransportStatsResponse = z.object({
+  /** The client tag asked for, or null for the whole server. */
+  client: z.nullable(z.string()),
+  transports: z.array(TransportStats),
+});
+export type TransportStatsResponse = z.infer<typeof TransportStatsResponse>;

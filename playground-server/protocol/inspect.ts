@@ -49,8 +49,18 @@ export const InspectEvent = z.discriminatedUnion('type', [
     reason: z.optional(z.string()),
   }),
   z.object({ type: z.literal('closed'), ...base, code: z.number(), reason: z.string() }),
-  /** Confirms a fault was applied (see InspectCommand). */
-  z.object({ type: z.literal('fault'), ...base, fault: z.string() }),
+  /**
+   * Confirms a fault was applied (see InspectCommand). It concerns the whole trace, so
+   * `connection` is 0 and `path` is "/ws/inspect"; `connections` says how many were dropped.
+   */
+  z.object({
+    type: z.literal('fault'),
+    ...base,
+    fault: z.enum(['drop', 'outage', 'latency']),
+    connections: z.optional(z.number()),
+    seconds: z.optional(z.number()),
+    ms: z.optional(z.number()),
+  }),
   z.object({ type: z.literal('error'), code: z.string(), message: z.string() }),
 ]);
 export type InspectEvent = z.infer<typeof InspectEvent>;

@@ -1,5 +1,4 @@
-import type { WebSocket } from 'ws';
-import { CloseCode } from '../close-codes.ts';
+import type { LiveSocket } from '../live-socket.ts';
 import type { WsEndpoint } from '../endpoints/types.ts';
 import {
   WorkshopCloseCode,
@@ -10,7 +9,6 @@ import {
   type WorkshopClientMessage,
 } from '../protocol/workshop.ts';
 import { loadWorkshopLimits, type WorkshopLimits } from './limits.ts';
-import { RateLimit } from './rate-limit.ts';
 import { lanOrigins } from './lan.ts';
 import { RoomRegistry } from './registry.ts';
 import type { CommandError, Room, Seat } from './room.ts';
@@ -58,20 +56,18 @@ export function createWorkshopEndpoint(limits: WorkshopLimits): WsEndpoint<Works
 
 /** One socket's life: who it is (pending, host, attendee), its frame budget, its commands. */
 class Connection {
-  readonly #ws: WebSocket;
+  readonly #ws: LiveSocket;
   readonly #limits: WorkshopLimits;
-  readonly #frames: RateLimit;
   #room: Room | null = null;
   #role: 'pending' | 'host' | 'attendee' = 'pending';
   #seat: Seat | null = null;
   #helloTimer: NodeJS.Timeout | null = null;
   readonly #lanOrigins: string[];
 
-  constructor(ws: WebSocket, rooms: RoomRegistry, limits: WorkshopLimits, params: WorkshopParams, origins: string[]) {
+  constructor(ws: LiveSocket, rooms: RoomRegistry, limits: WorkshopLimits, params: WorkshopParams, origins: string[]) {
     this.#ws = ws;
     this.#lanOrigins = origins;
     this.#limits = limits;
-    this.#frames = new RateLimit(limits.framesPerSecond, 1000);
     ws.on('message', (data: Buffer, isBinary) => this.#onFrame(data, isBinary));
     ws.on('close', () => {
       if (this.#helloTimer) clearTimeout(this.#helloTimer);
@@ -109,8 +105,6 @@ class Connection {
 
   #onFrame(data: Buffer, isBinary: boolean): void {
     const ws = this.#ws;
-    if (!this.#frames.take()) return void ws.close(CloseCode.policyViolation, `too many messages: at most ${this.#limits.framesPerSecond} a second`);
-    if (data.length > this.#limits.maxFrameBytes) return void ws.close(CloseCode.messageTooBig, `a message has at most ${this.#limits.maxFrameBytes} bytes`);
     if (isBinary) return this.#error({ code: 'bad-message', message: 'this endpoint speaks JSON text frames only' });
     const parsed = parseClientMessage(data.toString());
     if (!parsed.ok) return this.#error(parsed);

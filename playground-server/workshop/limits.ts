@@ -4,6 +4,8 @@ import { wireLimits } from '../protocol/workshop.ts';
 /**
  * Bounds of workshop rooms. Defaults suit one laptop teaching a room of people; each can be
  * changed with an environment variable (validated at start-up, a bad value names the variable).
+ * Per-connection bounds (message size, messages per second, send buffer, connections) are the
+ * server's own, shared by every endpoint: see config.ts.
  */
 const whole = (min: number, max: number) =>
   z.coerce.number({ error: 'must be a number' }).int('must be a whole number').min(min, `must be at least ${min}`).max(max, `must be at most ${max}`);
@@ -16,8 +18,6 @@ export const WorkshopLimitsSchema = z
     votesPerMinute: whole(1, 600).default(20).describe('votes (attempts) per attendee per minute'),
     messageLength: whole(1, wireLimits.textLength).default(280).describe('characters in a wall message'),
     wallHistory: whole(1, 5000).default(200).describe('wall messages kept (and replayed to a rejoining attendee)'),
-    framesPerSecond: whole(1, 1000).default(20).describe('messages per connection per second before it is closed (1008)'),
-    maxFrameBytes: whole(1024, 1 << 20).default(64 * 1024).describe('bytes in one message before the connection is closed (1009)'),
     reconnectGraceSeconds: whole(1, 3600).default(60).describe('seconds a dropped attendee shows as reconnecting before gone'),
     idleRoomMinutes: whole(1, 24 * 60).default(240).describe('minutes a room with nobody connected is kept before it is forgotten'),
     helloTimeoutSeconds: whole(1, 120).default(10).describe('seconds a new connection has to say host or join'),

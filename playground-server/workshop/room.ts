@@ -1,5 +1,5 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import type { WebSocket } from 'ws';
+import type { LiveSocket } from '../live-socket.ts';
 import {
   WorkshopCloseCode,
   type Attendee,
@@ -28,7 +28,7 @@ export interface Seat {
   readonly id: string;
   readonly token: string;
   readonly name: string;
-  socket: WebSocket | null;
+  socket: LiveSocket | null;
   state: ConnectionState;
   muted: boolean;
   lastRun: { ok: boolean; at: number } | null;
@@ -59,7 +59,7 @@ export class Room {
   readonly code: string;
   readonly #hostToken: Buffer;
   readonly #limits: WorkshopLimits;
-  readonly #hosts = new Set<WebSocket>();
+  readonly #hosts = new Set<LiveSocket>();
   readonly #seats = new Map<string, Seat>();
   readonly #seatsByToken = new Map<string, Seat>();
   #snippet: Snippet | null = null;
@@ -89,7 +89,7 @@ export class Room {
     return this.#hosts.size > 0 || [...this.#seats.values()].some((seat) => seat.socket) ? null : this.#emptySince;
   }
 
-  addHost(ws: WebSocket, lanOrigins: string[]): void {
+  addHost(ws: LiveSocket, lanOrigins: string[]): void {
     this.#hosts.add(ws);
     send(ws, {
       type: 'welcome-host',
@@ -104,7 +104,7 @@ export class Room {
    * Seats an attendee: back in their own seat when the token is theirs (the older connection of
    * that seat, if any, is closed: no duplicates), else in a new seat if the room has room.
    */
-  join(ws: WebSocket, name: string, seatToken: string | undefined): Seat | null {
+  join(ws: LiveSocket, name: string, seatToken: string | undefined): Seat | null {
     let seat = seatToken === undefined ? undefined : this.#seatsByToken.get(seatToken);
     if (seat) {
       const previous = seat.socket;
@@ -140,7 +140,7 @@ export class Room {
   }
 
   /** A connection closed. A seat shows as reconnecting for a grace period, then as gone. */
-  disconnect(ws: WebSocket, seat: Seat | null, left = false): void {
+  disconnect(ws: LiveSocket, seat: Seat | null, left = false): void {
     if (this.#hosts.delete(ws) || !seat || seat.socket !== ws) return this.#touchEmpty();
     seat.socket = null;
     this.#touchEmpty();
@@ -271,7 +271,7 @@ export class Room {
     broadcast(this.#hosts, { type: 'attendee', attendee: attendeeView(seat) });
   }
 
-  *#everyone(): Generator<WebSocket> {
+  *#everyone(): Generator<LiveSocket> {
     yield* this.#hosts;
     for (const seat of this.#seats.values()) if (seat.socket) yield seat.socket;
   }

@@ -1,6 +1,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocket, WebSocketServer } from 'ws';
+import { LiveSocket } from '../live-socket.ts';
 import { rejectUpgrade } from '../http-reply.ts';
 import { WorkshopServerMessage } from '../protocol/workshop.ts';
 import { createWorkshopEndpoint } from './endpoint.ts';
@@ -8,17 +9,18 @@ import { defaultWorkshopLimits, type WorkshopLimits } from './limits.ts';
 
 /**
  * A server with only the workshop endpoint, bounded by the limits a test chooses (the real
- * server reads them from the environment once). Port 0 on 127.0.0.1.
+ * server reads them from the environment once). Port 0 on 127.0.0.1. Its sockets are
+ * LiveSockets without the server's per-connection rules: those are tested through the real server.
  */
 export async function startWorkshopServer(limits: Partial<WorkshopLimits> = {}) {
   const endpoint = createWorkshopEndpoint({ ...defaultWorkshopLimits, ...limits });
-  const wss = new WebSocketServer({ noServer: true });
+  const wss = new WebSocketServer({ noServer: true, WebSocket: LiveSocket });
   const server = createServer((_req, res) => res.writeHead(426).end());
   server.on('upgrade', (req, socket, head) => {
     const match = endpoint.match(new URL(req.url ?? '/', 'http://localhost'));
     if (!match) return rejectUpgrade(socket, 404, 'not a workshop path');
     if ('status' in match) return rejectUpgrade(socket, match.status, match.reason);
-    wss.handleUpgrade(req, socket, head, (ws) => endpoint.open(ws, req, match.params));
+    wss.handleUpgrade(req, socket, head, (ws) => endpoint.open(ws as LiveSocket, req, match.params));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;

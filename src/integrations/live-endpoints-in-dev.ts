@@ -11,7 +11,9 @@ export function liveEndpointsInDev(): AstroIntegration {
     hooks: {
       'astro:server:setup': async ({ server, logger }) => {
         const { createLiveEndpoints } = await import('../../playground-server/live-endpoints.ts');
-        const live = createLiveEndpoints();
+        const { loadConfig } = await import('../../playground-server/config.ts');
+        // Limits come from the environment (DUPLEX_*), as for `npm run serve`; flags belong to Astro here.
+        const live = createLiveEndpoints(loadConfig([], process.env));
         server.middlewares.use((req, res, next) => {
           if (!live.handleHttp(req, res)) next();
         });

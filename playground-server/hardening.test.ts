@@ -1,0 +1,101 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { once } from 'node:events';
+import { WebSocket } from 'ws';
+import { CloseCode } from './close-codes.ts';
+import { clientFrame, closed, connect, metric, nextMessage, rawUpgrade, refusedUpgrade, startTestServer } from './test-support.ts';
+
+test('a page on another site is refused with 403; same origin, localhost and listed origins are let in', async (t) => {
+  const server = await startTestServer({ allowedOrigins: ['https://course.example.org'] });
+  t.after(() => server.close());
+  const refusal = await refusedUpgrade(`${server.wsUrl}/ws/echo`, { Origin: 'https://evil.example' });
+  assert.equal(refusal.status, 403);
+  assert.match(refusal.body, /origin https:\/\/evil\.example is not allowed \(see --allowed-origins\)/);
+  for (const origin of [server.url, 'http://localhost:3000', 'https://course.example.org']) {
+    (await connect(`${server.wsUrl}/ws/echo`, { headers: { Origin: origin } })).close();
+  }
+  assert.equal(await metric(server.url, 'duplex_rejections_total{status="403",reason="origin"}'), 1);
+});
+
+test('a message over the size limit closes with 1009; the server keeps serving', async (t) => {
+  const server = await startTestServer({ maxPayload: 1024 });
+  t.after(() => server.close());
+  const ws = await connect(`${server.wsUrl}/ws/echo`);
+  ws.send('x'.repeat(1025));
+  assert.equal((await closed(ws)).code, CloseCode.messageTooBig);
+  const next = await connect(`${server.wsUrl}/ws/echo`);
+  next.send('x'.repeat(1024));
+  assert.equal((await nextMessage(next)).data.length, 1024);
+  next.close();
+});
+
+test('a text message that is not valid UTF-8 closes with 1007', async (t) => {
+  const server = await startTestServer();
+  t.after(() => server.close());
+  const ws = await connect(`${server.wsUrl}/ws/echo`);
+  ws.send(Buffer.from([0x68, 0xff, 0xfe]), { binary: false });
+  assert.equal((await closed(ws)).code, CloseCode.invalidPayload);
+});
+
+test('a flood over the rate limit closes with 1008 and says why; slower clients are fine', async (t) => {
+  const server = await startTestServer({ rateLimit: 5 });
+  t.after(() => server.close());
+  const flooder = await connect(`${server.wsUrl}/ws/echo`);
+  const echoes: string[] = [];
+  flooder.on('message', (data) => echoes.push(String(data)));
+  for (let i = 0; i < 10; i++) flooder.send(`m${i}`);
+  const result = await closed(flooder);
+  assert.deepEqual(result, { code: CloseCode.policyViolation, reason: 'rate limit: more than 5 messages per second' });
+  assert.deepEqual(echoes, ['m0', 'm1', 'm2', 'm3', 'm4']);
+  const polite = await connect(`${server.wsUrl}/ws/echo`);
+  polite.send('hi');
+  assert.equal(String((await nextMessage(polite)).data), 'hi');
+  polite.close();
+});
+
+test('a client that stops reading is dropped once its send buffer passes the bound', async (t) => {
+  const server = await startTestServer({ sendBuffer: 64 * 1024, rateLimit: 100_000 });
+  t.after(() => server.close());
+  const reader = await connect(`${server.wsUrl}/ws/echo`);
+  const stalled = await rawUpgrade(`${server.wsUrl}/ws/echo`);
+  const gone = new Promise((resolve) => stalled.once('close', resolve));
+  stalled.on('error', () => undefined); // the server resets the connection mid-write
+  // Ask for far more echo than loopback buffers hold (~20 MB), never reading any of it.
+  const chunk = clientFrame(Buffer.alloc(60_000, 0x61), 0x2);
+  for (let i = 0; i < 340 && !stalled.destroyed; i++) {
+    if (!stalled.write(chunk)) await Promise.race([once(stalled, 'drain').catch(() => undefined), gone]);
+  }
+  await gone;
+  assert.equal(await metric(server.url, 'duplex_drops_total{reason="slow_consumer"}'), 1);
+  // Everyone else is unaffected.
+  reader.send('still fine');
+  assert.equal(String((await nextMessage(reader)).data), 'still fine');
+  reader.close();
+});
+
+test('a peer that stops answering pings is closed by the heartbeat', async (t) => {
+  const server = await startTestServer({ heartbeatMs: 30 });
+  t.after(() => server.close());
+  const alive = await connect(`${server.wsUrl}/ws/echo`);
+  const silent = await rawUpgrade(`${server.wsUrl}/ws/echo`);
+  silent.on('error', () => undefined);
+  silent.resume(); // it reads the pings, it just never answers them
+  await once(silent, 'close');
+  assert.equal(await metric(server.url, 'duplex_drops_total{reason="heartbeat"}'), 1);
+  assert.equal(alive.readyState, WebSocket.OPEN, 'a client whose library answers pings stays connected');
+  alive.close();
+});
+
+test('past the connection cap upgrades get 503 with a reason, and room is made when one leaves', async (t) => {
+  const server = await startTestServer({ maxConnections: 2 });
+  t.after(() => server.close());
+  const first = await connect(`${server.wsUrl}/ws/echo`);
+  const second = await connect(`${server.wsUrl}/ws/echo`);
+  const refusal = await refusedUpgrade(`${server.wsUrl}/ws/echo`);
+  assert.equal(refusal.status, 503);
+  assert.match(refusal.body, /server is full \(2 connections\)/);
+  first.close();
+  await closed(first);
+  (await connect(`${server.wsUrl}/ws/echo`)).close();
+  second.close();
+});

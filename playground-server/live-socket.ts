@@ -1,0 +1,185 @@
+import type { Duplex } from 'node:stream';
+import { WebSocket } from 'ws';
+import { CloseCode } from './close-codes.ts';
+import type { DropReason, EndpointCounters, Metrics } from './metrics.ts';
+import type { TraceTap } from './trace-hub.ts';
+
+type SendCallback = (error?: Error) => void;
+interface SendOptions {
+  binary?: boolean;
+  mask?: boolean;
+  compress?: boolean;
+  fin?: boolean;
+}
+type Payload = Parameters<WebSocket['send']>[0];
+
+/** What the server knows about one accepted connection, set right after the upgrade. */
+export interface ConnectionContext {
+  counters: EndpointCounters;
+  metrics: Metrics;
+  /** The raw TCP socket: broadcast writes frames built once straight to it. */
+  socket: Duplex;
+  /** Messages per second this connection may send. */
+  rateLimit: number;
+  /** Bytes queued for this client past which it is dropped as a slow consumer. */
+  sendBuffer: number;
+  trace: TraceTap | null;
+}
+
+const byteLength = (data: Payload): number =>
+  typeof data === 'string' ? Buffer.byteLength(data) : ArrayBuffer.isView(data) || data instanceof ArrayBuffer ? data.byteLength : 0;
+
+/**
+ * `ws`'s WebSocket with the server's rules built in, so every endpoint (including ones
+ * written later) gets them without asking: the per-connection rate limit, the slow-consumer
+ * bound, metrics, and frame tracing for the inspector (control frames included).
+ * The `WebSocketServer` creates these through its `WebSocket` option.
+ */
+export class LiveSocket extends WebSocket {
+  ctx: ConnectionContext | null = null;
+  /** Set by the heartbeat when it pings, cleared by the pong. */
+  awaitingPong = false;
+  #windowStart = 0;
+  #windowCount = 0;
+  #limited = false;
+  #closeInTraced = false;
+  /** When the last delayed message is due, so injected latency never reorders messages. */
+  #delayedUntil = 0;
+
+  /** Fixed one-second window: cheap enough to run on every message. */
+  #admit(ctx: ConnectionContext): boolean {
+    if (this.#limited) return false;
+    const now = Date.now();
+    if (now - this.#windowStart >= 1000) {
+      this.#windowStart = now;
+      this.#windowCount = 0;
+    }
+    if (++this.#windowCount <= ctx.rateLimit) return true;
+    this.#limited = true;
+    this.close(CloseCode.policyViolation, `rate limit: more than ${ctx.rateLimit} messages per second`);
+    return false;
+  }
+
+  override emit(event: string | symbol, ...args: unknown[]): boolean {
+    const ctx = this.ctx;
+    if (ctx !== null) {
+      if (event === 'message') {
+        // Over the limit: the message is swallowed, the endpoint never sees it.
+        if (!this.#admit(ctx)) return false;
+        const data = args[0] as Buffer;
+        ctx.counters.messagesIn++;
+        ctx.counters.bytesIn += data.length;
+        ctx.trace?.frame('in', args[1] ? 'binary' : 'text', data);
+      } else if (event === 'pong') {
+        this.awaitingPong = false;
+        ctx.trace?.frame('in', 'pong', args[0] as Buffer);
+      } else if (event === 'ping') {
+        ctx.trace?.frame('in', 'ping', args[0] as Buffer);
+      } else if (event === 'close') {
+        const code = args[0] as number;
+        const reason = String(args[1] ?? '');
+        // Our close went first and this is the client's answer (1006: no close frame came).
+        if (!this.#closeInTraced && code !== 1006) ctx.trace?.frame('in', 'close', closePayload(code, reason), { code, reason });
+        ctx.trace?.closed(code, reason);
+        ctx.counters.connections--;
+        ctx.metrics.closed(code);
+      }
+    }
+    return super.emit(event, ...args);
+  }
+
+  override send(data: Payload, optionsOrCallback?: SendOptions | SendCallback, callback?: SendCallback): void {
+    const ctx = this.ctx;
+    const delay = ctx?.trace?.latencyMs() ?? 0;
+    if (delay > 0 || this.#delayedUntil > Date.now()) {
+      const due = Math.max(Date.now() + delay, this.#delayedUntil);
+      this.#delayedUntil = due;
+      setTimeout(() => this.#sendNow(data, optionsOrCallback, callback), due - Date.now());
+      return;
+    }
+    this.#sendNow(data, optionsOrCallback, callback);
+  }
+
+  #sendNow(data: Payload, optionsOrCallback?: SendOptions | SendCallback, callback?: SendCallback): void {
+    const ctx = this.ctx;
+    const open = this.readyState === WebSocket.OPEN;
+    if (typeof optionsOrCallback === 'function') super.send(data, optionsOrCallback);
+    else super.send(data, optionsOrCallback ?? {}, callback);
+    if (ctx === null || !open) return;
+    const bytes = byteLength(data);
+    ctx.counters.messagesOut++;
+    ctx.counters.bytesOut += bytes;
+    if (ctx.trace) {
+      const binary = typeof optionsOrCallback === 'object' && optionsOrCallback.binary !== undefined ? optionsOrCallback.binary : typeof data !== 'string';
+      const payload = typeof data === 'string' ? data : Buffer.isBuffer(data) ? data : Buffer.from(data as ArrayBuffer);
+      ctx.trace.frame('out', binary ? 'binary' : 'text', payload);
+    }
+    this.#checkBacklog(ctx);
+  }
+
+  /**
+   * Writes a frame built once for many recipients (see broadcast.ts). Traced or delayed
+   * connections take the ordinary path so the inspector and the latency fault still apply.
+   */
+  sendFrame(frame: Buffer, payload: Buffer, isBinary: boolean): void {
+    const ctx = this.ctx;
+    if (this.readyState !== WebSocket.OPEN) return;
+    if (ctx === null || ctx.trace !== null) return this.send(payload, { binary: isBinary });
+    ctx.socket.write(frame);
+    ctx.counters.messagesOut++;
+    ctx.counters.bytesOut += payload.length;
+    this.#checkBacklog(ctx);
+  }
+
+  /** A client that does not read fills our memory: past the bound it is cut off. */
+  #checkBacklog(ctx: ConnectionContext): void {
+    if (this.bufferedAmount > ctx.sendBuffer) this.drop('slow_consumer');
+  }
+
+  /** Ends the connection at once, without a close frame (it could only queue behind the backlog). */
+  drop(reason: DropReason): void {
+    if (this.readyState === WebSocket.CLOSED) return;
+    this.ctx?.metrics.drop(reason);
+    this.terminate();
+  }
+
+  override ping(data?: unknown, mask?: boolean, callback?: (error: Error) => void): void {
+    if (this.readyState === WebSocket.OPEN) this.ctx?.trace?.frame('out', 'ping', toBuffer(data));
+    super.ping(data, mask, callback);
+  }
+
+  override pong(data?: unknown, mask?: boolean, callback?: (error: Error) => void): void {
+    if (this.readyState === WebSocket.OPEN) this.ctx?.trace?.frame('out', 'pong', toBuffer(data));
+    super.pong(data, mask, callback);
+  }
+
+  override close(code?: number, reason?: string | Buffer): void {
+    const tap = this.ctx?.trace;
+    if (tap && this.readyState === WebSocket.OPEN) {
+      // `ws` calls close() itself to answer a client's close frame: show that frame first.
+      const received = this as unknown as { _closeFrameReceived: boolean };
+      if (received._closeFrameReceived) {
+        this.#closeInTraced = true;
+        const inCode = code ?? 1005;
+        const inReason = String(reason ?? '');
+        tap.frame('in', 'close', closePayload(inCode, inReason), { code: inCode, reason: inReason });
+      }
+      const outCode = code ?? 1005;
+      const outReason = String(reason ?? '');
+      tap.frame('out', 'close', closePayload(outCode, outReason), { code: outCode, reason: outReason });
+    }
+    super.close(code, reason);
+  }
+}
+
+const toBuffer = (data: unknown): Buffer =>
+  data === undefined ? Buffer.alloc(0) : Buffer.isBuffer(data) ? data : Buffer.from(String(data));
+
+/** The payload of a close frame: a 2-byte code and the UTF-8 reason (empty for 1005). */
+function closePayload(code: number, reason: string): Buffer {
+  if (code === 1005) return Buffer.alloc(0);
+  const payload = Buffer.alloc(2 + Buffer.byteLength(reason));
+  payload.writeUInt16BE(code, 0);
+  payload.write(reason, 2);
+  return payload;
+}

@@ -1,0 +1,20 @@
+import * as z from 'zod/mini';
+
+/**
+ * Error codes of `{type:"error", code, message}` messages on the JSON endpoints (chat,
+ * inspect). The connection stays open after every one of them: the client may try again.
+ */
+export const ErrorCode = z.enum([
+  /** The text frame was not JSON. */
+  'bad_json',
+  /** JSON, but not a message this endpoint understands; `message` names the field. */
+  'bad_message',
+  /** A binary frame on an endpoint that speaks JSON text. */
+  'binary_not_supported',
+  /** `?since=` asked for messages older than the history kept; the replay starts at the oldest kept. */
+  'history_truncated',
+]);
+export type ErrorCode = z.infer<typeof ErrorCode>;
+
+export const ErrorMessage = z.object({ type: z.literal('error'), code: ErrorCode, message: z.string() });
+export type ErrorMessage = z.infer<typeof ErrorMessage>;

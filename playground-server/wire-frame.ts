@@ -1,0 +1,31 @@
+/**
+ * RFC 6455 §5.2 frame sizes, and one server frame built ahead of time. `ws` frames every
+ * message itself; we only build a frame ourselves for broadcast, where one frame is written
+ * to many sockets (see broadcast.ts), and to report wire bytes to the inspector.
+ */
+
+export const Opcodes = { text: 0x1, binary: 0x2, close: 0x8, ping: 0x9, pong: 0xa } as const;
+
+/** Header bytes of a frame carrying `payloadLength` bytes; client frames add a 4-byte mask. */
+export function frameHeaderLength(payloadLength: number, masked: boolean): number {
+  const extended = payloadLength > 65535 ? 8 : payloadLength > 125 ? 2 : 0;
+  return 2 + extended + (masked ? 4 : 0);
+}
+
+/** A complete, unmasked, unfragmented server→client data frame: header and payload in one buffer. */
+export function serverFrame(payload: Buffer, isBinary: boolean): Buffer {
+  const headerLength = frameHeaderLength(payload.length, false);
+  const frame = Buffer.allocUnsafe(headerLength + payload.length);
+  frame[0] = 0x80 | (isBinary ? Opcodes.binary : Opcodes.text); // FIN + opcode
+  if (payload.length > 65535) {
+    frame[1] = 127;
+    frame.writeBigUInt64BE(BigInt(payload.length), 2);
+  } else if (payload.length > 125) {
+    frame[1] = 126;
+    frame.writeUInt16BE(payload.length, 2);
+  } else {
+    frame[1] = payload.length;
+  }
+  payload.copy(frame, headerLength);
+  return frame;
+}
