@@ -38,6 +38,7 @@ test('an attendee page loads the editor only when asked, and pushes never overwr
   await host.goto('/workshop/host/');
   await host.getByRole('button', { name: 'Start a room' }).click();
   await expect(host.getByRole('status').filter({ hasText: 'connected' })).toBeVisible();
+  await expect(host.locator('[data-role="code"]')).toHaveText(/^[A-Z2-9]{6}$/);
   const code = await host.locator('[data-role="code"]').textContent();
 
   const context = await browser.newContext();
