@@ -80,3 +80,16 @@ test('an attendee page loads the editor only when asked, and pushes never overwr
   await context.close();
   await hostContext.close();
 });
+
+test('the speaker view shows what comes next and moves the projected slides with it', async ({ page }) => {
+  await page.goto(deck);
+  const [speaker] = await Promise.all([page.waitForEvent('popup'), page.getByRole('button', { name: 'Speaker view' }).click()]);
+  const notes = speaker.getByRole('complementary', { name: 'Speaker view' });
+  await expect(notes.getByText('Next:')).toHaveText('Next: One connection, two directions');
+  await expect(notes).toContainText('elapsed');
+  await speaker.keyboard.press('ArrowRight');
+  await expect(notes).toContainText('Next: What it is not');
+  await expect(page.getByRole('heading', { name: 'One connection, two directions' })).toBeVisible();
+  await page.keyboard.press('End');
+  await expect(notes).toContainText('Next: the end');
+});

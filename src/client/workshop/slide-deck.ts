@@ -4,9 +4,13 @@
  * section it belongs to, and showing slide N hides every element of another section.
  * Slide 1 is the title and the introduction; every `##` heading starts the next slide.
  * The slide number lives in the URL hash (#3), so a link, the back button and follow-me all work.
+ * Speaker notes are `<aside class="speaker-notes" hidden>` in the lesson: hidden on the lesson
+ * page and on the slides, shown in the speaker view.
  */
 export class SlideDeck {
   readonly #items: { element: HTMLElement; slide: number }[] = [];
+  readonly #notes = new Map<number, string[]>();
+  readonly #titles: string[] = [];
   readonly count: number;
   #current = 0;
   readonly #onShow: (slide: number) => void;
@@ -14,10 +18,19 @@ export class SlideDeck {
   constructor(title: HTMLElement, content: HTMLElement, onShow: (slide: number) => void) {
     this.#onShow = onShow;
     this.#items.push({ element: title, slide: 1 });
+    this.#titles.push(title.querySelector('h1')?.textContent ?? '');
     let slide = 1;
     for (const element of content.children) {
       if (!(element instanceof HTMLElement)) continue;
-      if (startsSection(element)) slide++;
+      if (element.classList.contains('speaker-notes')) {
+        this.#notes.set(slide, [...(this.#notes.get(slide) ?? []), element.textContent?.trim() ?? '']);
+        continue;
+      }
+      const heading = sectionHeading(element);
+      if (heading) {
+        slide++;
+        this.#titles.push(heading.textContent?.trim() ?? '');
+      }
       this.#items.push({ element, slide });
     }
     this.count = slide;
@@ -31,6 +44,15 @@ export class SlideDeck {
 
   get current(): number {
     return this.#current;
+  }
+
+  /** The heading a slide starts with (the lesson title for slide 1). */
+  titleOf(slide: number): string | undefined {
+    return this.#titles[slide - 1];
+  }
+
+  notesOf(slide: number): readonly string[] {
+    return this.#notes.get(slide) ?? [];
   }
 
   show(slide: number): void {
@@ -57,9 +79,10 @@ export class SlideDeck {
   }
 }
 
-function startsSection(element: HTMLElement): boolean {
+/** The `##` heading that starts a section, if this element is (or wraps) one. */
+function sectionHeading(element: HTMLElement): HTMLElement | null {
   // Starlight wraps headings in a div with an anchor link; plain Markdown output does not.
-  return element.tagName === 'H2' || element.querySelector(':scope > h2') !== null;
+  return element.tagName === 'H2' ? element : element.querySelector<HTMLElement>(':scope > h2');
 }
 
 function slideFromHash(): number {
