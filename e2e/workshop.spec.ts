@@ -202,9 +202,25 @@ test('a non-host can neither push nor end the room, and cannot take over the con
   await host.context.close();
 });
 
-test('the host ends the workshop and attendees are told', async ({ browser }) => {
+test('the host console survives a reload, and the host ends the workshop for everyone', async ({ browser }) => {
   const host = await startRoom(browser);
   const ada = await join(browser, host.code, 'Ada');
+  // Someone types the code the instructor reads out on the workshop page instead.
+  const bob = await browser.newContext();
+  const bobPage = await bob.newPage();
+  await bobPage.goto('/workshop/');
+  await bobPage.getByLabel('Room code').fill(host.code.toLowerCase());
+  await bobPage.getByRole('button', { name: 'Join' }).click();
+  await bobPage.getByLabel('Your name').fill('Bob');
+  await bobPage.getByRole('button', { name: 'Join' }).click();
+  await expect(rowOf(host.page, 'Bob')).toContainText('connected');
+  await bob.close();
+  await expect(rowOf(host.page, 'Bob')).toContainText('reconnecting');
+
+  await host.page.reload();
+  await expect(host.page.locator('[data-role="code"]')).toHaveText(host.code);
+  await expect(rowOf(host.page, 'Ada')).toContainText('connected');
+  await expect(host.page.getByText('1 present · 1 reconnecting')).toBeVisible();
   await host.page.getByRole('button', { name: 'End the workshop' }).click();
   await expect(ada.page.getByRole('heading', { name: 'The workshop has ended' })).toBeVisible();
   await expect(host.page.getByRole('heading', { name: 'The workshop has ended' })).toBeVisible();

@@ -57,6 +57,7 @@ export function startHostConsole(root: HTMLElement): void {
         list.replaceChildren();
         rows.clear();
         for (const attendee of message.attendees) showAttendee(attendee);
+        showCount();
         renderPoll(part(root, 'poll'), message.state.poll);
         wall.reset(message.state.wall);
         showLocation(message.state.location);
@@ -107,6 +108,10 @@ export function startHostConsole(root: HTMLElement): void {
         link?.send({ type: 'mute', attendee: attendee.id, muted: !attendee.muted }),
       ),
     );
+    showCount();
+  }
+
+  function showCount(): void {
     const counts = { connected: 0, reconnecting: 0, gone: 0 };
     for (const { state } of attendees.values()) counts[state]++;
     part(root, 'present-count').textContent =

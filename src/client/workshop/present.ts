@@ -16,8 +16,9 @@ export function startPresentation(root: HTMLElement): void {
   // Inside an attendee's page the deck is a frame: leaving the slides there would strand them.
   part(root, 'exit').hidden = params.has('embed');
   part(root, 'open-speaker').hidden = params.has('embed') || speaker;
-  // The projector window and the speaker window of one lesson move together.
-  const sync = new BroadcastChannel(`duplex-slides-${lesson}`);
+  // The projector window and the speaker window of one lesson move together (not a deck framed
+  // in an attendee's page: that one follows the room).
+  const sync = params.has('embed') ? null : new BroadcastChannel(`duplex-slides-${lesson}`);
   let link: WorkshopLink | null = null;
   const followMe = part<HTMLInputElement>(root, 'follow-me');
   const lead = () => {
@@ -25,11 +26,11 @@ export function startPresentation(root: HTMLElement): void {
   };
   const deck = new SlideDeck(part(root, 'title-slide'), part(root, 'content'), (slide) => {
     part(root, 'position').textContent = `${slide} / ${deck.count}`;
-    sync.postMessage(slide);
+    sync?.postMessage(slide);
     if (speaker) showSpeakerNotes(root, deck);
     lead();
   });
-  sync.addEventListener('message', (event) => typeof event.data === 'number' && deck.show(event.data));
+  sync?.addEventListener('message', (event) => typeof event.data === 'number' && deck.show(event.data));
   part(root, 'open-speaker').addEventListener('click', () => window.open(`${location.pathname}?speaker#${deck.current}`, `duplex-speaker-${lesson}`));
   if (speaker) startSpeakerView(root);
   deck.start();
