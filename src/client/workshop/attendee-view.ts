@@ -136,14 +136,16 @@ export function startAttendeeView(root: HTMLElement): void {
     part(root, 'left').hidden = false;
   });
 
-  // The last run's outcome, for the instructor's at-a-glance column (reported once per run).
-  let reported = false;
-  root.addEventListener('duplex:run-start', () => (reported = false));
+  // The last run's outcome, for the instructor's at-a-glance column: ok once its code has run
+  // through, failed as soon as anything throws (even later, in a socket handler).
+  let outcome: boolean | null = null;
+  root.addEventListener('duplex:run-start', () => (outcome = null));
   root.addEventListener('duplex:run-event', (event) => {
-    const detail = (event as CustomEvent<{ type: string }>).detail;
-    if (reported || (detail.type !== 'finished' && detail.type !== 'failed')) return;
-    reported = true;
-    link?.send({ type: 'run-result', ok: detail.type === 'finished' });
+    const { type } = (event as CustomEvent<{ type: string }>).detail;
+    const ok = type === 'finished' ? true : type === 'failed' ? false : null;
+    if (ok === null || outcome === false || outcome === ok) return;
+    outcome = ok;
+    link?.send({ type: 'run-result', ok });
   });
 
   part(root, 'code').textContent = code;
