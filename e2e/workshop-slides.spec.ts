@@ -77,6 +77,15 @@ test('an attendee page loads the editor only when asked, and pushes never overwr
   await expect(playground.locator('.view-lines')).not.toContainText('third push');
   await page.getByRole('button', { name: 'Put it in my editor' }).click();
   await expect(playground.locator('.view-lines')).toContainText('third push');
+
+  // A run that throws shows up on the host's list at a glance.
+  await host.getByRole('textbox', { name: 'Code', exact: true }).fill("throw new Error('boom');");
+  await host.getByRole('button', { name: 'Push to everyone' }).click();
+  await expect(page.getByLabel('Pushed snippet')).toHaveText("throw new Error('boom');");
+  await page.getByRole('button', { name: 'Run it' }).click();
+  await expect(playground.getByRole('log')).toContainText('boom');
+  const row = host.getByRole('list', { name: 'Attendees' }).getByRole('listitem').filter({ hasText: 'Lightweight' });
+  await expect(row).toContainText('last run failed');
   await context.close();
   await hostContext.close();
 });
