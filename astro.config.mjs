@@ -23,6 +23,7 @@ export default defineConfig({
       editLink: undefined,
       components: {},
     }),
+    liveEndpointsInDev(),
   ],
   vite: {
     plugins: [monacoLazyCss()],
