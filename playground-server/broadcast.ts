@@ -1,9 +1,20 @@
 import type { LiveSocket } from './live-socket.ts';
 import { serverFrame } from './wire-frame.ts';
 
+/** Sockets corked during the current tick, uncorked together once it ends. */
+let corked: LiveSocket[] = [];
+
+function uncorkAll(): void {
+  const sockets = corked;
+  corked = [];
+  for (const ws of sockets) ws.uncorkWrites();
+}
+
 /**
  * Sends one message to many sockets with the per-message work done once: the payload is
  * encoded and framed a single time, then the same bytes are written to every socket.
+ * Several broadcasts in one tick (a burst from one sender) leave each socket as one write:
+ * sockets stay corked until the tick ends, so a burst costs one system call per client.
  */
 export function broadcast(recipients: Iterable<LiveSocket>, data: Buffer | string, isBinary: boolean, except?: LiveSocket): void {
   const payload = typeof data === 'string' ? Buffer.from(data) : data;
@@ -11,6 +22,10 @@ export function broadcast(recipients: Iterable<LiveSocket>, data: Buffer | strin
   for (const ws of recipients) {
     if (ws === except) continue;
     frame ??= serverFrame(payload, isBinary);
+    if (ws.corkWrites()) {
+      if (corked.length === 0) process.nextTick(uncorkAll);
+      corked.push(ws);
+    }
     ws.sendFrame(frame, payload, isBinary);
   }
 }

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { once } from 'node:events';
 import { WebSocket } from 'ws';
 import { CloseCode } from './close-codes.ts';
+import { Opcodes } from './wire-frame.ts';
 import { clientFrame, closed, connect, metric, nextMessage, rawUpgrade, refusedUpgrade, startTestServer } from './test-support.ts';
 
 test('a page on another site is refused with 403; same origin, localhost and listed origins are let in', async (t) => {
@@ -61,7 +62,7 @@ test('a client that stops reading is dropped once its send buffer passes the bou
   const gone = new Promise((resolve) => stalled.once('close', resolve));
   stalled.on('error', () => undefined); // the server resets the connection mid-write
   // Ask for far more echo than loopback buffers hold (~20 MB), never reading any of it.
-  const chunk = clientFrame(Buffer.alloc(60_000, 0x61), 0x2);
+  const chunk = clientFrame(Buffer.alloc(60_000, 0x61), Opcodes.binary);
   for (let i = 0; i < 340 && !stalled.destroyed; i++) {
     if (!stalled.write(chunk)) await Promise.race([once(stalled, 'drain').catch(() => undefined), gone]);
   }

@@ -20,7 +20,7 @@ import { broadcast } from './broadcast.ts';
 import { eventsEndpoint } from './endpoints/events.ts';
 import { feedHttp } from './endpoints/feed-http.ts';
 import { memoryFeed } from './feed.ts';
-import { ClientId } from './protocol/feed.ts';
+import { readFeedQuery } from './feed-query.ts';
 import { TransportCounters } from './transport-stats.ts';
 import { startMetering } from './wire-meter.ts';
 import { memoryRooms } from './rooms.ts';
@@ -29,6 +29,13 @@ import { workshopEndpoint } from './workshop/endpoint.ts';
 /** Paths this module owns; anything else is left to the static site (or Vite in dev). */
 const isLivePath = (pathname: string) =>
   pathname === '/healthz' || pathname === '/metrics' || /^\/(ws|poll|sse|stats)\//.test(pathname);
+
+/**
+ * `ws` has already closed the socket with the matching code (1009, 1007, 1002); the event only
+ * needs a listener. Module-level on purpose: a closure here would keep the upgrade request
+ * (headers and all) alive as long as the connection.
+ */
+const ignoreError = () => undefined;
 
 export interface LiveEndpoints {
   /** Handles the request and returns true if it is one of ours. */
@@ -75,33 +82,31 @@ export function createLiveEndpoints(config: Config): LiveEndpoints {
     workshopEndpoint,
   ] as WsEndpoint<never>[];
 
-  const refuse = (socket: Duplex, status: number, reason: RejectReason, message: string) => {
-    metrics.reject(status, reason);
-    rejectUpgrade(socket, status, message);
-  };
+  type Refusal = { status: number; reason: RejectReason; message: string };
+  type Admitted = { endpoint: WsEndpoint<never>; params: never; trace: string | null };
 
   /** Every check that can be made before the handshake, in the order a client would fix them. */
-  function admit(req: IncomingMessage, socket: Duplex, url: URL): { endpoint: WsEndpoint<never>; params: never; trace: string | null } | null {
-    if (closing) return void refuse(socket, 503, 'shutting_down', 'server is shutting down; reconnect shortly'), null;
+  function admit(req: IncomingMessage, url: URL): Admitted | Refusal {
+    if (closing) return { status: 503, reason: 'shutting_down', message: 'server is shutting down; reconnect shortly' };
     if (!originAllowed(req, config.allowedOrigins)) {
-      return void refuse(socket, 403, 'origin', `origin ${req.headers.origin} is not allowed (see --allowed-origins)`), null;
+      return { status: 403, reason: 'origin', message: `origin ${req.headers.origin} is not allowed (see --allowed-origins)` };
     }
     if (sockets.size >= config.maxConnections) {
-      return void refuse(socket, 503, 'capacity', `server is full (${config.maxConnections} connections); try again later`), null;
+      return { status: 503, reason: 'capacity', message: `server is full (${config.maxConnections} connections); try again later` };
     }
     for (const endpoint of wsEndpoints) {
       const match = endpoint.match(url);
       if (!match) continue;
-      if ('status' in match) return void refuse(socket, match.status, 'bad_request', match.reason), null;
+      if ('status' in match) return { status: match.status, reason: 'bad_request', message: match.reason };
       const rawTrace = endpoint.traceable === false ? null : url.searchParams.get('trace');
       if (rawTrace === null) return { endpoint, params: match.params, trace: null };
       const trace = TraceId.safeParse(rawTrace);
-      if (!trace.success) return void refuse(socket, 400, 'bad_request', 'trace must be 4–64 letters, digits, "-" or "_"'), null;
+      if (!trace.success) return { status: 400, reason: 'bad_request', message: 'trace must be 4–64 letters, digits, "-" or "_"' };
       const outage = traces.outageSecondsLeft(trace.data);
-      if (outage > 0) return void refuse(socket, 503, 'outage', `simulated outage for trace ${trace.data}: ${outage} s left`), null;
+      if (outage > 0) return { status: 503, reason: 'outage', message: `simulated outage for trace ${trace.data}: ${outage} s left` };
       return { endpoint, params: match.params, trace: trace.data };
     }
-    return void refuse(socket, 404, 'not_found', `no WebSocket endpoint at ${url.pathname}`), null;
+    return { status: 404, reason: 'not_found', message: `no WebSocket endpoint at ${url.pathname}` };
   }
 
   return {
@@ -127,12 +132,9 @@ export function createLiveEndpoints(config: Config): LiveEndpoints {
         res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8', 'cache-control': 'no-store' });
         res.end(text);
       } else if (url.pathname === '/stats/transports') {
-        const client = url.searchParams.get('client');
-        if (client !== null && !ClientId.safeParse(client).success) {
-          sendJson(res, 400, { error: 'bad_request', message: 'client must be 4–64 letters, digits, "-" or "_"' });
-        } else {
-          sendJson(res, 200, { client, transports: transportCounters.snapshot(client) });
-        }
+        const query = readFeedQuery(url);
+        if ('error' in query) sendJson(res, 400, { error: 'bad_request', message: query.error });
+        else sendJson(res, 200, { client: query.client, transports: transportCounters.snapshot(query.client) });
       } else if (url.pathname.startsWith('/ws/')) {
         sendJson(res, 426, { error: 'upgrade_required', message: 'this path speaks WebSocket only' });
       } else {
@@ -144,8 +146,12 @@ export function createLiveEndpoints(config: Config): LiveEndpoints {
     handleUpgrade(req, socket, head) {
       const url = new URL(req.url ?? '/', 'http://localhost');
       if (!url.pathname.startsWith('/ws/')) return false;
-      const admitted = admit(req, socket, url);
-      if (!admitted) return true;
+      const admitted = admit(req, url);
+      if ('status' in admitted) {
+        metrics.reject(admitted.status, admitted.reason);
+        rejectUpgrade(socket, admitted.status, admitted.message);
+        return true;
+      }
       const { endpoint, params, trace } = admitted;
       startMetering(req, socket); // before the 101 goes out, so byte counts include it
       wss.handleUpgrade(req, socket, head, (ws) => {
@@ -160,8 +166,7 @@ export function createLiveEndpoints(config: Config): LiveEndpoints {
           sendBuffer: config.sendBuffer,
           trace: trace === null ? null : traces.attach(trace, url.pathname, req, socket),
         };
-        // `ws` already closed with the matching code (1009, 1007, 1002); the event only needs a listener.
-        live.on('error', () => undefined);
+        live.on('error', ignoreError);
         endpoint.open(live, req, params);
       });
       return true;

@@ -43,6 +43,7 @@ export class LiveSocket extends WebSocket {
   #windowCount = 0;
   #limited = false;
   #closeInTraced = false;
+  #corked = false;
   /** When the last delayed message is due, so injected latency never reorders messages. */
   #delayedUntil = 0;
 
@@ -129,6 +130,21 @@ export class LiveSocket extends WebSocket {
     ctx.counters.messagesOut++;
     ctx.counters.bytesOut += payload.length;
     this.#checkBacklog(ctx);
+  }
+
+  /** Holds this tick's frames in one write (see broadcast.ts); false if already corked or not writable. */
+  corkWrites(): boolean {
+    const ctx = this.ctx;
+    if (ctx === null || this.#corked || this.readyState !== WebSocket.OPEN) return false;
+    this.#corked = true;
+    ctx.socket.cork();
+    return true;
+  }
+
+  uncorkWrites(): void {
+    if (!this.#corked) return;
+    this.#corked = false;
+    this.ctx?.socket.uncork();
   }
 
   /** A client that does not read fills our memory: past the bound it is cut off. */

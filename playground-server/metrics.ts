@@ -12,7 +12,7 @@ export interface EndpointCounters {
 }
 
 /** Why the server ended a connection on its own. */
-export type DropReason = 'slow_consumer' | 'heartbeat' | 'fault';
+export type DropReason = 'slow_consumer' | 'heartbeat';
 
 /** Why an upgrade or request was refused (the label of duplex_rejections_total). */
 export type RejectReason = 'origin' | 'capacity' | 'not_found' | 'bad_request' | 'outage' | 'shutting_down';

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { closed, connect, refusedUpgrade, startTestServer } from './test-support.ts';
+import { closed, connect, metric, nextMessage, refusedUpgrade, startTestServer } from './test-support.ts';
 
 test('GET /healthz answers 200 JSON', async (t) => {
   const server = await startTestServer();
@@ -55,4 +55,21 @@ test('shutdown closes every client with 1001 and a reason', async () => {
     assert.equal(result.code, 1001);
     assert.equal(result.reason, 'server shutting down');
   }
+});
+
+test('GET /metrics counts connections, messages and bytes per endpoint in Prometheus text', async (t) => {
+  const server = await startTestServer();
+  t.after(() => server.close());
+  const res = await fetch(`${server.url}/metrics`);
+  assert.match(res.headers.get('content-type') ?? '', /^text\/plain; version=0\.0\.4/);
+  const ws = await connect(`${server.wsUrl}/ws/echo`);
+  ws.send('12345');
+  await nextMessage(ws);
+  assert.equal(await metric(server.url, 'duplex_connections{endpoint="echo"}'), 1);
+  assert.equal(await metric(server.url, 'duplex_messages_total{endpoint="echo",direction="in"}'), 1);
+  assert.equal(await metric(server.url, 'duplex_message_bytes_total{endpoint="echo",direction="out"}'), 5);
+  ws.close(1000);
+  await closed(ws);
+  assert.equal(await metric(server.url, 'duplex_connections{endpoint="echo"}'), 0);
+  assert.equal(await metric(server.url, 'duplex_closes_total{code="1000"}'), 1);
 });

@@ -4,7 +4,7 @@
  * to many sockets (see broadcast.ts), and to report wire bytes to the inspector.
  */
 
-export const Opcodes = { text: 0x1, binary: 0x2, close: 0x8, ping: 0x9, pong: 0xa } as const;
+export const Opcodes = { text: 0x1, binary: 0x2 } as const;
 
 /** Header bytes of a frame carrying `payloadLength` bytes; client frames add a 4-byte mask. */
 export function frameHeaderLength(payloadLength: number, masked: boolean): number {

@@ -38,7 +38,7 @@ export function feedHttp(feed: EventFeed, counters: TransportCounters, longPollT
     sendJson(res, 200, body);
   }
 
-  function longPoll(req: IncomingMessage, res: ServerResponse, { since, client }: FeedQuery): void {
+  function longPoll(res: ServerResponse, { since, client }: FeedQuery): void {
     const waiting = feed.since(since ?? feed.latestSeq);
     if (waiting.length) return answerPoll(res, 'long-poll', client, waiting);
     const done = (events: FeedEvent[], close = false) => {
@@ -54,7 +54,7 @@ export function feedHttp(feed: EventFeed, counters: TransportCounters, longPollT
       closers.delete(closer);
     };
     closers.add(closer);
-    req.once('close', cleanup); // the client gave up: nothing to answer
+    res.once('close', cleanup); // answered, or the client gave up: either way stop waiting
   }
 
   function eventStream(req: IncomingMessage, res: ServerResponse, { since, client }: FeedQuery): void {
@@ -70,7 +70,7 @@ export function feedHttp(feed: EventFeed, counters: TransportCounters, longPollT
     const unsubscribe = feed.subscribe(send);
     const closer = () => res.end();
     closers.add(closer);
-    req.once('close', () => {
+    res.once('close', () => {
       unsubscribe();
       closers.delete(closer);
     });
@@ -88,7 +88,7 @@ export function feedHttp(feed: EventFeed, counters: TransportCounters, longPollT
       }
       meter(req, res, transport, query.client);
       if (transport === 'short-poll') answerPoll(res, transport, query.client, query.since === null ? [] : feed.since(query.since));
-      else if (transport === 'long-poll') longPoll(req, res, query);
+      else if (transport === 'long-poll') longPoll(res, query);
       else eventStream(req, res, query);
       return true;
     },

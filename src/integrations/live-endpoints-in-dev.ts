@@ -20,7 +20,7 @@ export function liveEndpointsInDev(): AstroIntegration {
         // Vite's HMR socket shares this server; it ignores our paths and we ignore its own.
         server.httpServer?.on('upgrade', (req, socket, head) => void live.handleUpgrade(req, socket, head));
         server.httpServer?.once('close', () => void live.close());
-        logger.info('live endpoints mounted: /healthz, /ws/*');
+        logger.info('live endpoints mounted: /healthz, /metrics, /ws/*, /poll/*, /sse/*, /stats/*');
       },
     },
   };

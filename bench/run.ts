@@ -1,0 +1,208 @@
+import { fork, spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { once } from 'node:events';
+import type { Command } from './load.ts';
+import { median, mergeSorted, percentile } from './stats.ts';
+
+/**
+ * `npm run bench`: our server against a bare `ws` server and Socket.IO 4, each in its own
+ * process, driven by load generators in other processes. Every step is bounded in time.
+ * Sizes can be shrunk for a quick look: BENCH_SECONDS, BENCH_RUNS, BENCH_FANOUT, BENCH_IDLE.
+ */
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const FANOUT = (process.env.BENCH_FANOUT ?? '100,1000,5000').split(',').filter(Boolean).map(Number);
+const IDLE = Number(process.env.BENCH_IDLE ?? 10_000);
+const ECHO_CLIENTS = 50;
+const ECHO_WINDOW = 4;
+const STEP_TIMEOUT_MS = 120_000;
+
+interface Target {
+  name: string;
+  args: string[];
+  kind: 'ws' | 'sio';
+  echo: string;
+  room: string;
+}
+
+const targets: Target[] = [
+  {
+    name: 'duplex',
+    // Limits raised so the benchmark measures throughput, not our rate limiter doing its job.
+    args: ['playground-server/main.ts', '--port', '0', '--host', '127.0.0.1', '--site-dir', 'bench-has-no-site', '--rate-limit', '10000000',
+      '--max-connections', '100000', '--send-buffer', '1073741824'],
+    kind: 'ws',
+    echo: '/ws/echo',
+    room: '/ws/room/bench',
+  },
+  { name: 'ws', args: ['bench/servers/bare-ws.ts'], kind: 'ws', echo: '/echo', room: '/room' },
+  { name: 'socket.io', args: ['bench/servers/socketio.ts'], kind: 'sio', echo: '/', room: '/' },
+];
+
+function withTimeout<T>(promise: Promise<T>, what: string): Promise<T> {
+  let timer: NodeJS.Timeout;
+  const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`${what} timed out`)), STEP_TIMEOUT_MS)));
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+class Loader {
+  readonly child: ChildProcess = fork('bench/load.ts', [], { serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  ask<T = Record<string, unknown>>(command: Command): Promise<T> {
+    const answer = new Promise<T>((resolve) => this.child.once('message', (message) => resolve(message as T)));
+    this.child.send(command);
+    return withTimeout(answer, `load ${command.cmd}`);
+  }
+  stop(): void {
+    this.child.kill('SIGKILL');
+  }
+}
+
+async function startServer(target: Target): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, target.args, { stdio: ['ignore', 'pipe', 'inherit'] });
+  let output = '';
+  const port = await withTimeout(
+    new Promise<string>((resolve) =>
+      child.stdout!.on('data', (chunk: Buffer) => {
+        output += chunk;
+        const match = /127\.0\.0\.1:(\d+)|listening on :(\d+)/.exec(output);
+        if (match) resolve((match[1] ?? match[2])!);
+      }),
+    ),
+    `${target.name} start`,
+  );
+  child.stdout!.resume();
+  return { child, url: `${target.kind === 'sio' ? 'http' : 'ws'}://127.0.0.1:${port}` };
+}
+
+async function stopServer(child: ChildProcess): Promise<void> {
+  child.kill('SIGKILL');
+  if (child.exitCode === null) await once(child, 'exit');
+}
+
+/** Server CPU time (user + system) in ms, from /proc. */
+function cpuMs(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10; // clock ticks of 10 ms
+}
+
+function rssKb(pid: number): number {
+  return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]);
+}
+
+const settle = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function withLoaders<T>(count: number, body: (loaders: Loader[]) => Promise<T>): Promise<T> {
+  const loaders = Array.from({ length: count }, () => new Loader());
+  try {
+    return await body(loaders);
+  } finally {
+    for (const loader of loaders) loader.stop();
+  }
+}
+
+async function latencies(loaders: Loader[]): Promise<Float64Array> {
+  const parts = await Promise.all(loaders.map((l) => l.ask<{ latencies: Float64Array }>({ cmd: 'latencies' })));
+  return mergeSorted(parts.map((p) => p.latencies));
+}
+
+async function echoRun(target: Target, url: string, pid: number) {
+  return withLoaders(2, async (loaders) => {
+    await Promise.all(loaders.map((l) => l.ask({ cmd: 'connect', kind: target.kind, url: url + target.echo, count: ECHO_CLIENTS / 2, room: false })));
+    const cpuBefore = cpuMs(pid);
+    const answers = await Promise.all(loaders.map((l) => l.ask<{ answered: number }>({ cmd: 'echo', seconds: SECONDS, window: ECHO_WINDOW })));
+    const cpu = cpuMs(pid) - cpuBefore;
+    const messages = answers.reduce((n, a) => n + a.answered, 0);
+    const sorted = await latencies(loaders);
+    return { rate: messages / SECONDS, p50: percentile(sorted, 50), p99: percentile(sorted, 99), cpuUsPerMsg: (cpu * 1000) / messages };
+  });
+}
+
+async function fanoutRun(target: Target, url: string, pid: number, clients: number) {
+  return withLoaders(3, async ([publisher, ...receivers]) => {
+    const split = [Math.ceil(clients / 2), Math.floor(clients / 2)];
+    await Promise.all(receivers.map((l, i) => l.ask({ cmd: 'connect', kind: target.kind, url: url + target.room, count: split[i]!, room: true })));
+    await publisher!.ask({ cmd: 'connect', kind: target.kind, url: url + target.room, count: 1, room: true });
+    // Each round delivers ~10,000 messages; rounds repeat for the measured duration.
+    const burst = Math.max(2, Math.ceil(10_000 / clients));
+    const cpuBefore = cpuMs(pid);
+    const started = performance.now();
+    let rounds = 0;
+    while (performance.now() - started < SECONDS * 1000) {
+      await publisher!.ask({ cmd: 'publish', burst });
+      rounds++;
+      await Promise.all(receivers.map((l, i) => l.ask({ cmd: 'wait', total: rounds * burst * split[i]! })));
+    }
+    const elapsed = (performance.now() - started) / 1000;
+    const deliveries = rounds * burst * clients;
+    const cpuUsPerDelivery = ((cpuMs(pid) - cpuBefore) * 1000) / deliveries;
+    const sorted = await latencies(receivers);
+    return { rate: deliveries / elapsed, p99: percentile(sorted, 99), cpuUsPerDelivery };
+  });
+}
+
+async function idleRun(target: Target) {
+  const { child, url } = await startServer(target);
+  try {
+    await settle(1000);
+    const before = rssKb(child.pid!);
+    return await withLoaders(4, async (loaders) => {
+      await Promise.all(loaders.map((l) => l.ask({ cmd: 'connect', kind: target.kind, url: url + target.echo, count: IDLE / 4, room: false })));
+      await settle(2000);
+      return { kbPerConnection: (rssKb(child.pid!) - before) / IDLE };
+    });
+  } finally {
+    await stopServer(child);
+  }
+}
+
+type Row = Record<string, number[]>;
+const results = new Map<string, Row>(targets.map((t) => [t.name, {}]));
+const add = (target: string, metric: string, value: number) => ((results.get(target)![metric] ??= []).push(value));
+
+const began = Date.now();
+for (let run = 1; run <= RUNS; run++) {
+  for (const target of targets) {
+    console.error(`run ${run}/${RUNS}: ${target.name}`);
+    const { child, url } = await startServer(target);
+    try {
+      await settle(500);
+      const echo = await echoRun(target, url, child.pid!);
+      add(target.name, 'echo msg/s', echo.rate);
+      add(target.name, 'echo p50 ms', echo.p50);
+      add(target.name, 'echo p99 ms', echo.p99);
+      add(target.name, 'echo server CPU µs/msg', echo.cpuUsPerMsg);
+      for (const clients of FANOUT) {
+        const fan = await fanoutRun(target, url, child.pid!, clients);
+        add(target.name, `fan-out ${clients} deliveries/s`, fan.rate);
+        add(target.name, `fan-out ${clients} p99 ms`, fan.p99);
+        add(target.name, `fan-out ${clients} server CPU µs/delivery`, fan.cpuUsPerDelivery);
+      }
+    } finally {
+      await stopServer(child);
+    }
+    if (IDLE > 0) add(target.name, `RSS KB per idle connection (${IDLE})`, (await idleRun(target)).kbPerConnection);
+  }
+}
+
+const fmt = (n: number) => (n >= 100 ? Math.round(n).toLocaleString('en-US') : n.toFixed(n >= 10 ? 1 : 2));
+const cell = (values: number[] | undefined) =>
+  values?.length ? `${fmt(median(values))} (${fmt(Math.min(...values))}–${fmt(Math.max(...values))})` : 'n/a';
+const ratio = (a: number[] | undefined, b: number[] | undefined) => (a?.length && b?.length ? `${(median(a) / median(b)).toFixed(2)}×` : 'n/a');
+
+const metrics = Object.keys(results.get('duplex')!);
+const lines = [
+  `Median of ${RUNS} runs (min–max); ${SECONDS} s per measurement; echo: ${ECHO_CLIENTS} clients × ${ECHO_WINDOW} in flight, 64-byte messages;`,
+  `fan-out: one publisher, rounds of ~10,000 deliveries; load generators in separate processes. Node ${process.version}, ${new Date().toISOString()}.`,
+  '',
+  '| metric | duplex | bare ws | Socket.IO 4 | duplex / ws | duplex / Socket.IO |',
+  '|---|---|---|---|---|---|',
+  ...metrics.map((metric) => {
+    const [d, w, s] = targets.map((t) => results.get(t.name)![metric]);
+    return `| ${metric} | ${cell(d)} | ${cell(w)} | ${cell(s)} | ${ratio(d, w)} | ${ratio(d, s)} |`;
+  }),
+  '',
+  `Total bench time ${Math.round((Date.now() - began) / 1000)} s.`,
+];
+console.log(lines.join('\n'));
+writeFileSync('bench/RESULTS.md', `# Benchmark results\n\nProduced by \`npm run bench\`.\n\n${lines.join('\n')}\n`);
