@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import type { ErrorCode } from './errors.ts';
 
 /**
  * `WS /ws/workshop/<code>` — one instructor (the host) and a room of attendees.
@@ -173,28 +174,15 @@ export const WorkshopServerMessage = z.discriminatedUnion('type', [
 ]);
 export type WorkshopServerMessage = z.infer<typeof WorkshopServerMessage>;
 
-/** Stable error codes of `{type:"error"}` messages (the connection stays open). */
+/**
+ * Error codes of `{type:"error"}` messages; the connection stays open. Besides the shared ones
+ * (`protocol/errors.ts`: bad_json, bad_message, binary_not_supported), the workshop's own rules.
+ */
 export type WorkshopErrorCode =
-  | 'bad-json'
-  | 'bad-message'
-  | 'not-host'
-  | 'already-joined'
-  | 'no-poll'
-  | 'already-voted'
+  | ErrorCode
+  | 'not_host'
+  | 'already_joined'
+  | 'no_poll'
+  | 'already_voted'
   | 'muted'
-  | 'rate-limited';
-
-/** Parses one text frame into a validated client message, or says what is wrong with it. */
-export function parseClientMessage(text: string): { ok: true; message: WorkshopClientMessage } | { ok: false; code: WorkshopErrorCode; message: string } {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch {
-    return { ok: false, code: 'bad-json', message: 'messages are JSON objects, e.g. {"type":"join","name":"Ada"}' };
-  }
-  const result = WorkshopClientMessage.safeParse(raw);
-  if (result.success) return { ok: true, message: result.data };
-  const issue = result.error.issues[0];
-  const where = issue && issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
-  return { ok: false, code: 'bad-message', message: `${where}${issue?.message ?? 'invalid message'}` };
-}
+  | 'rate_limited';

@@ -42,21 +42,21 @@ test('bad JSON and invalid messages get an error and the connection stays open',
   const { server, code } = await setup(t);
   const client = await WorkshopClient.open(`${server.wsUrl}/${code}`);
   client.send('{not json');
-  assert.equal((await client.next('error')).code, 'bad-json');
+  assert.equal((await client.next('error')).code, 'bad_json');
   client.send({ type: 'join', name: '' });
-  assert.deepEqual(await client.next('error'), { type: 'error', code: 'bad-message', message: 'name: enter a name' });
+  assert.deepEqual(await client.next('error'), { type: 'error', code: 'bad_message', message: 'name: enter a name' });
   client.send({ type: 'join', name: 'x'.repeat(41) });
-  assert.deepEqual(await client.next('error'), { type: 'error', code: 'bad-message', message: 'name: a name has at most 40 characters' });
+  assert.deepEqual(await client.next('error'), { type: 'error', code: 'bad_message', message: 'name: a name has at most 40 characters' });
   client.send({ type: 'dance' });
-  assert.equal((await client.next('error')).code, 'bad-message');
+  assert.match((await client.next('error')).message, /^type: /);
   client.send({ type: 'post', text: 'hi' });
   assert.match((await client.next('error')).message, /^say who you are first/);
   client.ws.send(Buffer.from([1, 2, 3]));
-  assert.equal((await client.next('error')).message, 'this endpoint speaks JSON text frames only');
+  assert.equal((await client.next('error')).code, 'binary_not_supported');
   client.send({ type: 'join', name: 'Fine' });
   await client.next('welcome');
   client.send({ type: 'join', name: 'Twice' });
-  assert.deepEqual(await client.next('error'), { type: 'error', code: 'already-joined', message: 'this connection is already the attendee' });
+  assert.deepEqual(await client.next('error'), { type: 'error', code: 'already_joined', message: 'this connection is already the attendee' });
 });
 
 test('the server-wide limits guard the workshop too: a flood closes with 1008, an oversized message with 1009', async (t) => {
@@ -95,11 +95,11 @@ test('the wall keeps text verbatim, honours removal, mutes, length and rate limi
   assert.equal(message.text, '<b>hi</b>');
 
   client.send({ type: 'post', text: 'x'.repeat(21) });
-  assert.deepEqual(await client.next('error'), { type: 'error', code: 'bad-message', message: 'text: a message has at most 20 characters' });
+  assert.deepEqual(await client.next('error'), { type: 'error', code: 'bad_message', message: 'text: a message has at most 20 characters' });
   client.send({ type: 'post', text: 'second' });
   await client.next('wall', (m) => m.message.text === 'second');
   client.send({ type: 'post', text: 'third' });
-  assert.deepEqual(await client.next('error'), { type: 'error', code: 'rate-limited', message: 'slow down: at most 2 messages a minute' });
+  assert.deepEqual(await client.next('error'), { type: 'error', code: 'rate_limited', message: 'slow down: at most 2 messages a minute' });
 
   host.send({ type: 'wall-remove', id: message.id });
   assert.equal((await client.next('wall-removed')).id, message.id);

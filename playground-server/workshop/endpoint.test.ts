@@ -82,11 +82,11 @@ test('an attendee cannot push, lead, poll, mute or end the room', async (t) => {
   assert.deepEqual(
     errors.map((e) => `${e.code}: ${e.message}`),
     [
-      'not-host: only the host can push snippets',
-      'not-host: only the host can lead the room to a slide',
-      'not-host: only the host can open polls',
-      'not-host: only the host can mute attendees',
-      'not-host: only the host can end the workshop',
+      'not_host: only the host can push snippets',
+      'not_host: only the host can lead the room to a slide',
+      'not_host: only the host can open polls',
+      'not_host: only the host can mute attendees',
+      'not_host: only the host can end the workshop',
     ],
   );
   host.send({ type: 'push', code: 'log(1)' });
@@ -126,7 +126,7 @@ test('poll totals equal the votes cast, one vote per attendee', async (t) => {
 
   const first = attendees[0]!.client;
   first.send({ type: 'vote', poll: poll.id, option: 1 });
-  assert.deepEqual(await first.next('error'), { type: 'error', code: 'already-voted', message: 'you already voted in this poll' });
+  assert.deepEqual(await first.next('error'), { type: 'error', code: 'already_voted', message: 'you already voted in this poll' });
   first.send({ type: 'vote', poll: poll.id, option: 7 });
   assert.equal((await first.next('error')).message, 'option: this poll has 2 options');
 
@@ -134,7 +134,7 @@ test('poll totals equal the votes cast, one vote per attendee', async (t) => {
   assert.equal((await host.next('poll', (m) => !m.poll.open)).poll.voters, 4);
   const late = await joinRoom(server.wsUrl, code, 'E');
   late.client.send({ type: 'vote', poll: poll.id, option: 0 });
-  assert.deepEqual(await late.client.next('error'), { type: 'error', code: 'no-poll', message: 'this poll is closed' });
+  assert.deepEqual(await late.client.next('error'), { type: 'error', code: 'no_poll', message: 'this poll is closed' });
 });
 
 test('an attendee who drops comes back in the same seat, with their vote, and no duplicate', async (t) => {

@@ -1,12 +1,12 @@
 import type { LiveSocket } from '../live-socket.ts';
 import type { WsEndpoint } from '../endpoints/types.ts';
+import { parseJsonMessage } from '../json-message.ts';
 import {
   WorkshopCloseCode,
   codePattern,
-  parseClientMessage,
+  WorkshopClientMessage,
   type AttendeeCommand,
   type HostCommand,
-  type WorkshopClientMessage,
 } from '../protocol/workshop.ts';
 import { loadWorkshopLimits, type WorkshopLimits } from './limits.ts';
 import { lanOrigins } from './lan.ts';
@@ -104,28 +104,26 @@ class Connection {
   }
 
   #onFrame(data: Buffer, isBinary: boolean): void {
-    const ws = this.#ws;
-    if (isBinary) return this.#error({ code: 'bad-message', message: 'this endpoint speaks JSON text frames only' });
-    const parsed = parseClientMessage(data.toString());
-    if (!parsed.ok) return this.#error(parsed);
+    const parsed = parseJsonMessage(WorkshopClientMessage, data, isBinary);
+    if (!parsed.ok) return send(this.#ws, parsed.error);
     const room = this.#room;
     if (!room || room.ended) return;
-    this.#error(this.#dispatch(room, parsed.message));
+    this.#error(this.#dispatch(room, parsed.value));
   }
 
   #dispatch(room: Room, message: WorkshopClientMessage): CommandError | null {
     if (message.type === 'host' || message.type === 'join') {
-      if (this.#role !== 'pending') return { code: 'already-joined', message: `this connection is already the ${this.#role}` };
+      if (this.#role !== 'pending') return { code: 'already_joined', message: `this connection is already the ${this.#role}` };
       this.#hello(room, message);
       return null;
     }
-    if (this.#role === 'pending') return { code: 'bad-message', message: 'say who you are first: {"type":"join","name":…} or {"type":"host","token":…}' };
+    if (this.#role === 'pending') return { code: 'bad_message', message: 'say who you are first: {"type":"join","name":…} or {"type":"host","token":…}' };
     if (hostTypes.has(message.type)) {
-      if (this.#role !== 'host') return { code: 'not-host', message: `only the host can ${hostVerbs[message.type as HostCommand['type']]}` };
+      if (this.#role !== 'host') return { code: 'not_host', message: `only the host can ${hostVerbs[message.type as HostCommand['type']]}` };
       return room.hostCommand(message as HostCommand);
     }
     if (attendeeTypes.has(message.type) && this.#seat) return room.attendeeCommand(this.#seat, message as AttendeeCommand);
-    return { code: 'bad-message', message: `the host cannot send "${message.type}"` };
+    return { code: 'bad_message', message: `the host cannot send "${message.type}"` };
   }
 
   /** A wrong token or a full room ends the connection: retrying the same hello cannot succeed. */

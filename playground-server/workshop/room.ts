@@ -187,7 +187,7 @@ export class Room {
         this.#broadcastPollNow();
         return null;
       case 'poll-close':
-        if (!this.#poll) return { code: 'no-poll', message: 'there is no poll to close' };
+        if (!this.#poll) return { code: 'no_poll', message: 'there is no poll to close' };
         this.#poll.open = false;
         this.#broadcastPollNow();
         return null;
@@ -199,7 +199,7 @@ export class Room {
       }
       case 'mute': {
         const seat = this.#seats.get(command.attendee);
-        if (!seat) return { code: 'bad-message', message: `no attendee ${command.attendee} in this room` };
+        if (!seat) return { code: 'bad_message', message: `no attendee ${command.attendee} in this room` };
         seat.muted = command.muted;
         if (seat.socket) send(seat.socket, { type: 'muted', muted: seat.muted });
         this.#toHosts(seat);
@@ -223,11 +223,11 @@ export class Room {
   }
 
   #vote(seat: Seat, pollId: string, option: number): CommandError | null {
-    if (!seat.votes.take()) return { code: 'rate-limited', message: `at most ${this.#limits.votesPerMinute} votes a minute` };
+    if (!seat.votes.take()) return { code: 'rate_limited', message: `at most ${this.#limits.votesPerMinute} votes a minute` };
     const poll = this.#poll;
-    if (!poll || poll.id !== pollId || !poll.open) return { code: 'no-poll', message: 'this poll is closed' };
-    if (option >= poll.options.length) return { code: 'bad-message', message: `option: this poll has ${poll.options.length} options` };
-    if (poll.votes.has(seat.id)) return { code: 'already-voted', message: 'you already voted in this poll' };
+    if (!poll || poll.id !== pollId || !poll.open) return { code: 'no_poll', message: 'this poll is closed' };
+    if (option >= poll.options.length) return { code: 'bad_message', message: `option: this poll has ${poll.options.length} options` };
+    if (poll.votes.has(seat.id)) return { code: 'already_voted', message: 'you already voted in this poll' };
     poll.votes.set(seat.id, option);
     if (seat.socket) send(seat.socket, { type: 'voted', poll: poll.id, option });
     this.#schedulePollBroadcast();
@@ -236,8 +236,8 @@ export class Room {
 
   #post(seat: Seat, text: string): CommandError | null {
     if (seat.muted) return { code: 'muted', message: 'the instructor has muted you on the wall' };
-    if (text.length > this.#limits.messageLength) return { code: 'bad-message', message: `text: a message has at most ${this.#limits.messageLength} characters` };
-    if (!seat.posts.take()) return { code: 'rate-limited', message: `slow down: at most ${this.#limits.postsPerMinute} messages a minute` };
+    if (text.length > this.#limits.messageLength) return { code: 'bad_message', message: `text: a message has at most ${this.#limits.messageLength} characters` };
+    if (!seat.posts.take()) return { code: 'rate_limited', message: `slow down: at most ${this.#limits.postsPerMinute} messages a minute` };
     const message: WallMessage = { id: this.#nextWallId++, from: { id: seat.id, name: seat.name }, text, at: Date.now() };
     this.#wall.push(message);
     if (this.#wall.length > this.#limits.wallHistory) this.#wall.shift();
