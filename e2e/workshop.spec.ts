@@ -227,3 +227,11 @@ test('the host console survives a reload, and the host ends the workshop for eve
   await ada.context.close();
   await host.context.close();
 });
+
+test('a mistyped room code gets a clear answer, not a spinner', async ({ page }) => {
+  await page.goto('/workshop/join/?code=zzzzzz');
+  await page.getByLabel('Your name').fill('Lost');
+  await page.getByRole('button', { name: 'Join' }).click();
+  await expect(page.getByRole('alert')).toHaveText('no workshop room ZZZZZZ: check the code');
+  await expect(page.getByRole('status').filter({ hasText: 'disconnected' })).toBeVisible();
+});

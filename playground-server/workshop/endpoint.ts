@@ -54,7 +54,7 @@ export function createWorkshopEndpoint(limits: WorkshopLimits): WsEndpoint<Works
   };
 }
 
-/** One socket's life: who it is (pending, host, attendee), its frame budget, its commands. */
+/** One socket's life: who it is (pending, host, attendee) and what it may do. */
 class Connection {
   readonly #ws: LiveSocket;
   readonly #limits: WorkshopLimits;

@@ -44,6 +44,8 @@ export function startAttendeeView(root: HTMLElement): void {
       onState: (state) => {
         part(root, 'link-state').textContent = describeLink(state);
         if (state.state === 'closed' && state.code !== 4409) forgetRoom(code);
+        // A final refusal (full room, wrong token, ended…) is said where it cannot be missed.
+        if (state.state === 'closed') part(root, 'notice').textContent = state.reason || `The connection was closed (code ${state.code}).`;
       },
     });
   };

@@ -39,6 +39,8 @@ export function startHostConsole(root: HTMLElement): void {
       onState: (state) => {
         part(root, 'link-state').textContent = describeLink(state);
         if (state.state === 'closed' && code) forgetRoom(code);
+        // A final refusal (full room, wrong token, ended…) is said where it cannot be missed.
+        if (state.state === 'closed') part(root, 'notice').textContent = state.reason || `The connection was closed (code ${state.code}).`;
       },
     });
   };
