@@ -171,3 +171,17 @@ test('the host hears of no LAN address when the server listens on loopback only'
   const host = await WorkshopClient.open(`${server.wsUrl}/ws/workshop/new`);
   assert.deepEqual((await host.next('welcome-host')).lanOrigins, []);
 });
+
+test('an attendee cannot take over another seat: ids are public, seat tokens are not', async (t) => {
+  const { server, host, code } = await setup(t);
+  const ada = await joinRoom(server.wsUrl, code, 'Ada');
+  await host.next('attendee', (m) => m.attendee.name === 'Ada');
+  const forger = await joinRoom(server.wsUrl, code, 'Ada', ada.welcome.you.id.padEnd(32, 'x'));
+  assert.notEqual(forger.welcome.you.id, ada.welcome.you.id, 'a made-up token gets a seat of its own');
+  assert.notEqual(forger.welcome.you.seat, ada.welcome.you.seat);
+  const { attendee } = await host.next('attendee', (m) => m.attendee.id === forger.welcome.you.id);
+  assert.equal(attendee.state, 'connected');
+  ada.client.send({ type: 'run-result', ok: true });
+  const update = await host.next('attendee', (m) => m.attendee.lastRun !== null);
+  assert.equal(update.attendee.id, ada.welcome.you.id, 'each connection only ever speaks for its own seat');
+});
