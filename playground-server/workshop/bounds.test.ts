@@ -38,6 +38,16 @@ test('a server at its room limit refuses another room with 4503', async (t) => {
   assert.deepEqual(await second.closed, { code: WorkshopCloseCode.full, reason: 'this server already runs 1 workshop rooms (WORKSHOP_MAX_ROOMS)' });
 });
 
+test('an ended room frees its place for a new one', async (t) => {
+  const server = await startWorkshopServer({ maxRooms: 1 });
+  t.after(() => server.close());
+  const first = await createRoom(server.wsUrl);
+  first.host.send({ type: 'end' });
+  await first.host.closed;
+  const second = await createRoom(server.wsUrl);
+  assert.notEqual(second.code, first.code);
+});
+
 test('bad JSON and invalid messages get an error and the connection stays open', async (t) => {
   const { server, code } = await setup(t);
   const client = await WorkshopClient.open(`${server.wsUrl}/${code}`);
