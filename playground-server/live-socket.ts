@@ -92,7 +92,8 @@ export class LiveSocket extends WebSocket {
   override send(data: Payload, optionsOrCallback?: SendOptions | SendCallback, callback?: SendCallback): void {
     const ctx = this.ctx;
     const delay = ctx?.trace?.latencyMs() ?? 0;
-    if (delay > 0 || this.#delayedUntil > Date.now()) {
+    // Messages still delayed from an earlier latency setting hold later ones back, keeping order.
+    if (delay > 0 || (this.#delayedUntil !== 0 && this.#delayedUntil > Date.now())) {
       const due = Math.max(Date.now() + delay, this.#delayedUntil);
       this.#delayedUntil = due;
       setTimeout(() => this.#sendNow(data, optionsOrCallback, callback), due - Date.now());
