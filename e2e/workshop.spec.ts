@@ -202,7 +202,7 @@ test('a non-host can neither push nor end the room, and cannot take over the con
   await host.context.close();
 });
 
-test('the host console survives a reload, and the host ends the workshop for everyone', async ({ browser }) => {
+test('the host console survives a reload, moderates the wall, and ends the workshop for everyone', async ({ browser }) => {
   const host = await startRoom(browser);
   const ada = await join(browser, host.code, 'Ada');
   // Someone types the code the instructor reads out on the workshop page instead.
@@ -221,6 +221,20 @@ test('the host console survives a reload, and the host ends the workshop for eve
   await expect(host.page.locator('[data-role="code"]')).toHaveText(host.code);
   await expect(rowOf(host.page, 'Ada')).toContainText('connected');
   await expect(host.page.getByText('1 present · 1 reconnecting')).toBeVisible();
+
+  // Moderating the wall: remove a message, mute its author.
+  await ada.page.getByRole('textbox', { name: 'Message' }).fill('first!!!');
+  await ada.page.getByRole('button', { name: 'Post' }).click();
+  const adaWall = ada.page.getByRole('list', { name: 'Message wall' });
+  await expect(adaWall).toContainText('first!!!');
+  await host.page.getByRole('button', { name: 'Remove message from Ada' }).click();
+  await expect(adaWall.getByRole('listitem')).toHaveCount(0);
+  await rowOf(host.page, 'Ada').getByRole('button', { name: 'Mute Ada' }).click();
+  await expect(ada.page.getByText('The instructor has muted you on the wall.')).toBeVisible();
+  await ada.page.getByRole('textbox', { name: 'Message' }).fill('let me in');
+  await ada.page.getByRole('button', { name: 'Post' }).click();
+  await expect(ada.page.getByRole('alert')).toHaveText('the instructor has muted you on the wall');
+  await expect(rowOf(host.page, 'Ada').getByRole('button', { name: 'Unmute Ada' })).toBeVisible();
   await host.page.getByRole('button', { name: 'End the workshop' }).click();
   await expect(ada.page.getByRole('heading', { name: 'The workshop has ended' })).toBeVisible();
   await expect(host.page.getByRole('heading', { name: 'The workshop has ended' })).toBeVisible();
