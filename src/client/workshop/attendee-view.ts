@@ -17,8 +17,9 @@ export const slideUrl = (where: Location) => `/present/${where.lesson}/?embed#${
  * same person back after a reload or a dropped connection; the welcome message catches them up.
  */
 export function startAttendeeView(root: HTMLElement): void {
-  const code = roomCodeFromUrl();
-  if (!code) return void (part(root, 'no-room').hidden = false);
+  const found = roomCodeFromUrl();
+  if (!found) return void (part(root, 'no-room').hidden = false);
+  const code: string = found;
   let link: WorkshopLink | null = null;
   let poll: Poll | null = null;
   let yourVote: number | null = null;
@@ -54,7 +55,7 @@ export function startAttendeeView(root: HTMLElement): void {
     if (showSharedMessage(root, wall, message)) return;
     switch (message.type) {
       case 'welcome':
-        rememberSeat(code!, { seat: message.you.seat, name: message.you.name });
+        rememberSeat(code, { seat: message.you.seat, name: message.you.name });
         part(root, 'you').textContent = message.you.name;
         part(root, 'muted').hidden = !message.you.muted;
         yourVote = message.yourVote;
