@@ -26,7 +26,7 @@ test('a lesson as slides: each section is a slide and the arrow keys move throug
 test('a playground runs live inside a slide', async ({ page }) => {
   await page.goto(`${deck}#4`);
   await expect(page.getByRole('heading', { name: 'Try it' })).toBeVisible();
-  const playground = page.locator('duplex-playground');
+  const playground = page.locator('duplex-playground').filter({ has: page.getByText('Echo', { exact: true }) });
   await playground.getByRole('button', { name: 'Run' }).click();
   await expect(playground.getByRole('log')).toContainText('the server said: hello, duplex');
 });
