@@ -24,6 +24,7 @@ import { readFeedQuery } from './feed-query.ts';
 import { TransportCounters } from './transport-stats.ts';
 import { startMetering } from './wire-meter.ts';
 import { memoryRooms } from './rooms.ts';
+import { workshopEndpoint } from './workshop/endpoint.ts';
 
 /** Paths this module owns; anything else is left to the static site (or Vite in dev). */
 const isLivePath = (pathname: string) =>
@@ -78,6 +79,7 @@ export function createLiveEndpoints(config: Config): LiveEndpoints {
     roomEndpoint(memoryRooms(deliver)),
     chatEndpoint(memoryRooms(deliver), config.chatHistory),
     eventsEndpoint(feed, transportCounters),
+    workshopEndpoint,
   ] as WsEndpoint<never>[];
 
   type Refusal = { status: number; reason: RejectReason; message: string };

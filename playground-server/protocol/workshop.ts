@@ -1,0 +1,188 @@
+import * as z from 'zod/mini';
+import type { ErrorCode } from './errors.ts';
+
+/**
+ * `WS /ws/workshop/<code>` — one instructor (the host) and a room of attendees.
+ *
+ * - `WS /ws/workshop/new` creates a room: the first message is `created` with the join code and
+ *   the host token, a secret only the host's browser keeps. That socket is already the host.
+ * - `WS /ws/workshop/<code>`: the first message says who you are: `host` (with the token) or
+ *   `join` (a display name, and the seat token of an earlier visit to come back as yourself).
+ *
+ * The server assigns ids, seats, times and vote totals, so nobody can forge them. Every text an
+ * attendee sends is shown by the other browsers as text, never as HTML.
+ */
+
+/** Join codes: six characters without look-alikes (no 0/O, 1/I/L), easy to read off a projector. */
+export const codeAlphabet = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
+export const codePattern = /^[ABCDEFGHJKMNPQRSTUVWXYZ23456789]{6}$/;
+
+/** Upper bounds of the wire format itself; the server's configurable limits are at most these. */
+export const wireLimits = {
+  nameLength: 40,
+  codeLength: 20_000,
+  titleLength: 80,
+  textLength: 1000,
+  question: 200,
+  option: 80,
+  options: 8,
+  slug: 120,
+  token: 64,
+} as const;
+
+/** Close codes of this endpoint (4000–4999 is the application range of RFC 6455). */
+export const WorkshopCloseCode = {
+  /** The host token was wrong. */
+  notHost: 4403,
+  /** No room has this code (never created, or ended and forgotten). */
+  noSuchRoom: 4404,
+  /** No `host` or `join` message arrived in time. */
+  helloTimeout: 4408,
+  /** The same seat connected again elsewhere (a second tab); the newest connection wins. */
+  replaced: 4409,
+  /** The host ended the room. */
+  ended: 4410,
+  /** A configured bound was reached: too many rooms, or the room is full. */
+  full: 4503,
+} as const;
+
+const token = z.string().check(z.minLength(8), z.maxLength(wireLimits.token));
+/** A display name: trimmed, no control characters. Shown as text, so any other character is fine. */
+const displayName = z.string().check(
+  z.trim(),
+  z.minLength(1, 'enter a name'),
+  z.maxLength(wireLimits.nameLength, `a name has at most ${wireLimits.nameLength} characters`),
+  z.regex(/^[^\p{Cc}]*$/u, 'a name cannot contain control characters'),
+);
+const count = z.number().check(z.int(), z.gte(0));
+
+/** Where the room is: a lesson (its slug, e.g. "what-is-a-websocket") and a slide (from 1). */
+export const Location = z.object({
+  lesson: z.string().check(z.minLength(1), z.maxLength(wireLimits.slug), z.regex(/^[a-z0-9][a-z0-9/-]*$/, 'a lesson slug')),
+  slide: z.number().check(z.int(), z.gte(1), z.lte(500)),
+});
+export type Location = z.infer<typeof Location>;
+
+export const HostHello = z.object({ type: z.literal('host'), token });
+export const JoinHello = z.object({ type: z.literal('join'), name: displayName, seat: z.optional(token) });
+
+const attendeeCommands = [
+  z.object({ type: z.literal('vote'), poll: z.string().check(z.maxLength(32)), option: count }),
+  z.object({ type: z.literal('post'), text: z.string().check(z.trim(), z.minLength(1, 'the message is empty'), z.maxLength(wireLimits.textLength)) }),
+  /** The outcome of the attendee's last run in their playground, for the host's overview. */
+  z.object({ type: z.literal('run-result'), ok: z.boolean() }),
+  /** Leaving on purpose: the seat shows as gone at once instead of reconnecting. */
+  z.object({ type: z.literal('leave') }),
+] as const;
+export const AttendeeCommand = z.discriminatedUnion('type', [...attendeeCommands]);
+export type AttendeeCommand = z.infer<typeof AttendeeCommand>;
+
+const hostCommands = [
+  z.object({
+    type: z.literal('push'),
+    code: z.string().check(z.minLength(1, 'the snippet is empty'), z.maxLength(wireLimits.codeLength)),
+    title: z.optional(z.string().check(z.maxLength(wireLimits.titleLength))),
+  }),
+  z.object({ type: z.literal('follow'), location: z.nullable(Location) }),
+  z.object({
+    type: z.literal('poll-open'),
+    question: z.string().check(z.trim(), z.minLength(1, 'ask a question'), z.maxLength(wireLimits.question)),
+    options: z
+      .array(z.string().check(z.trim(), z.minLength(1, 'an option is empty'), z.maxLength(wireLimits.option)))
+      .check(z.minLength(2, 'a poll needs at least 2 options'), z.maxLength(wireLimits.options, `a poll has at most ${wireLimits.options} options`)),
+  }),
+  z.object({ type: z.literal('poll-close') }),
+  z.object({ type: z.literal('wall-remove'), id: count }),
+  z.object({ type: z.literal('mute'), attendee: z.string().check(z.maxLength(32)), muted: z.boolean() }),
+  z.object({ type: z.literal('end') }),
+] as const;
+export const HostCommand = z.discriminatedUnion('type', [...hostCommands]);
+export type HostCommand = z.infer<typeof HostCommand>;
+
+/** Every message a client may send; the server checks the role before acting on it. */
+export const WorkshopClientMessage = z.discriminatedUnion('type', [HostHello, JoinHello, ...attendeeCommands, ...hostCommands]);
+export type WorkshopClientMessage = z.infer<typeof WorkshopClientMessage>;
+
+export const ConnectionState = z.enum(['connected', 'reconnecting', 'gone']);
+export type ConnectionState = z.infer<typeof ConnectionState>;
+
+/** One attendee as the host sees them. `id` is public; the seat token never leaves its owner. */
+export const Attendee = z.object({
+  id: z.string(),
+  name: z.string(),
+  state: ConnectionState,
+  muted: z.boolean(),
+  lastRun: z.nullable(z.object({ ok: z.boolean(), at: z.number() })),
+});
+export type Attendee = z.infer<typeof Attendee>;
+
+export const Snippet = z.object({ id: count, code: z.string(), title: z.string(), at: z.number() });
+export type Snippet = z.infer<typeof Snippet>;
+
+export const Poll = z.object({
+  id: z.string(),
+  question: z.string(),
+  options: z.array(z.object({ text: z.string(), votes: count })),
+  open: z.boolean(),
+  voters: count,
+});
+export type Poll = z.infer<typeof Poll>;
+
+export const WallMessage = z.object({ id: count, from: z.object({ id: z.string(), name: z.string() }), text: z.string(), at: z.number() });
+export type WallMessage = z.infer<typeof WallMessage>;
+
+/** What a (re)joining browser needs to catch up: everything that is "current" in the room. */
+export const RoomState = z.object({
+  code: z.string(),
+  snippet: z.nullable(Snippet),
+  location: z.nullable(Location),
+  poll: z.nullable(Poll),
+  wall: z.array(WallMessage),
+});
+export type RoomState = z.infer<typeof RoomState>;
+
+export const WorkshopServerMessage = z.discriminatedUnion('type', [
+  /** Only on `/ws/workshop/new`: keep `hostToken` secret, it is what makes you the host. */
+  z.object({ type: z.literal('created'), code: z.string(), hostToken: z.string() }),
+  z.object({
+    type: z.literal('welcome-host'),
+    state: RoomState,
+    attendees: z.array(Attendee),
+    limits: z.object({ maxAttendees: count }),
+    /** Origins other devices on the LAN can reach this server at (empty if it listens on localhost only). */
+    lanOrigins: z.array(z.string()),
+  }),
+  z.object({
+    type: z.literal('welcome'),
+    state: RoomState,
+    you: z.object({ id: z.string(), name: z.string(), seat: z.string(), muted: z.boolean() }),
+    /** The option this seat chose in the current poll, if it voted. */
+    yourVote: z.nullable(count),
+  }),
+  /** To the host: one attendee's row changed (joined, state, last run, muted). */
+  z.object({ type: z.literal('attendee'), attendee: Attendee }),
+  z.object({ type: z.literal('snippet'), snippet: Snippet }),
+  z.object({ type: z.literal('follow'), location: z.nullable(Location) }),
+  z.object({ type: z.literal('poll'), poll: Poll }),
+  z.object({ type: z.literal('voted'), poll: z.string(), option: count }),
+  z.object({ type: z.literal('wall'), message: WallMessage }),
+  z.object({ type: z.literal('wall-removed'), id: count }),
+  /** To an attendee: the host muted or unmuted you on the wall. */
+  z.object({ type: z.literal('muted'), muted: z.boolean() }),
+  z.object({ type: z.literal('ended') }),
+  z.object({ type: z.literal('error'), code: z.string(), message: z.string() }),
+]);
+export type WorkshopServerMessage = z.infer<typeof WorkshopServerMessage>;
+
+/**
+ * Error codes of `{type:"error"}` messages; the connection stays open. Besides the shared ones
+ * (`protocol/errors.ts`: bad_json, bad_message, binary_not_supported), the workshop's own rules.
+ */
+export type WorkshopErrorCode =
+  | ErrorCode
+  | 'not_host'
+  | 'already_joined'
+  | 'no_poll'
+  | 'already_voted'
+  | 'muted'
+  | 'rate_limited';

@@ -1,0 +1,149 @@
+import type { LiveSocket } from '../live-socket.ts';
+import type { WsEndpoint } from '../endpoints/types.ts';
+import { parseJsonMessage } from '../json-message.ts';
+import {
+  WorkshopCloseCode,
+  codePattern,
+  WorkshopClientMessage,
+  type AttendeeCommand,
+  type HostCommand,
+} from '../protocol/workshop.ts';
+import { loadWorkshopLimits, type WorkshopLimits } from './limits.ts';
+import { lanOrigins } from './lan.ts';
+import { RoomRegistry } from './registry.ts';
+import type { CommandError, Room, Seat } from './room.ts';
+import { send } from './wire.ts';
+
+export type WorkshopParams = { create: true } | { create: false; code: string };
+
+/** Words for "only the host can …" answers; its keys are every host command (the compiler checks). */
+const hostVerbs: Record<HostCommand['type'], string> = {
+  push: 'push snippets',
+  follow: 'lead the room to a slide',
+  'poll-open': 'open polls',
+  'poll-close': 'close polls',
+  'wall-remove': 'remove wall messages',
+  mute: 'mute attendees',
+  end: 'end the workshop',
+};
+const hostTypes: ReadonlySet<string> = new Set(Object.keys(hostVerbs));
+const attendeeTypes: ReadonlySet<string> = new Set(['vote', 'post', 'run-result', 'leave'] satisfies AttendeeCommand['type'][]);
+
+/**
+ * `WS /ws/workshop/new` (create a room, become its host) and `WS /ws/workshop/<code>` (say
+ * `host` with the token, or `join` with a name). One registry of rooms per endpoint instance.
+ */
+export function createWorkshopEndpoint(limits: WorkshopLimits): WsEndpoint<WorkshopParams> {
+  const rooms = new RoomRegistry(limits);
+  return {
+    name: 'workshop',
+    match(url) {
+      const found = /^\/ws\/workshop(?:\/([^/]*))?$/.exec(url.pathname);
+      if (!found) return null;
+      const segment = found[1] ?? '';
+      if (segment === 'new') return { params: { create: true } };
+      const code = segment.toUpperCase();
+      if (!codePattern.test(code)) {
+        return { status: 400, reason: `a workshop code is 6 letters and digits, e.g. /ws/workshop/K7QX3M; got "${segment.slice(0, 20)}"` };
+      }
+      return { params: { create: false, code } };
+    },
+    open(ws, req, params) {
+      new Connection(ws, rooms, limits, params, lanOrigins(req));
+    },
+  };
+}
+
+/** One socket's life: who it is (pending, host, attendee) and what it may do. */
+class Connection {
+  readonly #ws: LiveSocket;
+  readonly #limits: WorkshopLimits;
+  #room: Room | null = null;
+  #role: 'pending' | 'host' | 'attendee' = 'pending';
+  #seat: Seat | null = null;
+  #helloTimer: NodeJS.Timeout | null = null;
+  readonly #lanOrigins: string[];
+
+  constructor(ws: LiveSocket, rooms: RoomRegistry, limits: WorkshopLimits, params: WorkshopParams, origins: string[]) {
+    this.#ws = ws;
+    this.#lanOrigins = origins;
+    this.#limits = limits;
+    ws.on('message', (data: Buffer, isBinary) => this.#onFrame(data, isBinary));
+    ws.on('close', () => {
+      if (this.#helloTimer) clearTimeout(this.#helloTimer);
+      this.#room?.disconnect(ws, this.#seat);
+    });
+    ws.on('error', () => undefined); // a broken socket is followed by close; nothing else to do
+    if (params.create) this.#create(rooms);
+    else this.#enter(rooms, params.code);
+  }
+
+  #enter(rooms: RoomRegistry, code: string): void {
+    const ws = this.#ws;
+    const room = rooms.get(code);
+    if (!room) return void ws.close(WorkshopCloseCode.noSuchRoom, `no workshop room ${code}: check the code`);
+    if (room.ended) return void ws.close(WorkshopCloseCode.ended, 'this workshop has ended');
+    this.#room = room;
+    this.#helloTimer = setTimeout(
+      () => ws.close(WorkshopCloseCode.helloTimeout, 'send {"type":"join","name":…} or {"type":"host","token":…} first'),
+      this.#limits.helloTimeoutSeconds * 1000,
+    );
+    this.#helloTimer.unref();
+  }
+
+  #create(rooms: RoomRegistry): void {
+    const created = rooms.create();
+    if (!created) {
+      const reason = `this server already runs ${this.#limits.maxRooms} workshop rooms (WORKSHOP_MAX_ROOMS)`;
+      return void this.#ws.close(WorkshopCloseCode.full, reason);
+    }
+    this.#room = created.room;
+    this.#role = 'host';
+    send(this.#ws, { type: 'created', code: created.room.code, hostToken: created.hostToken });
+    created.room.addHost(this.#ws, this.#lanOrigins);
+  }
+
+  #onFrame(data: Buffer, isBinary: boolean): void {
+    const parsed = parseJsonMessage(WorkshopClientMessage, data, isBinary);
+    if (!parsed.ok) return send(this.#ws, parsed.error);
+    const room = this.#room;
+    if (!room || room.ended) return;
+    this.#error(this.#dispatch(room, parsed.value));
+  }
+
+  #dispatch(room: Room, message: WorkshopClientMessage): CommandError | null {
+    if (message.type === 'host' || message.type === 'join') {
+      if (this.#role !== 'pending') return { code: 'already_joined', message: `this connection is already the ${this.#role}` };
+      this.#hello(room, message);
+      return null;
+    }
+    if (this.#role === 'pending') return { code: 'bad_message', message: 'say who you are first: {"type":"join","name":…} or {"type":"host","token":…}' };
+    if (hostTypes.has(message.type)) {
+      if (this.#role !== 'host') return { code: 'not_host', message: `only the host can ${hostVerbs[message.type as HostCommand['type']]}` };
+      return room.hostCommand(message as HostCommand);
+    }
+    if (attendeeTypes.has(message.type) && this.#seat) return room.attendeeCommand(this.#seat, message as AttendeeCommand);
+    return { code: 'bad_message', message: `the host cannot send "${message.type}"` };
+  }
+
+  /** A wrong token or a full room ends the connection: retrying the same hello cannot succeed. */
+  #hello(room: Room, message: Extract<WorkshopClientMessage, { type: 'host' | 'join' }>): void {
+    if (this.#helloTimer) clearTimeout(this.#helloTimer);
+    if (message.type === 'host') {
+      if (!room.isHostToken(message.token)) return this.#ws.close(WorkshopCloseCode.notHost, 'wrong host token for this room');
+      this.#role = 'host';
+      return room.addHost(this.#ws, this.#lanOrigins);
+    }
+    const seat = room.join(this.#ws, message.name, message.seat);
+    if (!seat) return this.#ws.close(WorkshopCloseCode.full, `the room is full (${this.#limits.maxAttendees} attendees)`);
+    this.#role = 'attendee';
+    this.#seat = seat;
+  }
+
+  #error(error: CommandError | null): void {
+    if (error) send(this.#ws, { type: 'error', code: error.code, message: error.message });
+  }
+}
+
+/** The server's workshop endpoint, bounded by the WORKSHOP_* environment variables (see limits.ts). */
+export const workshopEndpoint = createWorkshopEndpoint(loadWorkshopLimits(process.env));

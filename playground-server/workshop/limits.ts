@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { wireLimits } from '../protocol/workshop.ts';
+
+/**
+ * Bounds of workshop rooms. Defaults suit one laptop teaching a room of people; each can be
+ * changed with an environment variable (validated at start-up, a bad value names the variable).
+ * Per-connection bounds (message size, messages per second, send buffer, connections) are the
+ * server's own, shared by every endpoint: see config.ts.
+ */
+const whole = (min: number, max: number) =>
+  z.coerce.number({ error: 'must be a number' }).int('must be a whole number').min(min, `must be at least ${min}`).max(max, `must be at most ${max}`);
+
+export const WorkshopLimitsSchema = z
+  .object({
+    maxRooms: whole(1, 1000).default(20).describe('rooms open at once on this server'),
+    maxAttendees: whole(1, 5000).default(500).describe('attendees per room'),
+    postsPerMinute: whole(1, 600).default(10).describe('wall messages per attendee per minute'),
+    votesPerMinute: whole(1, 600).default(20).describe('votes (attempts) per attendee per minute'),
+    messageLength: whole(1, wireLimits.textLength).default(280).describe('characters in a wall message'),
+    wallHistory: whole(1, 5000).default(200).describe('wall messages kept (and replayed to a rejoining attendee)'),
+    reconnectGraceSeconds: whole(1, 3600).default(60).describe('seconds a dropped attendee shows as reconnecting before gone'),
+    idleRoomMinutes: whole(1, 24 * 60).default(240).describe('minutes a room with nobody connected is kept before it is forgotten'),
+    helloTimeoutSeconds: whole(1, 120).default(10).describe('seconds a new connection has to say host or join'),
+  })
+  .strict();
+
+export type WorkshopLimits = z.infer<typeof WorkshopLimitsSchema>;
+
+/** The environment variable of each limit: WORKSHOP_ and the name in capitals, e.g. WORKSHOP_MAX_ROOMS. */
+export const limitEnvName = (key: keyof WorkshopLimits) => `WORKSHOP_${key.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()}`;
+
+export const defaultWorkshopLimits: WorkshopLimits = WorkshopLimitsSchema.parse({});
+
+/** Reads WORKSHOP_* variables; throws one message naming every bad variable. */
+export function loadWorkshopLimits(env: NodeJS.ProcessEnv): WorkshopLimits {
+  const raw: Record<string, string> = {};
+  for (const key of Object.keys(WorkshopLimitsSchema.shape) as (keyof WorkshopLimits)[]) {
+    const value = env[limitEnvName(key)];
+    if (value !== undefined && value !== '') raw[key] = value;
+  }
+  const result = WorkshopLimitsSchema.safeParse(raw);
+  if (result.success) return result.data;
+  const lines = result.error.issues.map((issue) => `${limitEnvName(issue.path[0] as keyof WorkshopLimits)}: ${issue.message}`);
+  throw new Error(`invalid workshop limits:\n  ${lines.join('\n  ')}`);
+}

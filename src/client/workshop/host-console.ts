@@ -1,0 +1,156 @@
+import type { Attendee, WorkshopServerMessage } from '../../../playground-server/protocol/workshop.ts';
+import { openWorkshopLink, type WorkshopLink } from './connection.ts';
+import { describeLink, h, part } from './dom.ts';
+import { renderPoll } from './poll-view.ts';
+import { drawQr } from './qr.ts';
+import { forgetRoom, hostToken, rememberHostToken } from './storage.ts';
+import { joinUrl, roomCodeFromUrl } from './urls.ts';
+import { showSharedMessage } from './shared-messages.ts';
+import { WallView } from './wall-view.ts';
+
+const stateWords: Record<Attendee['state'], string> = { connected: 'connected', reconnecting: 'reconnecting', gone: 'gone' };
+
+/**
+ * The instructor's console: start (or resume) a room, project its code and QR, watch who is
+ * here, push snippets, run polls, moderate the wall, end the room. Every action is a message
+ * the server checks against the host token; this page only draws what the server says.
+ */
+export function startHostConsole(root: HTMLElement): void {
+  let code = roomCodeFromUrl();
+  let link: WorkshopLink | null = null;
+  const attendees = new Map<string, Attendee>();
+  const rows = new Map<string, HTMLLIElement>();
+  const list = part<HTMLUListElement>(root, 'attendees');
+  const wall = new WallView(part<HTMLOListElement>(root, 'wall'), (message) => [
+    button('Remove', `Remove message from ${message.from.name}`, () => link?.send({ type: 'wall-remove', id: message.id })),
+    button('Mute', `Mute ${message.from.name}`, () => link?.send({ type: 'mute', attendee: message.from.id, muted: true })),
+  ]);
+
+  const connect = () => {
+    part(root, 'start').hidden = true;
+    part(root, 'room').hidden = false;
+    link = openWorkshopLink({
+      path: () => code ?? 'new',
+      hello: () => {
+        const token = code ? hostToken(code) : null;
+        return token ? { type: 'host', token } : null;
+      },
+      onMessage,
+      onState: (state) => {
+        part(root, 'link-state').textContent = describeLink(state);
+        if (state.state === 'closed' && code) forgetRoom(code);
+        // A final refusal (full room, wrong token, ended…) is said where it cannot be missed.
+        if (state.state === 'closed') part(root, 'notice').textContent = state.reason || `The connection was closed (code ${state.code}).`;
+      },
+    });
+  };
+
+  function onMessage(message: WorkshopServerMessage): void {
+    if (showSharedMessage(root, wall, message)) return;
+    switch (message.type) {
+      case 'created':
+        code = message.code;
+        rememberHostToken(code, message.hostToken);
+        history.replaceState(null, '', `?code=${code}`);
+        return;
+      case 'welcome-host':
+        showRoom(message.state.code, message.lanOrigins);
+        attendees.clear();
+        list.replaceChildren();
+        rows.clear();
+        for (const attendee of message.attendees) showAttendee(attendee);
+        showCount();
+        renderPoll(part(root, 'poll'), message.state.poll);
+        wall.reset(message.state.wall);
+        showLocation(message.state.location);
+        return;
+      case 'attendee':
+        return showAttendee(message.attendee);
+      case 'poll':
+        return renderPoll(part(root, 'poll'), message.poll);
+      case 'snippet':
+        part(root, 'push-status').textContent = `Pushed "${message.snippet.title || 'snippet'}" to everyone.`;
+        return;
+      case 'follow':
+        return showLocation(message.location);
+      default:
+        return;
+    }
+  }
+
+  function showRoom(roomCode: string, lanOrigins: string[]): void {
+    part(root, 'code').textContent = roomCode;
+    const url = joinUrl(lanOrigins[0] ?? location.origin, roomCode);
+    const anchor = part<HTMLAnchorElement>(root, 'join-url');
+    anchor.href = url;
+    anchor.textContent = url;
+    part(root, 'other-urls').textContent = lanOrigins.length > 1 ? `Also: ${lanOrigins.slice(1).map((o) => joinUrl(o, roomCode)).join(' · ')}` : '';
+    part(root, 'lan-hint').hidden = lanOrigins.length > 0 || !/^(localhost|127\.|\[::1\])/.test(location.host);
+    drawQr(part(root, 'qr'), url);
+    for (const present of root.querySelectorAll<HTMLAnchorElement>('a[data-present]')) {
+      present.href = `${present.dataset.present}?room=${roomCode}`;
+    }
+  }
+
+  function showAttendee(attendee: Attendee): void {
+    attendees.set(attendee.id, attendee);
+    let row = rows.get(attendee.id);
+    if (!row) {
+      row = h('li', { 'data-attendee-id': attendee.id });
+      rows.set(attendee.id, row);
+      list.append(row);
+    }
+    const run = attendee.lastRun ? (attendee.lastRun.ok ? 'last run ok' : 'last run failed') : 'no run yet';
+    row.dataset.state = attendee.state;
+    row.replaceChildren(
+      h('span', { class: 'ws-name' }, attendee.name),
+      h('span', { class: `ws-badge ws-${attendee.state}` }, stateWords[attendee.state]),
+      h('span', { class: `ws-run ${attendee.lastRun ? (attendee.lastRun.ok ? 'ws-ok' : 'ws-failed') : ''}` }, run),
+      button(attendee.muted ? 'Unmute' : 'Mute', `${attendee.muted ? 'Unmute' : 'Mute'} ${attendee.name}`, () =>
+        link?.send({ type: 'mute', attendee: attendee.id, muted: !attendee.muted }),
+      ),
+    );
+    showCount();
+  }
+
+  function showCount(): void {
+    const counts = { connected: 0, reconnecting: 0, gone: 0 };
+    for (const { state } of attendees.values()) counts[state]++;
+    part(root, 'present-count').textContent =
+      `${counts.connected} present` + (counts.reconnecting ? ` · ${counts.reconnecting} reconnecting` : '') + (counts.gone ? ` · ${counts.gone} gone` : '');
+  }
+
+  function showLocation(where: { lesson: string; slide: number } | null): void {
+    part(root, 'location').textContent = where ? `The room is on ${where.lesson}, slide ${where.slide}.` : 'The room is not following a lesson yet.';
+  }
+
+  part<HTMLButtonElement>(root, 'start-button').addEventListener('click', connect);
+  part<HTMLFormElement>(root, 'push-form').addEventListener('submit', (event) => {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget as HTMLFormElement);
+    link?.send({ type: 'push', code: String(form.get('code') ?? ''), title: String(form.get('title') ?? '') });
+  });
+  part<HTMLFormElement>(root, 'poll-form').addEventListener('submit', (event) => {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget as HTMLFormElement);
+    const options = String(form.get('options') ?? '')
+      .split('\n')
+      .map((line) => line.trim())
+      .filter(Boolean);
+    link?.send({ type: 'poll-open', question: String(form.get('question') ?? ''), options });
+  });
+  part(root, 'poll-close').addEventListener('click', () => link?.send({ type: 'poll-close' }));
+  part(root, 'end').addEventListener('click', () => {
+    if (confirm('End the workshop for everyone?')) link?.send({ type: 'end' });
+  });
+
+  // Coming back to the console (a reload, a crash) resumes the room this browser hosts.
+  if (code && hostToken(code)) connect();
+  else if (code) part(root, 'notice').textContent = `This browser is not the host of room ${code}. Start a new room instead.`;
+}
+
+function button(label: string, name: string, onClick: () => void): HTMLButtonElement {
+  const element = h('button', { type: 'button', class: 'ws-button ws-small', 'aria-label': name }, label);
+  element.addEventListener('click', onClick);
+  return element;
+}

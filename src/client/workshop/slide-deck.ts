@@ -1,0 +1,91 @@
+/**
+ * A lesson as slides, without moving any node (moving a <duplex-playground> would reconnect it
+ * and bind its buttons twice): each top-level element of the lesson gets the number of the
+ * section it belongs to, and showing slide N hides every element of another section.
+ * Slide 1 is the title and the introduction; every `##` heading starts the next slide.
+ * The slide number lives in the URL hash (#3), so a link, the back button and follow-me all work.
+ * Speaker notes are `<aside class="speaker-notes" hidden>` in the lesson: hidden on the lesson
+ * page and on the slides, shown in the speaker view.
+ */
+export class SlideDeck {
+  readonly #items: { element: HTMLElement; slide: number }[] = [];
+  readonly #notes = new Map<number, string[]>();
+  readonly #titles: string[] = [];
+  readonly count: number;
+  #current = 0;
+  readonly #onShow: (slide: number) => void;
+
+  constructor(title: HTMLElement, content: HTMLElement, onShow: (slide: number) => void) {
+    this.#onShow = onShow;
+    this.#items.push({ element: title, slide: 1 });
+    this.#titles.push(title.querySelector('h1')?.textContent ?? '');
+    let slide = 1;
+    for (const element of content.children) {
+      if (!(element instanceof HTMLElement)) continue;
+      if (element.classList.contains('speaker-notes')) {
+        this.#notes.set(slide, [...(this.#notes.get(slide) ?? []), element.textContent?.trim() ?? '']);
+        continue;
+      }
+      const heading = sectionHeading(element);
+      if (heading) {
+        slide++;
+        this.#titles.push(heading.textContent?.trim() ?? '');
+      }
+      this.#items.push({ element, slide });
+    }
+    this.count = slide;
+  }
+
+  /** Shows the slide the URL names and keeps following the hash. */
+  start(): void {
+    window.addEventListener('hashchange', () => this.show(slideFromHash()));
+    this.show(slideFromHash());
+  }
+
+  get current(): number {
+    return this.#current;
+  }
+
+  /** The heading a slide starts with (the lesson title for slide 1). */
+  titleOf(slide: number): string | undefined {
+    return this.#titles[slide - 1];
+  }
+
+  notesOf(slide: number): readonly string[] {
+    return this.#notes.get(slide) ?? [];
+  }
+
+  show(slide: number): void {
+    const target = Math.min(Math.max(1, slide), this.count);
+    if (location.hash !== `#${target}`) history.replaceState(null, '', `#${target}`);
+    if (target === this.#current) return;
+    this.#current = target;
+    for (const { element, slide: own } of this.#items) element.hidden = own !== target;
+    this.#onShow(target);
+  }
+
+  /** Arrow keys and Page Up/Down move between slides, except while typing in a field or the editor. */
+  bindKeys(): void {
+    document.addEventListener('keydown', (event) => {
+      const target = event.target as HTMLElement | null;
+      if (event.altKey || event.ctrlKey || event.metaKey) return;
+      if (target?.closest('input, textarea, select, [contenteditable="true"], .monaco-editor')) return;
+      const moves: Record<string, number> = { ArrowRight: this.#current + 1, PageDown: this.#current + 1, ArrowLeft: this.#current - 1, PageUp: this.#current - 1, Home: 1, End: this.count };
+      const next = moves[event.key];
+      if (next === undefined) return;
+      event.preventDefault();
+      this.show(next);
+    });
+  }
+}
+
+/** The `##` heading that starts a section, if this element is (or wraps) one. */
+function sectionHeading(element: HTMLElement): HTMLElement | null {
+  // Starlight wraps headings in a div with an anchor link; plain Markdown output does not.
+  return element.tagName === 'H2' ? element : element.querySelector<HTMLElement>(':scope > h2');
+}
+
+function slideFromHash(): number {
+  const value = Number.parseInt(location.hash.slice(1), 10);
+  return Number.isFinite(value) && value > 0 ? value : 1;
+}
