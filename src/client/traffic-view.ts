@@ -53,11 +53,11 @@ export class TrafficView {
   #reducedMotion = matchMedia('(prefers-reduced-motion: reduce)');
 
   constructor(host: HTMLElement, onFault: (command: InspectCommand) => void) {
-    this.#pause = el('button', { type: 'button', className: 'pg-button', ariaPressed: 'false' }, 'Pause');
+    this.#pause = el('button', { type: 'button', className: 'duplex-control', ariaPressed: 'false' }, 'Pause');
     this.#pause.addEventListener('click', () => this.#setPaused(!this.#paused));
-    const clear = el('button', { type: 'button', className: 'pg-button' }, 'Clear');
+    const clear = el('button', { type: 'button', className: 'duplex-control' }, 'Clear');
     clear.addEventListener('click', () => this.clear());
-    const exportButton = el('button', { type: 'button', className: 'pg-button' }, 'Export JSON');
+    const exportButton = el('button', { type: 'button', className: 'duplex-control' }, 'Export JSON');
     exportButton.addEventListener('click', () => this.#export());
 
     const filters = el('fieldset', { className: 'pg-filters' }, el('legend', {}, 'Show'));
@@ -73,10 +73,10 @@ export class TrafficView {
     for (const direction of allDirections) toggle(direction, `${arrows[direction]} ${laneNames[direction]}`, this.#directions);
     for (const opcode of allOpcodes) toggle(opcode, opcode, this.#opcodes);
 
-    const drop = el('button', { type: 'button', className: 'pg-button' }, 'Drop connection');
+    const drop = el('button', { type: 'button', className: 'duplex-control' }, 'Drop connection');
     drop.addEventListener('click', () => onFault({ type: 'drop' }));
     const outageSeconds = el('select', { ariaLabel: 'Outage length' }, ...[3, 5, 10].map((s) => el('option', { value: String(s) }, `${s} s`)));
-    const outage = el('button', { type: 'button', className: 'pg-button' }, 'Take server away');
+    const outage = el('button', { type: 'button', className: 'duplex-control' }, 'Take server away');
     outage.addEventListener('click', () => onFault({ type: 'outage', seconds: Number(outageSeconds.value) }));
     const latency = el('select', {}, ...[0, 100, 300, 1000].map((ms) => el('option', { value: String(ms) }, `${ms} ms`)));
     latency.addEventListener('change', () => onFault({ type: 'latency', ms: Number(latency.value) }));

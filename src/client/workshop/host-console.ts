@@ -150,7 +150,7 @@ export function startHostConsole(root: HTMLElement): void {
 }
 
 function button(label: string, name: string, onClick: () => void): HTMLButtonElement {
-  const element = h('button', { type: 'button', class: 'ws-button ws-small', 'aria-label': name }, label);
+  const element = h('button', { type: 'button', class: 'duplex-control ws-small', 'aria-label': name }, label);
   element.addEventListener('click', onClick);
   return element;
 }

@@ -15,7 +15,7 @@ export function renderPoll(target: HTMLElement, poll: Poll | null, options: { yo
     const bar = h('span', { class: 'ws-poll-bar', 'aria-hidden': 'true' });
     bar.style.inlineSize = `${(option.votes / most) * 100}%`;
     const name = canVote
-      ? h('button', { type: 'button', class: 'ws-button' }, label)
+      ? h('button', { type: 'button', class: 'duplex-control' }, label)
       : h('span', { class: 'ws-poll-option' }, label);
     if (canVote) name.addEventListener('click', () => options.onVote?.(index));
     return h('li', { 'data-option': String(index) }, name, count, bar);
