@@ -69,6 +69,20 @@ test('edit the code in Monaco, run it with Ctrl+Enter, and see the edited text e
   await expect(row.locator('pre')).toHaveText('edited by a person 42');
 });
 
+test('the editor knows the playground globals: completion offers connect() and hover documents it', async ({ page }) => {
+  await page.goto(lesson);
+  const pg = playground(page);
+  await typeCode(page, pg, 'conn');
+  await page.keyboard.press('Control+Space');
+  const suggestions = pg.locator('.suggest-widget');
+  await expect(suggestions.getByRole('listitem', { name: /^connect, Function/ })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.insertText("connect('/ws/echo');");
+  await pg.locator('.view-lines').getByText('connect', { exact: true }).hover();
+  await expect(pg.locator('.monaco-hover').filter({ hasText: 'reconnecting socket' }).first()).toBeVisible();
+});
+
 test('Ctrl/Cmd+Enter runs the example from the keyboard, without loading the editor', async ({ page }) => {
   await page.goto(lesson);
   const pg = playground(page);
