@@ -165,7 +165,7 @@ test('the server view shows the ping the browser API hides, and the browser’s 
   await page.goto(lesson);
   const pg = playground(page);
   await pg.getByRole('button', { name: 'Run' }).click();
-  // The e2e server pings every second (DUPLEX_HEARTBEAT_MS in playwright.config.ts).
+  // The e2e server pings every two seconds (DUPLEX_HEARTBEAT_MS in playwright.config.ts).
   await expect(lane(pg, 1, 'down')).toHaveAccessibleName(/\d+ ping/, { timeout: 5000 });
   await expect(lane(pg, 1, 'up')).toHaveAccessibleName(/\d+ pong/);
   const frames = pg.getByRole('list', { name: 'Frames, newest first' });

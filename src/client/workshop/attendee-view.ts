@@ -23,6 +23,7 @@ export function startAttendeeView(root: HTMLElement): void {
   let link: WorkshopLink | null = null;
   let poll: Poll | null = null;
   let yourVote: number | null = null;
+  let linkOpen = false;
   let snippet: Snippet | null = null;
   /** The code last put into the playground from a snippet: unchanged since means "no own edits". */
   let applied: string | null = null;
@@ -44,6 +45,9 @@ export function startAttendeeView(root: HTMLElement): void {
       onMessage,
       onState: (state) => {
         part(root, 'link-state').textContent = describeLink(state);
+        // Votes are not queued while offline, so the buttons exist only while a vote can be sent.
+        linkOpen = state.state === 'open';
+        showPoll(poll);
         if (state.state === 'closed' && state.code !== 4409) forgetRoom(code);
         // A final refusal (full room, wrong token, ended…) is said where it cannot be missed.
         if (state.state === 'closed') part(root, 'notice').textContent = state.reason || `The connection was closed (code ${state.code}).`;
@@ -86,7 +90,7 @@ export function startAttendeeView(root: HTMLElement): void {
     part(root, 'poll-section').hidden = next === null;
     renderPoll(part(root, 'poll'), next, {
       yourVote,
-      onVote: (option) => next && link?.send({ type: 'vote', poll: next.id, option }),
+      ...(linkOpen ? { onVote: (option: number) => next && link?.send({ type: 'vote', poll: next.id, option }) } : {}),
     });
   }
 
