@@ -1,4 +1,4 @@
-import type { ChatServerMessage } from './protocol/chat.ts';
+import type { ChatServerMessage } from '../protocol/chat.ts';
 
 type ChatLine = Extract<ChatServerMessage, { type: 'message' }>;
 

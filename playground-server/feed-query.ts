@@ -1,4 +1,4 @@
-import { ClientId } from './protocol/feed.ts';
+import { ClientId } from '../protocol/feed.ts';
 
 export type FeedQuery = { since: number | null; client: string | null };
 

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { memoryFeed } from './feed.ts';
-import { FeedEvent } from './protocol/feed.ts';
+import { FeedEvent } from '../protocol/feed.ts';
 
 test('the feed publishes numbered events to subscribers and keeps them for since()', async (t) => {
   const feed = memoryFeed(10);

@@ -1,4 +1,4 @@
-import type { FeedEvent } from './protocol/feed.ts';
+import type { FeedEvent } from '../protocol/feed.ts';
 
 /**
  * The one event source behind all four transports, so they race on identical events.

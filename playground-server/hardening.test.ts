@@ -2,8 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { once } from 'node:events';
 import { WebSocket } from 'ws';
-import { CloseCode } from './close-codes.ts';
-import { Opcodes } from './wire-frame.ts';
+import { CloseCode } from '../protocol/close-codes.ts';
+import { Opcodes } from '../protocol/frame-size.ts';
 import { clientFrame, closed, connect, metric, nextMessage, rawUpgrade, refusedUpgrade, startTestServer } from './test-support.ts';
 
 test('a page on another site is refused with 403; same origin, localhost and listed origins are let in', async (t) => {

@@ -1,5 +1,5 @@
 import type * as z from 'zod/mini';
-import type { ErrorMessage } from './protocol/errors.ts';
+import type { ErrorMessage } from '../protocol/errors.ts';
 
 type Parsed<T> = { ok: true; value: T } | { ok: false; error: ErrorMessage };
 

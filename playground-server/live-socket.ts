@@ -1,6 +1,6 @@
 import type { Duplex } from 'node:stream';
 import { WebSocket } from 'ws';
-import { CloseCode } from './close-codes.ts';
+import { CloseCode, ReportedCloseCode } from '../protocol/close-codes.ts';
 import type { DropReason, EndpointCounters, Metrics } from './metrics.ts';
 import type { TraceTap } from './trace-hub.ts';
 
@@ -80,13 +80,22 @@ export class LiveSocket extends WebSocket {
         const code = args[0] as number;
         const reason = String(args[1] ?? '');
         // Our close went first and this is the client's answer (1006: no close frame came).
-        if (!this.#closeInTraced && code !== 1006) ctx.trace?.frame('in', 'close', closePayload(code, reason), { code, reason });
+        if (!this.#closeInTraced && code !== ReportedCloseCode.abnormal) ctx.trace?.frame('in', 'close', closePayload(code, reason), { code, reason });
         ctx.trace?.closed(code, reason);
         ctx.counters.connections--;
         ctx.metrics.closed(code);
       }
     }
-    return super.emit(event, ...args);
+    if (event !== 'message') return super.emit(event, ...args);
+    try {
+      return super.emit(event, ...args);
+    } catch (error) {
+      // An endpoint bug must not take the process (and every other user) down: this client is
+      // told the server failed, the rest keep working, and the operator sees the stack.
+      console.error('unexpected error handling a message:', error);
+      this.close(CloseCode.internalError, 'unexpected server error');
+      return true;
+    }
   }
 
   override send(data: Payload, optionsOrCallback?: SendOptions | SendCallback, callback?: SendCallback): void {
@@ -177,11 +186,11 @@ export class LiveSocket extends WebSocket {
       const received = this as unknown as { _closeFrameReceived: boolean };
       if (received._closeFrameReceived) {
         this.#closeInTraced = true;
-        const inCode = code ?? 1005;
+        const inCode = code ?? ReportedCloseCode.noStatus;
         const inReason = String(reason ?? '');
         tap.frame('in', 'close', closePayload(inCode, inReason), { code: inCode, reason: inReason });
       }
-      const outCode = code ?? 1005;
+      const outCode = code ?? ReportedCloseCode.noStatus;
       const outReason = String(reason ?? '');
       tap.frame('out', 'close', closePayload(outCode, outReason), { code: outCode, reason: outReason });
     }
@@ -194,7 +203,7 @@ const toBuffer = (data: unknown): Buffer =>
 
 /** The payload of a close frame: a 2-byte code and the UTF-8 reason (empty for 1005). */
 function closePayload(code: number, reason: string): Buffer {
-  if (code === 1005) return Buffer.alloc(0);
+  if (code === ReportedCloseCode.noStatus) return Buffer.alloc(0);
   const payload = Buffer.alloc(2 + Buffer.byteLength(reason));
   payload.writeUInt16BE(code, 0);
   payload.write(reason, 2);

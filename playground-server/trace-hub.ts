@@ -1,9 +1,9 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { WebSocket } from 'ws';
-import type { InspectEvent, Opcode } from './protocol/inspect.ts';
+import type { InspectEvent, Opcode } from '../protocol/inspect.ts';
 import { acceptFor } from './handshake.ts';
-import { frameHeaderLength } from './wire-frame.ts';
+import { frameHeaderLength } from '../protocol/frame-size.ts';
 
 /** Events kept per trace so an inspector that connects a moment late still sees the handshake. */
 const BACKLOG = 200;

@@ -1,4 +1,4 @@
-import type { Transport, TransportStats } from './protocol/feed.ts';
+import type { Transport, TransportStats } from '../protocol/feed.ts';
 import type { Sample } from './metrics.ts';
 
 const transports: readonly Transport[] = ['short-poll', 'long-poll', 'sse', 'websocket'];

@@ -4,22 +4,8 @@ import { WebSocket } from 'ws';
 import { once } from 'node:events';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { frameHeaderLength, serverFrame } from './wire-frame.ts';
+import { serverFrame } from './wire-frame.ts';
 import { acceptFor } from './handshake.ts';
-
-test('frame header length follows the three payload length encodings', () => {
-  const cases: [number, boolean, number][] = [
-    [0, false, 2],
-    [125, false, 2],
-    [126, false, 4],
-    [65535, false, 4],
-    [65536, false, 10],
-    [5, true, 6],
-    [200, true, 8],
-    [70000, true, 14],
-  ];
-  for (const [payload, masked, expected] of cases) assert.equal(frameHeaderLength(payload, masked), expected, `${payload} ${masked}`);
-});
 
 test('a prebuilt frame is read by a real client as the same message, for every length encoding', async (t) => {
   const payloads = [Buffer.from('hi'), Buffer.alloc(300, 'x'), Buffer.alloc(70_000, 7)];

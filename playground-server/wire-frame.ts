@@ -1,16 +1,10 @@
+import { frameHeaderLength, Opcodes } from '../protocol/frame-size.ts';
+
 /**
- * RFC 6455 §5.2 frame sizes, and one server frame built ahead of time. `ws` frames every
+ * One server frame built ahead of time (sizes follow protocol/frame-size.ts). `ws` frames every
  * message itself; we only build a frame ourselves for broadcast, where one frame is written
  * to many sockets (see broadcast.ts), and to report wire bytes to the inspector.
  */
-
-export const Opcodes = { text: 0x1, binary: 0x2 } as const;
-
-/** Header bytes of a frame carrying `payloadLength` bytes; client frames add a 4-byte mask. */
-export function frameHeaderLength(payloadLength: number, masked: boolean): number {
-  const extended = payloadLength > 65535 ? 8 : payloadLength > 125 ? 2 : 0;
-  return 2 + extended + (masked ? 4 : 0);
-}
 
 /** A complete, unmasked, unfragmented server→client data frame: header and payload in one buffer. */
 export function serverFrame(payload: Buffer, isBinary: boolean): Buffer {

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ChatServerMessage } from '../protocol/chat.ts';
+import { ChatServerMessage } from '../../protocol/chat.ts';
 import { closed, connect, inbox, refusedUpgrade, startTestServer } from '../test-support.ts';
 import type { WebSocket } from 'ws';
 

@@ -1,4 +1,4 @@
-import { ChatClientMessage, MemberName, type ChatServerMessage } from '../protocol/chat.ts';
+import { ChatClientMessage, MemberName, type ChatServerMessage } from '../../protocol/chat.ts';
 import { ChatLog } from '../chat-log.ts';
 import { parseJsonMessage } from '../json-message.ts';
 import type { LiveSocket } from '../live-socket.ts';

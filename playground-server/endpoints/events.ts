@@ -1,6 +1,6 @@
 import type { EventFeed } from '../feed.ts';
 import { readFeedQuery, type FeedQuery } from '../feed-query.ts';
-import type { FeedEvent } from '../protocol/feed.ts';
+import type { FeedEvent } from '../../protocol/feed.ts';
 import { requestHeadBytes } from '../handshake.ts';
 import type { TransportCounters } from '../transport-stats.ts';
 import { takeMetered } from '../wire-meter.ts';

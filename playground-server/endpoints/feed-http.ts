@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { EventFeed } from '../feed.ts';
 import { readFeedQuery, type FeedQuery } from '../feed-query.ts';
 import { sendJson } from '../http-reply.ts';
-import type { FeedEvent, PollResponse, Transport } from '../protocol/feed.ts';
+import type { FeedEvent, PollResponse, Transport } from '../../protocol/feed.ts';
 import type { TransportCounters } from '../transport-stats.ts';
 import { startMetering, takeMetered } from '../wire-meter.ts';
 

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { once } from 'node:events';
 import { request } from 'node:http';
-import { FeedEvent, PollResponse, TransportStatsResponse } from '../protocol/feed.ts';
+import { FeedEvent, PollResponse, TransportStatsResponse } from '../../protocol/feed.ts';
 import { connect, inbox, metric, startTestServer } from '../test-support.ts';
 
 const fast = { feedIntervalMs: 20, longPollTimeoutMs: 200 };

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { InspectEvent } from '../protocol/inspect.ts';
+import { InspectEvent } from '../../protocol/inspect.ts';
 import { acceptFor } from '../handshake.ts';
 import { closed, connect, inbox, nextMessage, refusedUpgrade, startTestServer } from '../test-support.ts';
 

@@ -1,4 +1,4 @@
-import { InspectCommand, TraceId } from '../protocol/inspect.ts';
+import { InspectCommand, TraceId } from '../../protocol/inspect.ts';
 import { parseJsonMessage } from '../json-message.ts';
 import type { TraceHub } from '../trace-hub.ts';
 import type { WsEndpoint } from './types.ts';

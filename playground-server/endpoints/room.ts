@@ -1,4 +1,4 @@
-import { RoomName } from '../protocol/rooms.ts';
+import { RoomName } from '../../protocol/rooms.ts';
 import type { LiveSocket } from '../live-socket.ts';
 import type { Rooms } from '../rooms.ts';
 import type { UpgradeRefusal, WsEndpoint } from './types.ts';

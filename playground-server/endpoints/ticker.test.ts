@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Tick } from '../protocol/ticker.ts';
+import { Tick } from '../../protocol/ticker.ts';
 import { connect, inbox, refusedUpgrade, startTestServer } from '../test-support.ts';
 
 test('the ticker pushes numbered ticks and echoes the client at the same time', async (t) => {

@@ -1,4 +1,4 @@
-import { Tick, tickerInterval } from '../protocol/ticker.ts';
+import { Tick, tickerInterval } from '../../protocol/ticker.ts';
 import type { WsEndpoint } from './types.ts';
 
 /** Reads `?interval=` or refuses the upgrade with the allowed range. */

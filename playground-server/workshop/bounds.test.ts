@@ -1,7 +1,7 @@
 import { test, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
-import { CloseCode } from '../close-codes.ts';
-import { WorkshopCloseCode } from '../protocol/workshop.ts';
+import { CloseCode } from '../../protocol/close-codes.ts';
+import { WorkshopCloseCode } from '../../protocol/workshop.ts';
 import { startTestServer } from '../test-support.ts';
 import type { WorkshopLimits } from './limits.ts';
 import { createRoom, joinRoom, startWorkshopServer, WorkshopClient } from './test-support.ts';

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { refusedUpgrade, startTestServer } from '../test-support.ts';
-import { codePattern, WorkshopCloseCode } from '../protocol/workshop.ts';
+import { codePattern, WorkshopCloseCode } from '../../protocol/workshop.ts';
 import { createRoom, joinRoom, startWorkshopServer, WorkshopClient } from './test-support.ts';
 
 async function setup(t: import('node:test').TestContext, limits = {}) {

@@ -7,7 +7,7 @@ import {
   WorkshopClientMessage,
   type AttendeeCommand,
   type HostCommand,
-} from '../protocol/workshop.ts';
+} from '../../protocol/workshop.ts';
 import { loadWorkshopLimits, type WorkshopLimits } from './limits.ts';
 import { lanOrigins } from './lan.ts';
 import { RoomRegistry } from './registry.ts';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { wireLimits } from '../protocol/workshop.ts';
+import { wireLimits } from '../../protocol/workshop.ts';
 
 /**
  * Bounds of workshop rooms. Defaults suit one laptop teaching a room of people; each can be

@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import { codeAlphabet } from '../protocol/workshop.ts';
+import { codeAlphabet } from '../../protocol/workshop.ts';
 import type { WorkshopLimits } from './limits.ts';
 import { Room, newSecret } from './room.ts';
 

@@ -12,7 +12,7 @@ import {
   type Snippet,
   type WallMessage,
   type WorkshopErrorCode,
-} from '../protocol/workshop.ts';
+} from '../../protocol/workshop.ts';
 import type { WorkshopLimits } from './limits.ts';
 import { RateLimit } from './rate-limit.ts';
 import { broadcast, send } from './wire.ts';

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { WebSocket, WebSocketServer } from 'ws';
 import { LiveSocket } from '../live-socket.ts';
 import { rejectUpgrade } from '../http-reply.ts';
-import { WorkshopServerMessage } from '../protocol/workshop.ts';
+import { WorkshopServerMessage } from '../../protocol/workshop.ts';
 import { createWorkshopEndpoint } from './endpoint.ts';
 import { defaultWorkshopLimits, type WorkshopLimits } from './limits.ts';
 

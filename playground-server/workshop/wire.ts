@@ -1,6 +1,6 @@
 import { broadcast as broadcastFrame } from '../broadcast.ts';
 import type { LiveSocket } from '../live-socket.ts';
-import type { WorkshopServerMessage } from '../protocol/workshop.ts';
+import type { WorkshopServerMessage } from '../../protocol/workshop.ts';
 
 export function send(ws: LiveSocket, message: WorkshopServerMessage): void {
   if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(message));

@@ -1,4 +1,4 @@
-import type { InspectEvent } from '../../playground-server/protocol/inspect.ts';
+import type { InspectEvent } from '../../protocol/inspect.ts';
 import type { RunEvent } from './run-protocol.ts';
 
 /** Lines kept in the output panel; older ones are dropped so a chatty run cannot grow the page forever. */

@@ -1,4 +1,4 @@
-import type { InspectCommand } from '../../playground-server/protocol/inspect.ts';
+import type { InspectCommand } from '../../protocol/inspect.ts';
 import { describeConnections, initialConnection, nextConnection, type ConnectionState } from './connection-state.ts';
 import { OutputView } from './output-view.ts';
 import type { Language, RunEvent } from './run-protocol.ts';

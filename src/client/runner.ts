@@ -1,4 +1,4 @@
-import type { InspectCommand } from '../../playground-server/protocol/inspect.ts';
+import type { InspectCommand } from '../../protocol/inspect.ts';
 import { RunEvent, type FaultRequest, type Language, type RunRequest } from './run-protocol.ts';
 import { serverOrigin } from './server-origin.ts';
 

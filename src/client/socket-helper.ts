@@ -1,3 +1,4 @@
+import { CloseCode, ReportedCloseCode } from '../../protocol/close-codes.ts';
 import ReconnectingWebSocket, { CloseEvent as SyntheticClose, type Options } from 'partysocket/ws';
 import type { SocketEvent } from './run-protocol.ts';
 import { describePayload } from './payload.ts';
@@ -29,7 +30,7 @@ export function retryDelay(retryCount: number, options: SocketOptions): number {
 }
 
 /** Close codes after which reconnecting would only repeat the same refusal. */
-const finalCloseCodes = new Set([1000, 1008, 1009]);
+const finalCloseCodes = new Set<number>([CloseCode.normal, CloseCode.policyViolation, CloseCode.messageTooBig]);
 
 /** What the server watching a socket needs before the socket opens (see run-worker.ts). */
 export interface Tracing {
@@ -82,11 +83,11 @@ export function createConnect(serverOrigin: string, report: Report, tracing?: Tr
         // Typed wide on purpose: at run time this is the browser's CloseEvent or partysocket's own.
         shouldReconnectOnClose: (event: SyntheticClose | globalThis.CloseEvent) => {
           // partysocket turns a failed attempt (refused upgrade, timeout) into its own close
-          // event with code 1000; that is no final close, and the learner should see 1006.
+          // event with code 1000 (normal); that is no final close, and the learner should see 1006.
           if (event instanceof SyntheticClose) {
             pendingClose = requested
               ? { ...requested, wasClean: true }
-              : { code: 1006, reason: event.reason === 'timeout' ? 'connection timed out' : wasOpen ? 'connection lost' : 'connection failed', wasClean: false };
+              : { code: ReportedCloseCode.abnormal, reason: event.reason === 'timeout' ? 'connection timed out' : wasOpen ? 'connection lost' : 'connection failed', wasClean: false };
             return true;
           }
           pendingClose = { code: event.code, reason: event.reason, wasClean: event.wasClean };
@@ -104,7 +105,7 @@ export function createConnect(serverOrigin: string, report: Report, tracing?: Tr
       },
       message: (event: MessageEvent) => report({ type: 'socket', socket: id, at: now(), event: 'message', ...describePayload(event.data) }),
       close: () => {
-        const close = pendingClose ?? { code: 1006, reason: '', wasClean: false };
+        const close = pendingClose ?? { code: ReportedCloseCode.abnormal, reason: '', wasClean: false };
         pendingClose = null;
         requested = null;
         wasOpen = false;
@@ -155,13 +156,13 @@ export function createConnect(serverOrigin: string, report: Report, tracing?: Tr
       return send(data);
     };
     const close = socket.close.bind(socket);
-    socket.close = (code = 1000, reason = '') => {
+    socket.close = (code: number = CloseCode.normal, reason = '') => {
       requested = { code, reason };
       closedByLearner = true;
       close(code, reason);
     };
     const reconnect = socket.reconnect.bind(socket);
-    socket.reconnect = (code = 1000, reason = 'reconnect requested') => {
+    socket.reconnect = (code: number = CloseCode.normal, reason = 'reconnect requested') => {
       requested = { code, reason };
       closedByLearner = false;
       reconnect(code, reason);

@@ -1,4 +1,5 @@
-import type { InspectEvent, Opcode } from '../../playground-server/protocol/inspect.ts';
+import type { InspectEvent, Opcode } from '../../protocol/inspect.ts';
+import { frameWireLength } from '../../protocol/frame-size.ts';
 import type { RunEvent } from './run-protocol.ts';
 
 /**
@@ -60,12 +61,6 @@ export const allOpcodes: readonly Opcode[] = ['text', 'binary', 'ping', 'pong', 
 
 export function matchesFilter(frame: Frame, filter: TrafficFilter): boolean {
   return filter.directions.has(frame.direction) && filter.opcodes.has(frame.opcode);
-}
-
-/** RFC 6455 §5.2: 2 header bytes, 2 or 8 more for long payloads, 4 for the mask clients must use. */
-export function wireSize(payloadBytes: number, masked: boolean): number {
-  const extended = payloadBytes >= 65536 ? 8 : payloadBytes >= 126 ? 2 : 0;
-  return 2 + extended + (masked ? 4 : 0) + payloadBytes;
 }
 
 /** A preview as both sides can agree on it: no ellipsis, and hex without spacing or case. */
@@ -234,7 +229,7 @@ export class TrafficModel {
       this.#matched(book, match);
       return;
     }
-    const frame = this.#newFrame(book, direction, { ...rest, clientAt: at, wireBytes: wireSize(seen.payloadBytes, direction === 'up'), measured: false });
+    const frame = this.#newFrame(book, direction, { ...rest, clientAt: at, wireBytes: frameWireLength(seen.payloadBytes, direction === 'up'), measured: false });
     if (!seen.lost) this.#pend(book.clientOnly[direction], { frame, key });
   }
 

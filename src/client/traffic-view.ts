@@ -1,4 +1,4 @@
-import type { InspectCommand } from '../../playground-server/protocol/inspect.ts';
+import type { InspectCommand } from '../../protocol/inspect.ts';
 import type { RunEvent } from './run-protocol.ts';
 import { TrafficModel, allDirections, allOpcodes, matchesFilter, type Direction, type Frame, type Opcode } from './traffic-model.ts';
 import { el } from './dom.ts';

@@ -1,3 +1,4 @@
+import { CloseCode } from '../../../protocol/close-codes.ts';
 import { serverOrigin } from '../server-origin.ts';
 import { part } from './part.ts';
 
@@ -25,7 +26,7 @@ function probeScript(url: string): string {
   return `<script>
     const socket = new WebSocket(${JSON.stringify(url)});
     let opened = false;
-    socket.onopen = () => { opened = true; socket.close(1000); };
+    socket.onopen = () => { opened = true; socket.close(CloseCode.normal); };
     socket.onclose = (event) => parent.postMessage({ duplexOriginProbe: true, opened, code: event.code }, '*');
   </script>`;
 }
@@ -64,7 +65,7 @@ class DuplexOriginDemo extends HTMLElement {
     const socket = new WebSocket(echoUrl());
     socket.onopen = () => {
       this.#say('here-result', 'opened: this page’s origin is allowed');
-      socket.close(1000, 'demo done');
+      socket.close(CloseCode.normal, 'demo done');
     };
     socket.onerror = () => this.#say('here-result', 'refused');
   }

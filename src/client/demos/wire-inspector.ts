@@ -1,4 +1,5 @@
-import type { InspectEvent } from '../../../playground-server/protocol/inspect.ts';
+import { CloseCode } from '../../../protocol/close-codes.ts';
+import type { InspectEvent } from '../../../protocol/inspect.ts';
 import { serverOrigin } from '../server-origin.ts';
 import { acceptFor } from './accept-key.ts';
 import { part } from './part.ts';
@@ -39,7 +40,7 @@ class DuplexWireInspector extends HTMLElement {
       const binary = part<HTMLInputElement>(this, '[data-role="binary"]').checked;
       this.#socket?.send(binary ? new TextEncoder().encode(text) : text);
     });
-    close.addEventListener('click', () => this.#socket?.close(1000, 'closed from the lesson'));
+    close.addEventListener('click', () => this.#socket?.close(CloseCode.normal, 'closed from the lesson'));
     addEventListener('pagehide', () => this.#shutdown());
     this.dataset.ready = '';
   }
@@ -49,14 +50,14 @@ class DuplexWireInspector extends HTMLElement {
   }
 
   #shutdown() {
-    this.#socket?.close(1001, 'page hidden');
-    this.#inspector?.close(1001, 'page hidden');
+    this.#socket?.close(CloseCode.goingAway, 'page hidden');
+    this.#inspector?.close(CloseCode.goingAway, 'page hidden');
     this.#socket = this.#inspector = null;
   }
 
   async #open() {
     // The schema (zod) loads on the first click, not with the page: lessons stay light until used.
-    const { InspectEvent } = await import('../../../playground-server/protocol/inspect.ts');
+    const { InspectEvent } = await import('../../../protocol/inspect.ts');
     this.#shutdown();
     part<HTMLTableSectionElement>(this, '[data-role="frames"]').replaceChildren();
     this.#status('connecting…');

@@ -1,4 +1,5 @@
-import { FeedEvent, PollResponse, type Transport } from '../../../playground-server/protocol/feed.ts';
+import { CloseCode } from '../../../protocol/close-codes.ts';
+import { FeedEvent, PollResponse, type Transport } from '../../../protocol/feed.ts';
 
 /** What every transport reports: an event of the shared feed and when this page received it. */
 export type OnEvent = (transport: Transport, event: FeedEvent, receivedAt: number) => void;
@@ -80,6 +81,6 @@ export const feedClients: Record<Transport, (options: FeedClientOptions) => void
       const event = parseEvent(message.data);
       if (event) options.onEvent('websocket', event, Date.now());
     };
-    options.signal.addEventListener('abort', () => socket.close(1000, 'race over'), { once: true });
+    options.signal.addEventListener('abort', () => socket.close(CloseCode.normal, 'race over'), { once: true });
   },
 };

@@ -1,4 +1,4 @@
-import type { Transport } from '../../../playground-server/protocol/feed.ts';
+import type { Transport } from '../../../protocol/feed.ts';
 
 /** One delivery seen by the page: which event, over which transport, how late. */
 export interface Delivery {

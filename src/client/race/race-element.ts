@@ -1,5 +1,5 @@
-import type { Transport, TransportStats } from '../../../playground-server/protocol/feed.ts';
-import type { FeedEvent } from '../../../playground-server/protocol/feed.ts';
+import type { Transport, TransportStats } from '../../../protocol/feed.ts';
+import type { FeedEvent } from '../../../protocol/feed.ts';
 import { serverOrigin } from '../server-origin.ts';
 import { latencyOf, type Delivery } from './latency.ts';
 import { part } from '../demos/part.ts';

@@ -1,4 +1,4 @@
-import type { Transport, TransportStats } from '../../../playground-server/protocol/feed.ts';
+import type { Transport, TransportStats } from '../../../protocol/feed.ts';
 import { summarize, type Delivery } from './latency.ts';
 import { bytesPerDelivered, clientCounts, formatMbps, lubbersGreco, megabitsPerSecond } from './scalability.ts';
 

@@ -1,4 +1,4 @@
-import type { TransportStats } from '../../../playground-server/protocol/feed.ts';
+import type { TransportStats } from '../../../protocol/feed.ts';
 
 /**
  * The classic scalability arithmetic: bytes per message × clients × messages per second → bandwidth.

@@ -1,4 +1,4 @@
-import { TransportStatsResponse, type TransportStats } from '../../../playground-server/protocol/feed.ts';
+import { TransportStatsResponse, type TransportStats } from '../../../protocol/feed.ts';
 
 /** The server's own byte and request counts for this race's client tag. */
 export async function fetchStats(server: string, client: string, signal?: AbortSignal): Promise<TransportStats[]> {

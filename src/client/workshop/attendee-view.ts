@@ -1,4 +1,4 @@
-import type { Location, Poll, Snippet, WorkshopServerMessage } from '../../../playground-server/protocol/workshop.ts';
+import { WorkshopCloseCode, type Location, type Poll, type Snippet, type WorkshopServerMessage } from '../../../protocol/workshop.ts';
 import type { DuplexPlayground } from '../playground-element.ts';
 import { openWorkshopLink, type WorkshopLink } from './connection.ts';
 import { describeLink, part } from './dom.ts';
@@ -48,7 +48,7 @@ export function startAttendeeView(root: HTMLElement): void {
         // Votes are not queued while offline, so the buttons exist only while a vote can be sent.
         linkOpen = state.state === 'open';
         showPoll(poll);
-        if (state.state === 'closed' && state.code !== 4409) forgetRoom(code);
+        if (state.state === 'closed' && state.code !== WorkshopCloseCode.replaced) forgetRoom(code);
         // A final refusal (full room, wrong token, ended…) is said where it cannot be missed.
         if (state.state === 'closed') part(root, 'notice').textContent = state.reason || `The connection was closed (code ${state.code}).`;
       },

@@ -1,9 +1,10 @@
+import { CloseCode } from '../../../protocol/close-codes.ts';
 import ReconnectingWebSocket from 'partysocket/ws';
 import {
   WorkshopCloseCode,
   WorkshopServerMessage,
   type WorkshopClientMessage,
-} from '../../../playground-server/protocol/workshop.ts';
+} from '../../../protocol/workshop.ts';
 import { serverOrigin } from '../server-origin.ts';
 import { socketDefaults } from '../socket-helper.ts';
 
@@ -15,7 +16,7 @@ export type LinkState =
   | { state: 'closed'; code: number; reason: string };
 
 /** Answers the server gives once and for all: reconnecting would only hear them again. */
-const finalCodes = new Set<number>([...Object.values(WorkshopCloseCode), 1000, 1008, 1009]);
+const finalCodes = new Set<number>([...Object.values(WorkshopCloseCode), CloseCode.normal, CloseCode.policyViolation, CloseCode.messageTooBig]);
 
 export interface WorkshopLink {
   send(message: WorkshopClientMessage): void;
@@ -73,7 +74,7 @@ export function openWorkshopLink(options: {
       if (socket.readyState === ReconnectingWebSocket.OPEN) socket.send(JSON.stringify(message));
     },
     close() {
-      socket.close(1000, 'closed by the page');
+      socket.close(CloseCode.normal, 'closed by the page');
     },
   };
 }

@@ -1,4 +1,4 @@
-import type { Attendee, WorkshopServerMessage } from '../../../playground-server/protocol/workshop.ts';
+import type { Attendee, WorkshopServerMessage } from '../../../protocol/workshop.ts';
 import { openWorkshopLink, type WorkshopLink } from './connection.ts';
 import { describeLink, h, part } from './dom.ts';
 import { renderPoll } from './poll-view.ts';

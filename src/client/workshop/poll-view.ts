@@ -1,4 +1,4 @@
-import type { Poll } from '../../../playground-server/protocol/workshop.ts';
+import type { Poll } from '../../../protocol/workshop.ts';
 import { h } from './dom.ts';
 
 /**

@@ -1,4 +1,4 @@
-import type { WorkshopServerMessage } from '../../../playground-server/protocol/workshop.ts';
+import type { WorkshopServerMessage } from '../../../protocol/workshop.ts';
 import { part } from './dom.ts';
 import type { WallView } from './wall-view.ts';
 

@@ -1,4 +1,4 @@
-import { codePattern } from '../../../playground-server/protocol/workshop.ts';
+import { codePattern } from '../../../protocol/workshop.ts';
 
 /** The address attendees open (and the QR code holds). */
 export const joinUrl = (origin: string, code: string) => `${origin}/workshop/join/?code=${code}`;

@@ -1,4 +1,4 @@
-import type { WallMessage } from '../../../playground-server/protocol/workshop.ts';
+import type { WallMessage } from '../../../protocol/workshop.ts';
 import { h } from './dom.ts';
 
 /**

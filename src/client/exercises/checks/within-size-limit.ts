@@ -1,3 +1,4 @@
+import { CloseCode } from '../../../../protocol/close-codes.ts';
 import { type Check, notYet, pass } from './types.ts';
 import { closes, consoleLines, sends } from './events.ts';
 
@@ -11,7 +12,7 @@ export const documentChars = 200_000;
  * 1009, and the run logged "reassembled 200000" once the echoes were joined.
  */
 export const withinSizeLimit: Check = (events) => {
-  const tooBig = closes(events).find((close) => close.code === 1009);
+  const tooBig = closes(events).find((close) => close.code === CloseCode.messageTooBig);
   if (tooBig) return notYet(`the server closed the socket with 1009 (message too big): keep each message under ${serverMaxPayload} bytes.`);
   const sent = sends(events);
   const over = sent.find((event) => event.bytes > serverMaxPayload);

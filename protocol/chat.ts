@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { ErrorMessage } from './errors.ts';
 
 /**
  * `WS /ws/chat/<room>` — JSON messages in both directions. The server assigns `seq`, `from`
@@ -30,6 +31,6 @@ export const ChatServerMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('leave'), member, at: z.number() }),
   z.object({ type: z.literal('rename'), member, at: z.number() }),
   /** See protocol/errors.ts for the codes; the connection stays open. */
-  z.object({ type: z.literal('error'), code: z.string(), message: z.string() }),
+  ErrorMessage,
 ]);
 export type ChatServerMessage = z.infer<typeof ChatServerMessage>;

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import type { ErrorCode } from './errors.ts';
+import { ErrorCode } from './errors.ts';
 
 /**
  * `WS /ws/workshop/<code>` — one instructor (the host) and a room of attendees.
@@ -141,6 +141,26 @@ export const RoomState = z.object({
 });
 export type RoomState = z.infer<typeof RoomState>;
 
+/**
+ * Error codes of `{type:"error"}` messages; the connection stays open. Besides the shared ones
+ * (`protocol/errors.ts`: bad_json, bad_message, binary_not_supported), the workshop's own rules.
+ */
+export const WorkshopErrorCode = z.enum([
+  ...ErrorCode.options,
+  /** A host command from an attendee. */
+  'not_host',
+  /** A second `host`/`join` on a connection that already has a role. */
+  'already_joined',
+  /** A vote or close for a poll that is not open. */
+  'no_poll',
+  'already_voted',
+  /** The host muted this attendee on the wall. */
+  'muted',
+  /** Votes or posts faster than the room allows. */
+  'rate_limited',
+]);
+export type WorkshopErrorCode = z.infer<typeof WorkshopErrorCode>;
+
 export const WorkshopServerMessage = z.discriminatedUnion('type', [
   /** Only on `/ws/workshop/new`: keep `hostToken` secret, it is what makes you the host. */
   z.object({ type: z.literal('created'), code: z.string(), hostToken: z.string() }),
@@ -170,19 +190,7 @@ export const WorkshopServerMessage = z.discriminatedUnion('type', [
   /** To an attendee: the host muted or unmuted you on the wall. */
   z.object({ type: z.literal('muted'), muted: z.boolean() }),
   z.object({ type: z.literal('ended') }),
-  z.object({ type: z.literal('error'), code: z.string(), message: z.string() }),
+  z.object({ type: z.literal('error'), code: WorkshopErrorCode, message: z.string() }),
 ]);
 export type WorkshopServerMessage = z.infer<typeof WorkshopServerMessage>;
 
-/**
- * Error codes of `{type:"error"}` messages; the connection stays open. Besides the shared ones
- * (`protocol/errors.ts`: bad_json, bad_message, binary_not_supported), the workshop's own rules.
- */
-export type WorkshopErrorCode =
-  | ErrorCode
-  | 'not_host'
-  | 'already_joined'
-  | 'no_poll'
-  | 'already_voted'
-  | 'muted'
-  | 'rate_limited';

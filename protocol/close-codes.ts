@@ -17,4 +17,14 @@ export const CloseCode = {
   internalError: 1011,
 } as const;
 
-export type CloseCodeName = keyof typeof CloseCode;
+
+/**
+ * Codes a close *event* reports but no endpoint may put in a close frame (RFC 6455 §7.4.1):
+ * the browser and `ws` make them up locally to say what happened.
+ */
+export const ReportedCloseCode = {
+  /** A close frame came without a status code. */
+  noStatus: 1005,
+  /** The connection ended without any close frame: a dropped link, a refused or timed-out connect. */
+  abnormal: 1006,
+} as const;

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { ErrorMessage } from './errors.ts';
 
 /**
  * `WS /ws/inspect?trace=<id>`: the server's own view of every connection opened with the same
@@ -61,7 +62,7 @@ export const InspectEvent = z.discriminatedUnion('type', [
     seconds: z.optional(z.number()),
     ms: z.optional(z.number()),
   }),
-  z.object({ type: z.literal('error'), code: z.string(), message: z.string() }),
+  ErrorMessage,
 ]);
 export type InspectEvent = z.infer<typeof InspectEvent>;
 
