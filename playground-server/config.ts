@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { explainIssues } from './explain.ts';
+import { WorkshopLimitsSchema, type WorkshopLimits } from './workshop/limits.ts';
 
 /**
  * Server configuration: defaults suit a workshop on one laptop. Every value can come from
@@ -32,7 +34,7 @@ const origins = z
     ),
   );
 
-export const ConfigSchema = z
+const ServerSettingsSchema = z
   .object({
     port: port.default(4321).describe('TCP port to listen on (0 picks a free one)'),
     host: z
@@ -61,11 +63,19 @@ export const ConfigSchema = z
     chatHistory: count(1, 100_000).default(100).describe('chat messages kept per room for ?since= replay'),
   })
   .strict();
+type ServerSettings = z.infer<typeof ServerSettingsSchema>;
 
+/** The server's settings plus the bounds of workshop rooms (`config.workshop`). */
+export const ConfigSchema = ServerSettingsSchema.extend({ workshop: WorkshopLimitsSchema.prefault({}) }).strict();
 export type Config = z.infer<typeof ConfigSchema>;
 
-/** Setting name → flag name and environment variable. */
-const sources: Record<keyof Config, { flag: string; env: string }> = {
+interface Source {
+  flag: string;
+  env: string;
+}
+
+/** Server setting name → flag name and environment variable. */
+const serverSources: Record<keyof ServerSettings, Source> = {
   port: { flag: '--port', env: 'PORT' },
   host: { flag: '--host', env: 'HOST' },
   siteDir: { flag: '--site-dir', env: 'DUPLEX_SITE_DIR' },
@@ -80,34 +90,66 @@ const sources: Record<keyof Config, { flag: string; env: string }> = {
   chatHistory: { flag: '--chat-history', env: 'DUPLEX_CHAT_HISTORY' },
 };
 
+/** Workshop limits are named after their key: maxRooms → --workshop-max-rooms / WORKSHOP_MAX_ROOMS. */
+const kebab = (key: string) => key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+const workshopSources = Object.fromEntries(
+  Object.keys(WorkshopLimitsSchema.shape).map((key) => [key, { flag: `--workshop-${kebab(key)}`, env: `WORKSHOP_${kebab(key).replaceAll('-', '_').toUpperCase()}` }]),
+) as Record<keyof WorkshopLimits, Source>;
+
+/** Every setting as a path into Config, with where a person sets it. */
+const settings: { path: readonly [keyof ServerSettings] | readonly ['workshop', keyof WorkshopLimits]; source: Source }[] = [
+  ...Object.entries(serverSources).map(([key, source]) => ({ path: [key as keyof ServerSettings] as const, source })),
+  ...Object.entries(workshopSources).map(([key, source]) => ({ path: ['workshop', key as keyof WorkshopLimits] as const, source })),
+];
+const pathKey = (path: readonly PropertyKey[]) => path.map(String).join('.');
+const sourceByPath = new Map(settings.map((setting) => [pathKey(setting.path), setting.source]));
+
+/** The name a person knows a setting by, e.g. "--workshop-max-rooms / WORKSHOP_MAX_ROOMS". */
+export const settingName = (path: readonly PropertyKey[]) => {
+  const setting = settingAt(path);
+  return setting ? `${setting.source.flag} / ${setting.source.env}` : pathKey(path);
+};
+
+/** The setting a problem is about: a list's item (allowedOrigins.0) belongs to its list. */
+function settingAt(path: readonly PropertyKey[]) {
+  for (let length = path.length; length > 0; length--) {
+    const key = pathKey(path.slice(0, length));
+    const source = sourceByPath.get(key);
+    if (source) return { key, source };
+  }
+  return undefined;
+}
+
 export class ConfigError extends Error {
   override name = 'ConfigError';
 }
 
 /** Reads flags and env into a validated Config, or throws a ConfigError listing every problem. */
 export function loadConfig(argv: readonly string[], env: NodeJS.ProcessEnv): Config {
-  const raw: Record<string, string> = {};
-  const flagToKey = new Map(Object.entries(sources).map(([key, s]) => [s.flag, key]));
-  for (const [key, s] of Object.entries(sources)) {
-    const value = env[s.env];
-    if (value !== undefined && value !== '') raw[key] = value;
+  const given = new Map<string, string>();
+  const byFlag = new Map(settings.map((setting) => [setting.source.flag, setting]));
+  for (const setting of settings) {
+    const value = env[setting.source.env];
+    if (value !== undefined && value !== '') given.set(pathKey(setting.path), value);
   }
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? '';
     const [flag = '', inline] = arg.split(/=(.*)/s, 2);
-    const key = flagToKey.get(flag);
-    if (!key) throw new ConfigError(`unknown option "${arg}" (see --help)`);
+    const setting = byFlag.get(flag);
+    if (!setting) throw new ConfigError(`unknown option "${arg}" (see --help)`);
     const value = inline ?? argv[++i];
     if (value === undefined) throw new ConfigError(`option ${flag} needs a value`);
-    raw[key] = value;
+    given.set(pathKey(setting.path), value);
+  }
+  const raw: Record<string, unknown> = { workshop: {} };
+  for (const [path, value] of given) {
+    const [first = '', second] = path.split('.');
+    if (second === undefined) raw[first] = value;
+    else (raw[first] as Record<string, string>)[second] = value;
   }
   const result = ConfigSchema.safeParse(raw);
   if (!result.success) {
-    const lines = result.error.issues.map((issue) => {
-      const key = String(issue.path[0]) as keyof Config;
-      const s = sources[key];
-      return s ? `${s.flag} / ${s.env}: ${issue.message}` : issue.message;
-    });
+    const lines = explainIssues(result.error.issues, { where: settingName, given: (path) => given.get(settingAt(path)?.key ?? '') });
     throw new ConfigError(`invalid configuration:\n  ${lines.join('\n  ')}`);
   }
   return result.data;
@@ -115,10 +157,11 @@ export function loadConfig(argv: readonly string[], env: NodeJS.ProcessEnv): Con
 
 /** The text printed by --help, generated from the schema so it cannot drift. */
 export function helpText(): string {
-  const rows = Object.entries(sources).map(([key, s]) => {
-    const field = ConfigSchema.shape[key as keyof Config];
-    const fallback: unknown = field.parse(undefined);
-    return `  ${s.flag.padEnd(23)} ${s.env.padEnd(28)} ${field.description ?? ''} (default: ${JSON.stringify(fallback)})`;
+  const defaults = ConfigSchema.parse({});
+  const rows = settings.map(({ path, source }) => {
+    const field = path.length === 1 ? ServerSettingsSchema.shape[path[0]] : WorkshopLimitsSchema.shape[path[1]];
+    const fallback: unknown = path.length === 1 ? defaults[path[0]] : defaults.workshop[path[1]];
+    return `  ${source.flag.padEnd(36)} ${source.env.padEnd(34)} ${field.description ?? ''} (default: ${JSON.stringify(fallback)})`;
   });
-  return ['Usage: node playground-server/main.ts [options]', '', `  ${'flag'.padEnd(23)} env`, ...rows].join('\n');
+  return ['Usage: node playground-server/main.ts [options]', '', `  ${'flag'.padEnd(36)} env`, ...rows].join('\n');
 }

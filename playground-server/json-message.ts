@@ -1,17 +1,12 @@
 import type * as z from 'zod/mini';
 import type { ErrorMessage } from '../protocol/errors.ts';
+import { explainIssues } from './explain.ts';
 
 type Parsed<T> = { ok: true; value: T } | { ok: false; error: ErrorMessage };
 
 /** "text: too short; type: …" — every problem with its field, so a learner can fix the message. */
-function describe(issues: readonly z.core.$ZodIssue[]): string {
-  return issues
-    .map((issue) => {
-      const where = issue.path.length ? issue.path.join('.') : 'message';
-      return `${where}: ${issue.code === 'invalid_type' ? `expected ${issue.expected}` : issue.message}`;
-    })
-    .join('; ');
-}
+const describe = (issues: readonly z.core.$ZodIssue[]) =>
+  explainIssues(issues, { where: (path) => (path.length ? path.map(String).join('.') : 'message') }).join('; ');
 
 /**
  * Reads one client message on a JSON endpoint. Never throws: a bad message becomes the

@@ -24,7 +24,7 @@ import { readFeedQuery } from './feed-query.ts';
 import { TransportCounters } from './transport-stats.ts';
 import { startMetering } from './wire-meter.ts';
 import { memoryRooms } from './rooms.ts';
-import { workshopEndpoint } from './workshop/endpoint.ts';
+import { createWorkshopEndpoint } from './workshop/endpoint.ts';
 
 /** Paths this module owns; anything else is left to the static site (or Vite in dev). */
 const isLivePath = (pathname: string) =>
@@ -79,7 +79,8 @@ export function createLiveEndpoints(config: Config): LiveEndpoints {
     roomEndpoint(memoryRooms(deliver)),
     chatEndpoint(memoryRooms(deliver), config.chatHistory),
     eventsEndpoint(feed, transportCounters),
-    workshopEndpoint,
+    // Built here, not at import time: each server (two in one test process) has its own rooms.
+    createWorkshopEndpoint(config.workshop),
   ] as WsEndpoint<never>[];
 
   type Refusal = { status: number; reason: RejectReason; message: string };

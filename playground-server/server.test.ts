@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { closed, connect, metric, nextMessage, refusedUpgrade, startTestServer } from './test-support.ts';
+import { closed, connect, inbox, metric, nextMessage, refusedUpgrade, startTestServer } from './test-support.ts';
+import { WorkshopCloseCode } from '../protocol/workshop.ts';
 
 test('GET /healthz answers 200 JSON', async (t) => {
   const server = await startTestServer();
@@ -72,4 +73,15 @@ test('GET /metrics counts connections, messages and bytes per endpoint in Promet
   await closed(ws);
   assert.equal(await metric(server.url, 'duplex_connections{endpoint="echo"}'), 0);
   assert.equal(await metric(server.url, 'duplex_closes_total{code="1000"}'), 1);
+});
+
+test('two servers in one process keep their own workshop rooms', async (t) => {
+  const [a, b] = await Promise.all([startTestServer(), startTestServer()]);
+  t.after(() => Promise.all([a.close(), b.close()]));
+  const host = await connect(`${a.wsUrl}/ws/workshop/new`);
+  const created = await inbox(host).json<{ type: string; code: string }>();
+  assert.equal(created.type, 'created');
+  const stranger = await connect(`${b.wsUrl}/ws/workshop/${created.code}`);
+  assert.equal((await closed(stranger)).code, WorkshopCloseCode.noSuchRoom);
+  host.close();
 });

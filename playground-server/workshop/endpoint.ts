@@ -8,7 +8,7 @@ import {
   type AttendeeCommand,
   type HostCommand,
 } from '../../protocol/workshop.ts';
-import { loadWorkshopLimits, type WorkshopLimits } from './limits.ts';
+import type { WorkshopLimits } from './limits.ts';
 import { lanOrigins } from './lan.ts';
 import { RoomRegistry } from './registry.ts';
 import type { CommandError, Room, Seat } from './room.ts';
@@ -144,6 +144,3 @@ class Connection {
     if (error) send(this.#ws, { type: 'error', code: error.code, message: error.message });
   }
 }
-
-/** The server's workshop endpoint, bounded by the WORKSHOP_* environment variables (see limits.ts). */
-export const workshopEndpoint = createWorkshopEndpoint(loadWorkshopLimits(process.env));

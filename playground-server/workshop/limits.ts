@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { wireLimits } from '../../protocol/workshop.ts';
 
 /**
- * Bounds of workshop rooms. Defaults suit one laptop teaching a room of people; each can be
- * changed with an environment variable (validated at start-up, a bad value names the variable).
+ * Bounds of workshop rooms. Defaults suit one laptop teaching a room of people; each is a
+ * setting of the server's Config (flag `--workshop-max-rooms`, env `WORKSHOP_MAX_ROOMS`, …).
  * Per-connection bounds (message size, messages per second, send buffer, connections) are the
  * server's own, shared by every endpoint: see config.ts.
  */
@@ -26,20 +26,4 @@ export const WorkshopLimitsSchema = z
 
 export type WorkshopLimits = z.infer<typeof WorkshopLimitsSchema>;
 
-/** The environment variable of each limit: WORKSHOP_ and the name in capitals, e.g. WORKSHOP_MAX_ROOMS. */
-export const limitEnvName = (key: keyof WorkshopLimits) => `WORKSHOP_${key.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()}`;
-
 export const defaultWorkshopLimits: WorkshopLimits = WorkshopLimitsSchema.parse({});
-
-/** Reads WORKSHOP_* variables; throws one message naming every bad variable. */
-export function loadWorkshopLimits(env: NodeJS.ProcessEnv): WorkshopLimits {
-  const raw: Record<string, string> = {};
-  for (const key of Object.keys(WorkshopLimitsSchema.shape) as (keyof WorkshopLimits)[]) {
-    const value = env[limitEnvName(key)];
-    if (value !== undefined && value !== '') raw[key] = value;
-  }
-  const result = WorkshopLimitsSchema.safeParse(raw);
-  if (result.success) return result.data;
-  const lines = result.error.issues.map((issue) => `${limitEnvName(issue.path[0] as keyof WorkshopLimits)}: ${issue.message}`);
-  throw new Error(`invalid workshop limits:\n  ${lines.join('\n  ')}`);
-}
