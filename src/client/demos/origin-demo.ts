@@ -1,5 +1,5 @@
 import { CloseCode } from '../../../protocol/close-codes.ts';
-import { serverOrigin } from '../server-origin.ts';
+import { serverOrigin } from '../socket/server-origin.ts';
 import { part } from './part.ts';
 
 interface ProbeResult {

@@ -1,6 +1,6 @@
 import { CloseCode } from '../../../protocol/close-codes.ts';
 import type { InspectEvent } from '../../../protocol/inspect.ts';
-import { serverOrigin } from '../server-origin.ts';
+import { serverOrigin } from '../socket/server-origin.ts';
 import { acceptFor } from './accept-key.ts';
 import { part } from './part.ts';
 

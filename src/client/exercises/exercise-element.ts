@@ -1,5 +1,5 @@
-import type { RunEvent } from '../run-protocol.ts';
-import type { DuplexPlayground } from '../playground-element.ts';
+import type { RunEvent } from '../playground/runner/run-protocol.ts';
+import type { DuplexPlayground } from '../playground/element.ts';
 import type { Verdict } from './checks/types.ts';
 import { checks, isCheckName } from './checks/index.ts';
 import { failure } from './checks/events.ts';

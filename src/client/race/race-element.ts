@@ -1,6 +1,6 @@
 import type { Transport, TransportStats } from '../../../protocol/feed.ts';
 import type { FeedEvent } from '../../../protocol/feed.ts';
-import { serverOrigin } from '../server-origin.ts';
+import { serverOrigin } from '../socket/server-origin.ts';
 import { latencyOf, type Delivery } from './latency.ts';
 import { part } from '../demos/part.ts';
 import { drawChart, drawLegend, drawResults, drawScalability, transports } from './race-view.ts';

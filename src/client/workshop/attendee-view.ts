@@ -1,5 +1,5 @@
 import { WorkshopCloseCode, type Location, type Poll, type Snippet, type WorkshopServerMessage } from '../../../protocol/workshop.ts';
-import type { DuplexPlayground } from '../playground-element.ts';
+import type { DuplexPlayground } from '../playground/element.ts';
 import { openWorkshopLink, type WorkshopLink } from './connection.ts';
 import { describeLink, part } from './dom.ts';
 import { renderPoll } from './poll-view.ts';

@@ -1,4 +1,4 @@
-import type { RunEvent } from '../../run-protocol.ts';
+import type { RunEvent } from '../../playground/runner/run-protocol.ts';
 
 /** Hand-made run events for the checks' tests. */
 

@@ -1,4 +1,4 @@
-import type { Direction, Frame, Opcode, TrafficModel } from './traffic-model.ts';
+import type { Direction, Frame, Opcode, TrafficModel } from './model.ts';
 
 /** Timeline scale: 200 px per second, so a lane shows the last few seconds. */
 const pxPerMs = 0.2;

@@ -1,5 +1,5 @@
 /// <reference lib="webworker" />
-import type { RunEvent } from './run-protocol.ts';
+import type { RunEvent } from '../runner/run-protocol.ts';
 
 /** How long a socket waits for its server view before opening without it. */
 const watchTimeoutMs = 1500;

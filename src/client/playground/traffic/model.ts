@@ -1,6 +1,6 @@
-import type { InspectEvent, Opcode } from '../../protocol/inspect.ts';
-import { frameWireLength } from '../../protocol/frame-size.ts';
-import type { RunEvent } from './run-protocol.ts';
+import type { InspectEvent, Opcode } from '../../../../protocol/inspect.ts';
+import { frameWireLength } from '../../../../protocol/frame-size.ts';
+import type { RunEvent } from '../runner/run-protocol.ts';
 
 /**
  * The traffic of a run as data: events in (the client's view from the run worker, the server's

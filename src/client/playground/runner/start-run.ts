@@ -1,6 +1,6 @@
-import type { InspectCommand } from '../../protocol/inspect.ts';
+import type { InspectCommand } from '../../../../protocol/inspect.ts';
 import { RunEvent, type FaultRequest, type Language, type RunRequest } from './run-protocol.ts';
-import { serverOrigin } from './server-origin.ts';
+import { serverOrigin } from '../../socket/server-origin.ts';
 
 export interface Run {
   /** Ends the run at once, runaway loops and open sockets included. */

@@ -1,7 +1,7 @@
-import type { InspectCommand } from '../../protocol/inspect.ts';
-import type { RunEvent } from './run-protocol.ts';
-import { TrafficModel, allDirections, allOpcodes, matchesFilter, type Direction, type Frame, type Opcode } from './traffic-model.ts';
-import { el } from './dom.ts';
+import type { InspectCommand } from '../../../../protocol/inspect.ts';
+import type { RunEvent } from '../runner/run-protocol.ts';
+import { TrafficModel, allDirections, allOpcodes, matchesFilter, type Direction, type Frame, type Opcode } from './model.ts';
+import { el } from '../../dom.ts';
 import { LaneCanvas, laneNames } from './lane-canvas.ts';
 
 /** Rows kept in the frame list: the newest ones (the model and the export keep more). */

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { describeConnection, describeConnections, initialConnection, nextConnection, type ConnectionState } from './connection-state.ts';
-import type { SocketEvent } from './run-protocol.ts';
+import type { SocketEvent } from '../runner/run-protocol.ts';
 
 const frame = { binary: false, bytes: 2, preview: 'hi' };
 const fold = (events: SocketEvent[]): ConnectionState => events.reduce(nextConnection, initialConnection(1));

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { InspectCommand, InspectEvent } from '../../protocol/inspect.ts';
+import { InspectCommand, InspectEvent } from '../../../../protocol/inspect.ts';
 
 /**
  * Messages between the page and the run worker. The worker runs code the learner typed,

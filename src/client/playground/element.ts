@@ -1,6 +1,6 @@
 import type { RunSession } from './run-session.ts';
-import type { CodeEditor } from './editor.ts';
-import type { Language } from './run-protocol.ts';
+import type { CodeEditor } from './editor/editor.ts';
+import type { Language } from './runner/run-protocol.ts';
 
 /**
  * Events a <duplex-playground> dispatches (they bubble), so exercises, the workshop and lessons
@@ -11,7 +11,7 @@ import type { Language } from './run-protocol.ts';
  */
 export type PlaygroundEventMap = {
   'duplex:run-start': CustomEvent<{ code: string }>;
-  'duplex:run-event': CustomEvent<import('./run-protocol.ts').RunEvent>;
+  'duplex:run-event': CustomEvent<import('./runner/run-protocol.ts').RunEvent>;
   'duplex:run-stop': CustomEvent<null>;
 };
 
@@ -67,7 +67,7 @@ export class DuplexPlayground extends HTMLElement {
 
   async edit(): Promise<CodeEditor> {
     this.#editorLoading ??= (async () => {
-      const { createEditor } = await import('./editor.ts');
+      const { createEditor } = await import('./editor/editor.ts');
       const host = this.#part<HTMLElement>('[data-role="editor"]');
       host.hidden = false;
       const editor = createEditor(host, this.dataset.current ?? this.#original, this.language, () => void this.run());

@@ -1,7 +1,7 @@
 /// <reference lib="webworker" />
 import { WorkerInbox, type RunEvent, type RunRequest } from './run-protocol.ts';
-import { createConnect } from './socket-helper.ts';
-import { InspectLinks } from './inspect-link.ts';
+import { createConnect } from './connect.ts';
+import { InspectLinks } from '../server-view/inspect-links.ts';
 import { formatValue } from './format.ts';
 
 /**

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { TrafficModel, allOpcodes, matchesFilter, type Frame, type Opcode } from './traffic-model.ts';
-import type { RunEvent } from './run-protocol.ts';
+import { TrafficModel, allOpcodes, matchesFilter, type Frame, type Opcode } from './model.ts';
+import type { RunEvent } from '../runner/run-protocol.ts';
 
 const send = (at: number, text: string, extra: object = {}): RunEvent => ({ type: 'socket', socket: 1, at, event: 'send', binary: false, bytes: text.length, preview: text, payload: text, ...extra });
 const message = (at: number, text: string, socket = 1): RunEvent => ({ type: 'socket', socket, at, event: 'message', binary: false, bytes: text.length, preview: text, payload: text });
