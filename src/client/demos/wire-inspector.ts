@@ -2,7 +2,7 @@ import { CloseCode } from '../../../protocol/close-codes.ts';
 import type { InspectEvent } from '../../../protocol/inspect.ts';
 import { serverOrigin } from '../socket/server-origin.ts';
 import { acceptFor } from './accept-key.ts';
-import { part } from './part.ts';
+import { part } from '../dom.ts';
 
 type Handshake = Extract<InspectEvent, { type: 'handshake' }>;
 type Frame = Extract<InspectEvent, { type: 'frame' }>;

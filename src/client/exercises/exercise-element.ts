@@ -4,7 +4,7 @@ import type { Verdict } from './checks/types.ts';
 import { checks, isCheckName } from './checks/index.ts';
 import { failure } from './checks/events.ts';
 import { markPassed, readProgress } from '../progress/store.ts';
-import { part } from '../demos/part.ts';
+import { part } from '../dom.ts';
 
 /**
  * <duplex-exercise>: wraps a playground holding the starter code. It listens to the runs of that

@@ -1,3 +1,4 @@
+import { part } from '../dom.ts';
 import type { RunSession } from './run-session.ts';
 import type { CodeEditor } from './editor/editor.ts';
 import type { Language } from './runner/run-protocol.ts';
@@ -34,20 +35,14 @@ export class DuplexPlayground extends HTMLElement {
     return this.dataset.language === 'typescript' ? 'typescript' : 'javascript';
   }
 
-  #part<T extends Element>(selector: string): T {
-    const found = this.querySelector<T>(selector);
-    if (!found) throw new Error(`<duplex-playground> is missing ${selector}`);
-    return found;
-  }
-
   connectedCallback() {
-    const on = (action: string, handler: () => void) => this.#part(`[data-action="${action}"]`).addEventListener('click', handler);
+    const on = (action: string, handler: () => void) => part(this, `[data-action="${action}"]`).addEventListener('click', handler);
     on('run', () => void this.run());
     on('stop', () => this.stop());
     on('edit', () => void this.edit());
     on('reset', () => this.reset());
     on('share', () => void this.share());
-    const code = this.#part<HTMLElement>('[data-role="code"]');
+    const code = part<HTMLElement>(this, '[data-role="code"]');
     // Clicking or focusing the static code is intent to edit.
     code.addEventListener('click', () => void this.edit());
     code.addEventListener('focusin', () => void this.edit(), { once: true });
@@ -68,11 +63,11 @@ export class DuplexPlayground extends HTMLElement {
   async edit(): Promise<CodeEditor> {
     this.#editorLoading ??= (async () => {
       const { createEditor } = await import('./editor/editor.ts');
-      const host = this.#part<HTMLElement>('[data-role="editor"]');
+      const host = part<HTMLElement>(this, '[data-role="editor"]');
       host.hidden = false;
       const editor = createEditor(host, this.dataset.current ?? this.#original, this.language, () => void this.run());
-      this.#part<HTMLElement>('[data-role="code"]').hidden = true;
-      this.#part<HTMLButtonElement>('[data-action="edit"]').hidden = true;
+      part<HTMLElement>(this, '[data-role="code"]').hidden = true;
+      part<HTMLButtonElement>(this, '[data-action="edit"]').hidden = true;
       this.#editor = editor;
       this.dataset.editor = 'ready';
       return editor;
@@ -129,7 +124,7 @@ export class DuplexPlayground extends HTMLElement {
     this.stop();
     delete this.dataset.current;
     this.#editor?.setValue(this.#original);
-    this.#part<HTMLElement>('[data-role="output"]').replaceChildren();
+    part<HTMLElement>(this, '[data-role="output"]').replaceChildren();
   }
 
   /** A link to /playground/ that restores the current code; shown, and copied when allowed. */
@@ -137,7 +132,7 @@ export class DuplexPlayground extends HTMLElement {
     const { encodeShare } = await import('./share-link.ts');
     const url = new URL('playground/', new URL(import.meta.env.BASE_URL, location.origin));
     url.hash = await encodeShare(this.code, this.language);
-    const field = this.#part<HTMLInputElement>('[data-role="share-link"]');
+    const field = part<HTMLInputElement>(this, '[data-role="share-link"]');
     field.value = url.href;
     field.hidden = false;
     field.select();
@@ -151,11 +146,11 @@ export class DuplexPlayground extends HTMLElement {
   async #loadSession(): Promise<RunSession> {
     if (!this.#session) {
       const { RunSession } = await import('./run-session.ts');
-      const traffic = this.#part<HTMLElement>('[data-role="traffic"]');
+      const traffic = part<HTMLElement>(this, '[data-role="traffic"]');
       traffic.hidden = false;
       this.#session ??= new RunSession({
-        output: this.#part<HTMLElement>('[data-role="output"]'),
-        state: this.#part<HTMLElement>('[data-role="state"]'),
+        output: part<HTMLElement>(this, '[data-role="output"]'),
+        state: part<HTMLElement>(this, '[data-role="state"]'),
         traffic,
       });
     }
@@ -164,7 +159,7 @@ export class DuplexPlayground extends HTMLElement {
 
   #setRunning(running: boolean) {
     this.#running = running;
-    this.#part<HTMLButtonElement>('[data-action="stop"]').disabled = !running;
+    part<HTMLButtonElement>(this, '[data-action="stop"]').disabled = !running;
   }
 }
 
