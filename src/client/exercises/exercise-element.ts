@@ -36,7 +36,7 @@ class DuplexExercise extends HTMLElement {
       this.#show('checking', 'Running… the check watches every event of your run.');
     });
     this.addEventListener('duplex:run-event', (event) => {
-      this.#events.push((event as CustomEvent<RunEvent>).detail);
+      this.#events.push(event.detail);
       this.#judge(check(this.#events));
     });
     this.addEventListener('duplex:run-stop', () => {

@@ -1,20 +1,25 @@
 import { part } from '../dom.ts';
 import type { RunSession } from './run-session.ts';
 import type { CodeEditor } from './editor/editor.ts';
-import type { Language } from './runner/run-protocol.ts';
+import type { Language, RunEvent } from './runner/run-protocol.ts';
 
-/**
- * Events a <duplex-playground> dispatches (they bubble), so exercises, the workshop and lessons
- * can react to a run without reaching into the element:
- * - `duplex:run-start` (detail: { code }) when a run begins;
- * - `duplex:run-event` (detail: RunEvent) for every validated event of the run;
- * - `duplex:run-stop` when the learner stops it.
- */
-export type PlaygroundEventMap = {
+/** What a <duplex-playground> tells the page about its runs (see the global map below). */
+interface PlaygroundEvents {
+  /** A run begins, with the code it runs. */
   'duplex:run-start': CustomEvent<{ code: string }>;
-  'duplex:run-event': CustomEvent<import('./runner/run-protocol.ts').RunEvent>;
+  /** Every validated event of the run. */
+  'duplex:run-event': CustomEvent<RunEvent>;
+  /** The learner stopped the run. */
   'duplex:run-stop': CustomEvent<null>;
-};
+}
+
+declare global {
+  /**
+   * The playground's events bubble, so exercises, the workshop and lessons react to a run
+   * without reaching into the element, and their listeners are typed with no cast.
+   */
+  interface HTMLElementEventMap extends PlaygroundEvents {}
+}
 
 /**
  * <duplex-playground>: static highlighted code until the learner shows intent. This file is
@@ -82,9 +87,9 @@ export class DuplexPlayground extends HTMLElement {
     const session = await this.#loadSession();
     const code = this.code;
     this.#setRunning(true);
-    this.dispatchEvent(new CustomEvent('duplex:run-start', { detail: { code }, bubbles: true }));
+    this.#emit('duplex:run-start', { code });
     session.start(code, this.language, (event) => {
-      this.dispatchEvent(new CustomEvent('duplex:run-event', { detail: event, bubbles: true }));
+      this.#emit('duplex:run-event', event);
       if (event.type === 'failed') this.dataset.status = 'failed';
     });
     this.dataset.status = 'running';
@@ -95,7 +100,7 @@ export class DuplexPlayground extends HTMLElement {
     this.#session?.stop();
     this.#setRunning(false);
     this.dataset.status = 'stopped';
-    this.dispatchEvent(new CustomEvent('duplex:run-stop', { detail: null, bubbles: true }));
+    this.#emit('duplex:run-stop', null);
   }
 
   /** The code a run would use now: the editor's if it is open, else the example. */
@@ -155,6 +160,10 @@ export class DuplexPlayground extends HTMLElement {
       });
     }
     return this.#session;
+  }
+
+  #emit<K extends keyof PlaygroundEvents>(type: K, detail: PlaygroundEvents[K]['detail']): void {
+    this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true }));
   }
 
   #setRunning(running: boolean) {

@@ -149,7 +149,7 @@ export function startAttendeeView(root: HTMLElement): void {
   let outcome: boolean | null = null;
   root.addEventListener('duplex:run-start', () => (outcome = null));
   root.addEventListener('duplex:run-event', (event) => {
-    const { type } = (event as CustomEvent<{ type: string }>).detail;
+    const { type } = event.detail;
     const ok = type === 'finished' ? true : type === 'failed' ? false : null;
     if (ok === null || outcome === false || outcome === ok) return;
     outcome = ok;
