@@ -2,7 +2,12 @@ import type { InspectCommand } from '../../../../protocol/inspect.ts';
 import type { RunEvent } from '../runner/run-protocol.ts';
 import { TrafficModel, allDirections, allOpcodes, matchesFilter, type Direction, type Frame, type Opcode } from './model.ts';
 import { el } from '../../dom.ts';
+import viewCss from './view.css?inline';
 import { LaneCanvas, laneNames } from './lane-canvas.ts';
+
+// A plain CSS import would be hoisted by Astro into every lesson's <head>, render-blocking
+// (withastro/astro#9495); inlined, the styles arrive with this lazily loaded module instead.
+document.head.append(el('style', { textContent: viewCss, dataset: { source: 'traffic-view' } }));
 
 /** Rows kept in the frame list: the newest ones (the model and the export keep more). */
 const rowLimit = 100;
