@@ -1,13 +1,13 @@
 import { CloseCode, ReportedCloseCode } from '../../../../protocol/close-codes.ts';
 import ReconnectingWebSocket, { CloseEvent as SyntheticClose } from 'partysocket/ws';
-import type { SocketEvent } from './run-protocol.ts';
+import { traceId, type SocketEvent } from './run-protocol.ts';
 import { describePayload } from './payload.ts';
 import { retryDelay, socketDefaults, type SocketOptions } from '../../socket/backoff.ts';
 
 /** Close codes after which reconnecting would only repeat the same refusal. */
 const finalCloseCodes = new Set<number>([CloseCode.normal, CloseCode.policyViolation, CloseCode.messageTooBig]);
 
-/** What the server watching a socket needs before the socket opens (see run-worker.ts). */
+/** What the server's view of a socket needs before the socket opens (the page watches it, see run-worker.ts). */
 export interface Tracing {
   /** Prefix of trace ids: socket n is traced as `<run>-<n>`. */
   run: string;
@@ -33,7 +33,7 @@ export function createConnect(serverOrigin: string, report: Report, tracing?: Tr
     const options: SocketOptions = { ...socketDefaults, ...overrides };
     const url = new URL(path, serverOrigin);
     url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
-    const trace = tracing ? `${tracing.run}-${id}` : null;
+    const trace = tracing ? traceId(tracing.run, id) : null;
     if (trace) url.searchParams.set('trace', trace);
 
     let attempt = 0;

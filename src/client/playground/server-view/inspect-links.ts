@@ -1,5 +1,5 @@
-/// <reference lib="webworker" />
-import type { RunEvent } from '../runner/run-protocol.ts';
+import { InspectEvent, type InspectCommand } from '../../../../protocol/inspect.ts';
+import type { InspectRunEvent } from '../runner/run-protocol.ts';
 
 /** How long a socket waits for its server view before opening without it. */
 const watchTimeoutMs = 1500;
@@ -7,35 +7,40 @@ const watchTimeoutMs = 1500;
 const now = () => performance.timeOrigin + performance.now();
 
 /**
- * The run worker's side of `/ws/inspect`: one plain WebSocket per traced learner socket. Its
- * events are relayed to the page unparsed (the page validates them with the shared schema),
- * and faults the page asks for are sent on it.
+ * The page's side of `/ws/inspect`: one plain WebSocket per traced socket of a run. What the
+ * server says on it is validated with the shared schema before anything is drawn, and the
+ * faults the learner asks for are sent on it.
  */
 export class InspectLinks {
-  #links = new Set<WebSocket>();
-  #serverOrigin: string;
-  #post: (event: RunEvent) => void;
+  /** Links that opened: faults go to each. */
+  #open = new Set<WebSocket>();
+  #all = new Set<WebSocket>();
+  #closed = false;
+  readonly #serverOrigin: string;
+  readonly #report: (event: InspectRunEvent) => void;
 
-  constructor(serverOrigin: string, post: (event: RunEvent) => void) {
+  constructor(serverOrigin: string, report: (event: InspectRunEvent) => void) {
     this.#serverOrigin = serverOrigin;
-    this.#post = post;
+    this.#report = report;
   }
 
   /** Resolves once the server watches `trace` — or could not (no inspect endpoint, timeout). */
   watch(trace: string, socket: number): Promise<void> {
+    if (this.#closed) return Promise.resolve();
     const url = new URL('/ws/inspect', this.#serverOrigin);
     url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
     url.searchParams.set('trace', trace);
     const link = new WebSocket(url);
+    this.#all.add(link);
     link.addEventListener('message', (message: MessageEvent<unknown>) => {
-      if (typeof message.data !== 'string') return;
-      try {
-        this.#post({ type: 'inspect', socket, at: now(), event: JSON.parse(message.data) });
-      } catch {
-        // Not JSON: nothing the page could draw.
-      }
+      if (this.#closed || typeof message.data !== 'string') return;
+      const event = InspectEvent.safeParse(parseJson(message.data));
+      if (event.success) this.#report({ type: 'inspect', socket, at: now(), event: event.data });
     });
-    link.addEventListener('close', () => this.#links.delete(link));
+    link.addEventListener('close', () => {
+      this.#open.delete(link);
+      this.#all.delete(link);
+    });
     return new Promise<void>((resolve) => {
       const timer = setTimeout(resolve, watchTimeoutMs);
       const done = () => {
@@ -43,7 +48,7 @@ export class InspectLinks {
         resolve();
       };
       link.addEventListener('open', () => {
-        this.#links.add(link);
+        this.#open.add(link);
         done();
       });
       link.addEventListener('error', done);
@@ -51,12 +56,24 @@ export class InspectLinks {
   }
 
   /** A fault for every traced socket of the run. */
-  send(command: unknown): void {
+  fault(command: InspectCommand): void {
     const text = JSON.stringify(command);
-    for (const link of this.#links) link.send(text);
+    for (const link of this.#open) link.send(text);
   }
 
-  get watching(): number {
-    return this.#links.size;
+  /** The run is over: no more server view. */
+  close(): void {
+    this.#closed = true;
+    for (const link of this.#all) link.close();
+    this.#all.clear();
+    this.#open.clear();
+  }
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined; // not JSON: the schema turns it away
   }
 }

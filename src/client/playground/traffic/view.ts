@@ -1,6 +1,7 @@
 import type { InspectCommand } from '../../../../protocol/inspect.ts';
 import type { RunEvent } from '../runner/run-protocol.ts';
-import { TrafficModel, allDirections, allOpcodes, matchesFilter, type Direction, type Frame, type Opcode } from './model.ts';
+import { TrafficModel, allOpcodes, matchesFilter, type Frame, type Opcode } from './model.ts';
+import { allDirections, type Direction } from './direction.ts';
 import { el } from '../../dom.ts';
 import viewCss from './view.css?inline';
 import { LaneCanvas, laneNames } from './lane-canvas.ts';
