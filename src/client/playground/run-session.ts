@@ -4,6 +4,8 @@ import { OutputView } from './output/output-view.ts';
 import type { Language, RunEvent } from './runner/run-protocol.ts';
 import { startRun, type Run } from './runner/start-run.ts';
 import { TrafficView } from './traffic/view.ts';
+import type { RecordingOptions } from './traffic/recording.ts';
+import type { Recording } from '../../../protocol/recording.ts';
 
 export interface SessionParts {
   output: HTMLElement;
@@ -38,7 +40,7 @@ export class RunSession {
   start(code: string, language: Language, onEvent: (event: RunEvent) => void): void {
     this.stop();
     this.#output.clear();
-    this.#traffic.reset();
+    this.#traffic.reset({ code, language });
     this.#connections.clear();
     this.#setStatus('running');
     this.#run = startRun(code, language, (event) => {
@@ -64,6 +66,16 @@ export class RunSession {
     this.#draw();
     this.#setStatus('stopped');
     return true;
+  }
+
+  /** The last run (or the replayed recording) as a recording, e.g. to share it with a workshop host. */
+  recording(options?: RecordingOptions): Recording {
+    return this.#traffic.recording(options);
+  }
+
+  /** Opens the file picker of the traffic view's "Import recording". */
+  importRecording(): void {
+    this.#traffic.pickRecording();
   }
 
   fault(command: InspectCommand): void {
