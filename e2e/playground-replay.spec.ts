@@ -17,6 +17,7 @@ async function downloadText(page: Page, click: () => Promise<void>): Promise<{ n
 }
 
 test('a recorded run is exported, imported into another playground and replayed frame by frame', async ({ page }) => {
+  test.setTimeout(60_000);
   await page.goto(lesson);
   const echo = playground(page, 'Echo');
   await echo.getByRole('button', { name: 'Run' }).click();
@@ -35,9 +36,10 @@ test('a recorded run is exported, imported into another playground and replayed 
   await (await chooser).setFiles({ name: file.name, mimeType: 'application/json', buffer: Buffer.from(file.text) });
   const replay = fresh.getByRole('region', { name: 'Echo traffic' });
   await expect(replay.getByRole('region', { name: 'Replay' })).toBeVisible();
+  const controls = replay.getByRole('toolbar', { name: 'Replay controls' });
   await expect(replay.getByRole('list', { name: 'Frames, newest first' }).getByRole('listitem')).toHaveCount(0);
 
-  await replay.getByRole('button', { name: 'Next frame' }).click();
+  await controls.getByRole('button', { name: 'Next frame' }).click();
   await expect(replay.getByRole('list', { name: 'Frames, newest first' }).getByRole('listitem')).not.toHaveCount(0);
   const slider = replay.getByRole('slider', { name: 'Replay time' });
   await slider.fill(await slider.getAttribute('max').then((max) => max ?? '0'));
@@ -46,9 +48,10 @@ test('a recorded run is exported, imported into another playground and replayed 
 
   await slider.fill('0');
   await expect(replay.getByRole('list', { name: 'Frames, newest first' }).getByRole('listitem')).toHaveCount(0);
-  await replay.getByRole('button', { name: 'Play' }).click();
-  await expect.poll(() => rows(replay)).toEqual(recorded);
-  await expect(replay.getByRole('button', { name: 'Play' })).toHaveAttribute('aria-pressed', 'false');
+  await controls.getByRole('combobox', { name: 'Replay speed' }).selectOption('4');
+  await controls.getByRole('button', { name: 'Play' }).click();
+  await expect.poll(() => rows(replay), { timeout: 20_000 }).toEqual(recorded);
+  await expect(controls.getByRole('button', { name: 'Play' })).toHaveAttribute('aria-pressed', 'false');
 });
 
 test('a damaged or foreign file is refused with a clear message', async ({ page }) => {
