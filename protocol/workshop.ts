@@ -35,6 +35,12 @@ export const wireLimits = {
   exercises: 32,
 } as const;
 
+/** The first line of an error, cut to what the host's grid shows: one rule for the page and the server. */
+export function firstErrorLine(text: string): string {
+  const line = text.trim().split(/\r?\n/, 1)[0] ?? '';
+  return line.length > wireLimits.errorLine ? `${line.slice(0, wireLimits.errorLine - 1)}…` : line;
+}
+
 /** Close codes of this endpoint (4000–4999 is the application range of RFC 6455). */
 export const WorkshopCloseCode = {
   /** The host token was wrong. */

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { wireLimits } from '../../protocol/workshop.ts';
-import { changedLinks, firstLine, reconnectWindowMs, SeatProgress } from './progress.ts';
+import { firstErrorLine, wireLimits } from '../../protocol/workshop.ts';
+import { changedLinks, reconnectWindowMs, SeatProgress } from './progress.ts';
 import { createRoom, joinRoom, startWorkshopServer } from './test-support.ts';
 
 test('progress counts errors in a row until a pass, newest exercise first, bounded', () => {
@@ -19,8 +19,8 @@ test('progress counts errors in a row until a pass, newest exercise first, bound
 });
 
 test('an error is reduced to its first line, cut to what the grid shows', () => {
-  assert.equal(firstLine('\n  Error: boom\nstack'), 'Error: boom');
-  assert.equal(firstLine('x'.repeat(500)).length, wireLimits.errorLine);
+  assert.equal(firstErrorLine('\n  Error: boom\nstack'), 'Error: boom');
+  assert.equal(firstErrorLine('x'.repeat(500)).length, wireLimits.errorLine);
 });
 
 test('reconnects count only the last 10 minutes; links are reported only when they change', () => {

@@ -1,4 +1,4 @@
-import { wireLimits, type ExerciseProgress, type ExerciseState, type LinkHealth } from '../../protocol/workshop.ts';
+import { firstErrorLine, wireLimits, type ExerciseProgress, type ExerciseState, type LinkHealth } from '../../protocol/workshop.ts';
 
 /** "Reconnects in the last 10 minutes": older returns are forgotten. */
 export const reconnectWindowMs = 10 * 60_000;
@@ -19,7 +19,7 @@ export class SeatProgress {
     this.#exercises.set(exercise, {
       exercise,
       state,
-      ...(state === 'error' && error !== undefined ? { error: firstLine(error) } : {}),
+      ...(state === 'error' && error !== undefined ? { error: firstErrorLine(error) } : {}),
       errorsInARow,
       startedAt: before?.startedAt ?? now,
       at: now,
@@ -49,12 +49,6 @@ export class SeatProgress {
   #recent(now: number): number[] {
     return this.#returns.filter((at) => now - at < reconnectWindowMs);
   }
-}
-
-/** The first line of an error, cut to what the grid shows. */
-export function firstLine(text: string): string {
-  const line = text.trim().split(/\r?\n/, 1)[0] ?? '';
-  return line.length > wireLimits.errorLine ? `${line.slice(0, wireLimits.errorLine - 1)}…` : line;
 }
 
 /** How often the host hears about link health that changed. */
