@@ -50,6 +50,14 @@ function serverClose(observation: Observation): Extract<Received, { kind: 'close
   return observation.received.find((item): item is Extract<Received, { kind: 'close' }> => item.kind === 'close');
 }
 
+/** How the connection ended, to explain missing replies. */
+function ending(observation: Observation): string {
+  const close = serverClose(observation);
+  if (close) return `; the server closed with ${showCode(close.code)} ${JSON.stringify(close.reason ?? '')} at ${close.atMs} ms`;
+  const { tcpClosed } = observation;
+  return tcpClosed?.by === 'server' ? `; the server dropped TCP without a close frame at ${tcpClosed.atMs} ms` : '';
+}
+
 function showCode(code: number | null): string {
   return code === null ? 'no status code' : String(code);
 }
@@ -70,8 +78,9 @@ export function judgeEcho(expected: readonly Expected[], closeCodes: readonly (n
     const broken = brokenFrames(observation);
     if (broken) return broken;
     const mismatch = sameReplies(replies(observation), expected);
-    if (mismatch) return fail(mismatch);
-    return judgeClosingHandshake(observation, closeCodes, `${expected.length} ${expected.length === 1 ? 'reply' : 'replies'} as expected`);
+    if (mismatch) return fail(`${mismatch}${ending(observation)}`);
+    const good = expected.length === 0 ? 'no reply, as expected' : `${expected.length} ${expected.length === 1 ? 'reply' : 'replies'} as expected`;
+    return judgeClosingHandshake(observation, closeCodes, good);
   };
 }
 
@@ -136,9 +145,15 @@ export function judgeEchoOrLimit(expected: readonly Expected[]): (o: Observation
   const echo = judgeEcho(expected);
   return (observation) => {
     const close = serverClose(observation);
-    const limited = close && replies(observation).length < expected.length && (close.code === 1009 || close.code === 1008);
-    if (!limited || brokenFrames(observation)) return echo(observation);
-    return nonStrict(`the server refused with ${close.code} ${JSON.stringify(close.reason ?? '')}: a limit it may set (§7.4.1)`);
+    const short = replies(observation).length < expected.length;
+    if (!short || brokenFrames(observation)) return echo(observation);
+    if (close && (close.code === 1009 || close.code === 1008)) {
+      return nonStrict(`the server refused with ${close.code} ${JSON.stringify(close.reason ?? '')}: a limit it may set (§7.4.1)`);
+    }
+    if (!close && observation.tcpClosed?.by === 'server') {
+      return nonStrict(`the server dropped TCP without a close frame at ${observation.tcpClosed.atMs} ms (1009 would say why)`);
+    }
+    return echo(observation);
   };
 }
 
