@@ -39,6 +39,11 @@ export function echoCase(meta: CaseMeta, frames: readonly FrameSpec[], expected:
   };
 }
 
+/** One frame that must come back as it went: the same message, or a pong with a ping's payload. */
+export function mirrorCase(meta: CaseMeta, kind: 'text' | 'binary' | 'ping', payload: Payload, chop?: Chop): ConformanceCase {
+  return echoCase(meta, [frame[kind](payload)], [kind === 'ping' ? reply.pong(payload) : reply[kind](payload)], chop);
+}
+
 /** Sends `frames` and waits for the server to fail the connection with one of `codes` (default 1002). */
 export function failCase(
   meta: CaseMeta,

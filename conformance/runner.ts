@@ -42,7 +42,7 @@ export async function runSuite(cases: readonly ConformanceCase[], connect: Conne
   for (const testCase of cases) {
     const result =
       clock.now() > deadline
-        ? blank(testCase, { verdict: 'fail', reason: `not run: the run's time budget of ${options.budgetMs} ms was used up` }, 0)
+        ? baseResult(testCase, { verdict: 'fail', reason: `not run: the run's time budget of ${options.budgetMs} ms was used up` }, 0)
         : await runCase(testCase, connect, target, options);
     results.push(result);
     options.onResult?.(result);
@@ -62,7 +62,7 @@ async function runCase(testCase: ConformanceCase, connect: Connect, target: Targ
   } catch (error) {
     // A connection that opens after we gave up must not linger.
     connecting.then((pipe) => pipe.close(), () => undefined);
-    return blank(testCase, { verdict: 'fail', reason: `could not connect: ${(error as Error).message}` }, elapsed());
+    return baseResult(testCase, { verdict: 'fail', reason: `could not connect: ${(error as Error).message}` }, elapsed());
   }
   let judgement: Judgement;
   try {
@@ -86,7 +86,7 @@ async function runCase(testCase: ConformanceCase, connect: Connect, target: Targ
   }
   const observed = session.observation();
   return {
-    ...blank(testCase, judgement, elapsed()),
+    ...baseResult(testCase, judgement, elapsed()),
     handshake: observed.handshake,
     sent: observed.sent,
     received: observed.frames,
@@ -94,7 +94,7 @@ async function runCase(testCase: ConformanceCase, connect: Connect, target: Targ
   };
 }
 
-function blank(testCase: ConformanceCase, judgement: Judgement, durationMs: number): CaseResult {
+function baseResult(testCase: ConformanceCase, judgement: Judgement, durationMs: number): CaseResult {
   const { id, title, rfc, requirement } = testCase;
   return { id, title, rfc, requirement, ...judgement, durationMs, handshake: null, sent: [], received: [], tcpClosed: null };
 }

@@ -1,5 +1,4 @@
 import { byteByByte, echoCase, failCase, frame, reply, type ConformanceCase } from '../case-kit.ts';
-import { Opcode } from '../frame.ts';
 import { judgeEcho } from '../verdicts.ts';
 
 /**
@@ -14,11 +13,11 @@ const withPing = [frame.text('fragment1', { fin: false }), frame.ping('ping betw
 export const fragmentationCases: ConformanceCase[] = [
   failCase(
     { id: '5.1', title: 'Ping in 2 fragments', rfc: '§5.5', requirement: 'Control frames MUST NOT be fragmented: fail the connection (1002)' },
-    [frame.ping('fragment1', { fin: false }), { ...frame.ping('fragment2'), opcode: Opcode.continuation }],
+    [frame.ping('fragment1', { fin: false }), frame.continuation('fragment2', true)],
   ),
   failCase(
     { id: '5.2', title: 'Pong in 2 fragments', rfc: '§5.5', requirement: 'Control frames MUST NOT be fragmented: fail the connection (1002)' },
-    [frame.pong('fragment1', { fin: false }), { ...frame.pong('fragment2'), opcode: Opcode.continuation }],
+    [frame.pong('fragment1', { fin: false }), frame.continuation('fragment2', true)],
   ),
   echoCase(
     { id: '5.3', title: 'Text message in 2 fragments', rfc: '§5.4', requirement: 'Reassemble the fragments and echo one message' },

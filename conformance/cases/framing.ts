@@ -1,4 +1,4 @@
-import { echoCase, filler, frame, reply, type ConformanceCase } from '../case-kit.ts';
+import { filler, mirrorCase, type ConformanceCase } from '../case-kit.ts';
 
 /**
  * Autobahn section 1: text and binary messages of every length encoding (§5.2: 7-bit up to
@@ -8,27 +8,27 @@ const lengths = [0, 125, 126, 127, 128, 65535, 65536] as const;
 
 function sizes(section: '1.1' | '1.2', kind: 'text' | 'binary'): ConformanceCase[] {
   const cases = lengths.map((length, i) =>
-    echoCase(
+    mirrorCase(
       {
         id: `${section}.${i + 1}`,
         title: `${kind} message, ${length} bytes${length > 65535 ? ' (64-bit length)' : length > 125 ? ' (16-bit length)' : ''}`,
         rfc: '§5.2',
         requirement: `Accept a ${kind} frame with a ${length}-byte payload and echo it unchanged`,
       },
-      [frame[kind](filler(length))],
-      [reply[kind](filler(length))],
+      kind,
+      filler(length),
     ),
   );
   cases.push(
-    echoCase(
+    mirrorCase(
       {
         id: `${section}.8`,
         title: `${kind} message, 65536 bytes, written in 997-byte chunks`,
         rfc: '§5.2',
         requirement: 'Reassemble a frame from arbitrary TCP segments and echo it unchanged',
       },
-      [frame[kind](filler(65536))],
-      [reply[kind](filler(65536))],
+      kind,
+      filler(65536),
       { bytes: 997 },
     ),
   );

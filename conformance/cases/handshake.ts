@@ -1,4 +1,4 @@
-import { echoCase, frame, reply, type ConformanceCase } from '../case-kit.ts';
+import { mirrorCase, type ConformanceCase } from '../case-kit.ts';
 import { judgeClose } from '../verdicts.ts';
 
 /**
@@ -23,15 +23,15 @@ export const handshakeCases: ConformanceCase[] = [
     },
   },
   {
-    ...echoCase(
+    ...mirrorCase(
       {
         id: '0.1.2',
         title: 'Opening handshake written slowly, in 6 pieces 50 ms apart',
         rfc: '§4.2.1',
         requirement: 'Read the request however TCP delivers it and complete the handshake',
       },
-      [frame.text('after a slow handshake')],
-      [reply.text('after a slow handshake')],
+      'text',
+      'after a slow handshake',
     ),
     handshakePieces: 6,
   },

@@ -1,5 +1,5 @@
 import { bytes, utf8 } from '../bytes.ts';
-import { byteByByte, echoCase, failCase, filler, frame, reply, type ConformanceCase } from '../case-kit.ts';
+import { byteByByte, echoCase, failCase, filler, frame, mirrorCase, reply, type ConformanceCase } from '../case-kit.ts';
 import { judgePongs } from '../verdicts.ts';
 
 /** Autobahn section 2: §5.5.2/§5.5.3, pings are answered with pongs carrying the same payload. */
@@ -21,35 +21,24 @@ function tenPings(id: string, chopped: boolean): ConformanceCase {
   };
 }
 
+/** 2.1–2.4: pings a server must answer with the same payload. */
+const answered: [title: string, rfc: string, requirement: string, payload: string | Uint8Array][] = [
+  ['Ping without payload', '§5.5.2', 'Answer with a pong with an empty payload', ''],
+  ['Ping with a short text payload', '§5.5.2', 'Answer with a pong carrying the same payload', 'Hello, world!'],
+  ['Ping with a binary payload', '§5.5.2', 'Answer with a pong carrying the same bytes', bytes(0x00, 0xff, 0xfe, 0xfd, 0xfc, 0xfb, 0x00, 0xff)],
+  ['Ping with 125 bytes of payload (the maximum)', '§5.5', 'Answer with a pong carrying the same 125 bytes', filler(125)],
+];
+
 export const pingPongCases: ConformanceCase[] = [
-  echoCase(
-    { id: '2.1', title: 'Ping without payload', rfc: '§5.5.2', requirement: 'Answer with a pong with an empty payload' },
-    [frame.ping()],
-    [reply.pong('')],
-  ),
-  echoCase(
-    { id: '2.2', title: 'Ping with a short text payload', rfc: '§5.5.2', requirement: 'Answer with a pong carrying the same payload' },
-    [frame.ping('Hello, world!')],
-    [reply.pong('Hello, world!')],
-  ),
-  echoCase(
-    { id: '2.3', title: 'Ping with a binary payload', rfc: '§5.5.2', requirement: 'Answer with a pong carrying the same bytes' },
-    [frame.ping(bytes(0x00, 0xff, 0xfe, 0xfd, 0xfc, 0xfb, 0x00, 0xff))],
-    [reply.pong(bytes(0x00, 0xff, 0xfe, 0xfd, 0xfc, 0xfb, 0x00, 0xff))],
-  ),
-  echoCase(
-    { id: '2.4', title: 'Ping with 125 bytes of payload (the maximum)', rfc: '§5.5', requirement: 'Answer with a pong carrying the same 125 bytes' },
-    [frame.ping(filler(125))],
-    [reply.pong(filler(125))],
-  ),
+  ...answered.map(([title, rfc, requirement, payload], i) => mirrorCase({ id: `2.${i + 1}`, title, rfc, requirement }, 'ping', payload)),
   failCase(
     { id: '2.5', title: 'Ping with 126 bytes of payload', rfc: '§5.5', requirement: 'Control frames carry at most 125 bytes: fail the connection (1002)' },
     [frame.ping(filler(126))],
   ),
-  echoCase(
+  mirrorCase(
     { id: '2.6', title: 'Ping with 125 bytes, written byte by byte', rfc: '§5.5.2', requirement: 'Reassemble the control frame and answer with the same payload' },
-    [frame.ping(filler(125))],
-    [reply.pong(filler(125))],
+    'ping',
+    filler(125),
     byteByByte,
   ),
   echoCase(

@@ -1,5 +1,5 @@
 import { bytes, concat, utf8 } from '../bytes.ts';
-import { byteByByte, echoCase, failCase, frame, reply, type ConformanceCase } from '../case-kit.ts';
+import { byteByByte, echoCase, failCase, frame, mirrorCase, reply, type ConformanceCase } from '../case-kit.ts';
 import { judgeFastFailure } from '../verdicts.ts';
 
 /**
@@ -57,20 +57,20 @@ const surrogatePrefix = utf8('κόσμε ');
 const surrogateText = concat([surrogatePrefix, bytes(0xed, 0xa0, 0x80), utf8(' edited')]);
 
 export const utf8Cases: ConformanceCase[] = [
-  echoCase(
+  mirrorCase(
     { id: '6.1.1', title: 'Valid multi-byte text in one frame', rfc: '§8.1', requirement: 'Echo 2-, 3- and 4-byte UTF-8 unchanged' },
-    [frame.text(sample)],
-    [reply.text(sample)],
+    'text',
+    sample,
   ),
   echoCase(
     { id: '6.1.2', title: 'Valid multi-byte text in 3 fragments split between code points', rfc: '§5.4', requirement: 'Reassemble and echo the text' },
     [frame.text('κόσμε – ', { fin: false }), frame.continuation('ĉu vi ŝatas', false), frame.continuation(' 🦊?', true)],
     [reply.text(sample)],
   ),
-  echoCase(
+  mirrorCase(
     { id: '6.1.3', title: 'Valid multi-byte text in one frame, written byte by byte', rfc: '§8.1', requirement: 'Echo the text unchanged' },
-    [frame.text(sample)],
-    [reply.text(sample)],
+    'text',
+    sample,
     byteByByte,
   ),
   echoCase(
@@ -78,15 +78,15 @@ export const utf8Cases: ConformanceCase[] = [
     oneByteFrames(sampleBytes),
     [reply.text(sample)],
   ),
-  echoCase(
+  mirrorCase(
     { id: '6.1.5', title: 'Boundary code points U+007F, U+0080, U+07FF, U+0800, U+D7FF, U+E000, U+FFFD, U+10000, U+10FFFF', rfc: '§8.1', requirement: 'Echo every valid code point unchanged' },
-    [frame.text('\u007f\u0080\u07ff\u0800\ud7ff\ue000\ufffd\u{10000}\u{10ffff}')],
-    [reply.text('\u007f\u0080\u07ff\u0800\ud7ff\ue000\ufffd\u{10000}\u{10ffff}')],
+    'text',
+    '\u007f\u0080\u07ff\u0800\ud7ff\ue000\ufffd\u{10000}\u{10ffff}',
   ),
-  echoCase(
+  mirrorCase(
     { id: '6.1.6', title: 'Noncharacters U+FDD0, U+FFFE, U+FFFF, U+1FFFF (valid UTF-8)', rfc: '§8.1', requirement: 'Noncharacters are valid UTF-8: echo them' },
-    [frame.text('\ufdd0\ufffe\uffff\u{1ffff}')],
-    [reply.text('\ufdd0\ufffe\uffff\u{1ffff}')],
+    'text',
+    '\ufdd0\ufffe\uffff\u{1ffff}',
   ),
   ...invalid.map(([title, sequence], i) =>
     failCase(
