@@ -13,7 +13,7 @@ import { Opcode } from './inspect.ts';
 export const recordingFormat = 'duplex-recording';
 export const recordingVersion = 1;
 
-/** Bounds: a recording fits in one workshop message once its payloads are left out. */
+/** Bounds of every list and text, so a file from anywhere costs a bounded amount to read and draw. */
 export const recordingLimits = {
   frames: 2000,
   sockets: 64,

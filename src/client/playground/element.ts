@@ -2,8 +2,6 @@ import { part } from '../dom.ts';
 import type { RunSession } from './run-session.ts';
 import type { CodeEditor } from './editor/editor.ts';
 import type { Language, RunEvent } from './runner/run-protocol.ts';
-import type { RecordingOptions } from './traffic/recording.ts';
-import type { Recording } from '../../../protocol/recording.ts';
 
 /** What a <duplex-playground> tells the page about its runs (see the global map below). */
 interface PlaygroundEvents {
@@ -149,11 +147,6 @@ export class DuplexPlayground extends HTMLElement {
       () => (field.title = 'Copy this link'),
     );
     return url.href;
-  }
-
-  /** The last run as a recording (see protocol/recording.ts); null before any run. */
-  recording(options?: RecordingOptions): Recording | null {
-    return this.#session?.recording(options) ?? null;
   }
 
   async #loadSession(): Promise<RunSession> {

@@ -4,8 +4,7 @@ import { OutputView } from './output/output-view.ts';
 import type { Language, RunEvent } from './runner/run-protocol.ts';
 import { startRun, type Run } from './runner/start-run.ts';
 import { TrafficView } from './traffic/view.ts';
-import type { RecordingOptions } from './traffic/recording.ts';
-import type { Recording } from '../../../protocol/recording.ts';
+
 
 export interface SessionParts {
   output: HTMLElement;
@@ -66,11 +65,6 @@ export class RunSession {
     this.#draw();
     this.#setStatus('stopped');
     return true;
-  }
-
-  /** The last run (or the replayed recording) as a recording, e.g. to share it with a workshop host. */
-  recording(options?: RecordingOptions): Recording {
-    return this.#traffic.recording(options);
   }
 
   /** Opens the file picker of the traffic view's "Import recording". */

@@ -85,10 +85,3 @@ test('a foreign, newer, damaged or non-JSON file is refused with a message that 
   const tooMany = { ...recording, frames: Array.from({ length: recordingLimits.frames + 1 }, () => recording.frames[0]) };
   assert.match(refused(JSON.stringify(tooMany)), /^This recording is damaged: frames: /);
 });
-
-test('without payloads, a recording keeps previews and sizes: what a workshop share sends', () => {
-  const { model } = recordedRun();
-  const lean = recordingOf(model, { code: '', language: 'javascript', startedAt: 1000, output: [] }, { withoutPayloads: true });
-  assert.ok(lean.frames.every((f) => f.payload === undefined));
-  assert.deepEqual(lean.frames.map((f) => f.preview), model.frames.map((f) => f.preview));
-});

@@ -30,14 +30,8 @@ function recordedFrame(frame: Frame): RecordedFrame {
   };
 }
 
-export interface RecordingOptions {
-  /** Leave payloads out (previews stay): a shared run must fit in one workshop message. */
-  withoutPayloads?: boolean;
-}
-
 /** The run as the versioned file format (protocol/recording.ts). */
-export function recordingOf(model: TrafficModel, source: RunSource, options: RecordingOptions = {}): Recording {
-  const frames = model.frames.slice(-recordingLimits.frames).map(recordedFrame);
+export function recordingOf(model: TrafficModel, source: RunSource): Recording {
   return {
     format: recordingFormat,
     version: recordingVersion,
@@ -48,7 +42,7 @@ export function recordingOf(model: TrafficModel, source: RunSource, options: Rec
     clockOffsetMs: model.clockOffset,
     clearedOlderFrames: model.cleared + Math.max(0, model.frames.length - recordingLimits.frames),
     sockets: model.lanes.slice(0, recordingLimits.sockets).map((lane) => ({ ...lane, url: cut(lane.url, recordingLimits.url) })),
-    frames: options.withoutPayloads ? frames.map(({ payload: _payload, ...frame }) => frame) : frames,
+    frames: model.frames.slice(-recordingLimits.frames).map(recordedFrame),
     faults: model.faults.slice(0, recordingLimits.faults),
     output: source.output.slice(-recordingLimits.output),
   };

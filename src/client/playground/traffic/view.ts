@@ -8,7 +8,7 @@ import { LaneCanvas, laneNames } from './lane-canvas.ts';
 import { FaultControls } from './fault-controls.ts';
 import type { RecordedOutput, Recording } from '../../../../protocol/recording.ts';
 import type { Language } from '../runner/run-protocol.ts';
-import { outputLine, recordingOf, type RecordingOptions } from './recording.ts';
+import { outputLine, recordingOf } from './recording.ts';
 import { downloadRecording, importButton } from './recording-file.ts';
 import { ReplayTimeline } from './replay-timeline.ts';
 import { ReplayControls } from './replay-controls.ts';
@@ -144,9 +144,9 @@ export class TrafficView {
   }
 
   /** This run (or the replayed one) in the versioned file format. */
-  recording(options: RecordingOptions = {}): Recording {
+  recording(): Recording {
     if (this.#replay) return this.#replay.timeline.recording;
-    return recordingOf(this.model, { ...this.#source, startedAt: this.#t0 ?? Date.now(), output: this.#output }, options);
+    return recordingOf(this.model, { ...this.#source, startedAt: this.#t0 ?? Date.now(), output: this.#output });
   }
 
   /** A new run (of `source`, recorded with it): everything from the last one, or a replay, goes. */
