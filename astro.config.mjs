@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import { monacoLazyCss } from './src/integrations/monaco-lazy-css.ts';
 import { liveEndpointsInDev } from './src/integrations/live-endpoints-in-dev.ts';
+import { precompress } from './src/integrations/precompress.ts';
 
 export default defineConfig({
   // Starlight's prefetch would fetch pages the reader never asked for; lessons stay lean.
@@ -25,6 +26,8 @@ export default defineConfig({
       components: { PageTitle: './src/components/LessonHeader.astro' },
     }),
     liveEndpointsInDev(),
+    // Last: it compresses what the integrations before it wrote at build end (Pagefind's files).
+    precompress(),
   ],
   vite: {
     plugins: [monacoLazyCss()],
