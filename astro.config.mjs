@@ -23,7 +23,11 @@ export default defineConfig({
       pagination: true,
       editLink: undefined,
       // Lesson pages get their objectives and progress under the title.
-      components: { PageTitle: './src/components/LessonHeader.astro' },
+      components: {
+        PageTitle: './src/components/LessonHeader.astro',
+        // Pagefind's UI is fetched when search opens, not with every page.
+        Search: './src/components/Search.astro',
+      },
     }),
     liveEndpointsInDev(),
     // Last: it compresses what the integrations before it wrote at build end (Pagefind's files).
