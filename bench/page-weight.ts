@@ -12,13 +12,18 @@ import { kb, meterTransfers, sumBytes, type Transfer } from './transfer-meter.ts
 import { benchBrowserArgs } from './browser-args.ts';
 import { startSharedLink } from './shared-link.ts';
 
-const pages = [
+interface Budget {
+  js?: number;
+  total?: number;
+  repeat?: number;
+}
+const pages: { name: string; path: string; budget: Budget }[] = [
   { name: 'lesson', path: '/lessons/what-is-a-websocket/', budget: { js: 25 * 1024, total: 90 * 1024, repeat: 10 * 1024 } },
   { name: 'heaviest lesson', path: '/lessons/the-race/', budget: { js: 25 * 1024, total: 90 * 1024, repeat: 10 * 1024 } },
   { name: 'index', path: '/', budget: { js: 15 * 1024 } },
   { name: 'playground', path: '/playground/', budget: {} },
   { name: 'workshop join', path: '/workshop/join/', budget: {} },
-] as const;
+];
 const editorBudget = 1.1 * 1024 * 1024;
 
 const server = process.env.BASE_URL ? null : await startServer(ConfigSchema.parse({ port: 0, host: '127.0.0.1' }));
@@ -58,10 +63,10 @@ try {
   for (const { name, path, budget } of pages) {
     const { context, page, meter, first, firstWire, repeat, repeatWire } = await visit(browser, path);
     console.log(`${name} ${path}`);
-    console.log(`  first visit:  ${kb(firstWire)} on the wire${check(`${name} first visit`, firstWire, 'total' in budget ? budget.total : undefined)}; ${line(first)}`);
+    console.log(`  first visit:  ${kb(firstWire)} on the wire${check(`${name} first visit`, firstWire, budget.total)}; ${line(first)}`);
     console.log(`                JS ${kb(sumBytes(first, 'script'))}${check(`${name} JS before intent`, sumBytes(first, 'script'), budget.js)}`);
-    console.log(`  repeat visit: ${kb(repeatWire)} on the wire${check(`${name} repeat visit`, repeatWire, 'repeat' in budget ? budget.repeat : undefined)}; ${line(repeat)}`);
-    if (path === pages[0].path) {
+    console.log(`  repeat visit: ${kb(repeatWire)} on the wire${check(`${name} repeat visit`, repeatWire, budget.repeat)}; ${line(repeat)}`);
+    if (path === pages[0]!.path) {
       const counted = link.bytesDown;
       const clicked = performance.now();
       await page.getByRole('button', { name: 'Edit' }).first().click();
