@@ -46,3 +46,18 @@ test('after a first visit, a lesson reads and its editor opens with the Wi-Fi go
   expect(await page.evaluate(() => fetch('/healthz', { signal: AbortSignal.timeout(5000) }).then(() => 'answered', () => 'failed'))).toBe('failed');
   expect((await page.evaluate(keptUrls)).filter((path) => /^\/(ws|poll|sse|stats)\/|^\/(healthz|metrics)$/.test(path))).toEqual([]);
 });
+
+test('the editor is fetched ahead while the page is idle, so it opens offline though never opened before', async ({ page, context }) => {
+  test.setTimeout(120_000);
+  await page.goto(`${server.url}/lessons/what-is-a-websocket/`);
+  // The idle prefetch puts the editor's chunks in the worker's cache; nothing was clicked.
+  await expect.poll(() => page.evaluate(keptUrls), { timeout: 60_000 }).toContainEqual(expect.stringMatching(/^\/_astro\/editor\.api\./));
+  await expect.poll(() => page.evaluate(keptUrls), { timeout: 60_000 }).toContainEqual(expect.stringMatching(/^\/_astro\/editor\.worker-/));
+
+  await server.close();
+  await context.setOffline(true);
+  await page.reload();
+  const pg = page.locator('duplex-playground').first();
+  await pg.getByRole('button', { name: 'Edit' }).click();
+  await expect(pg.locator('.monaco-editor .view-lines')).toBeVisible({ timeout: 30_000 });
+});

@@ -3,22 +3,16 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { editorFiles } from '../service-worker/editor-files.ts';
 
 /**
  * The offline service worker (src/service-worker/sw.js), production builds only (`astro dev`
  * stays untouched): written to dist/sw.js at build end with the build's id, a hash of every
  * page's content and every file's name, so any change makes a new worker that replaces the old
- * cache. Pages register it once loaded; a page that was not yet under its control sends it what
- * it fetched, so the first visit is kept too.
+ * cache, and with the list of the editor's files (src/service-worker/editor-files.ts) to fetch
+ * ahead. Pages register it from src/service-worker/register.ts.
  */
-const register = `if ('serviceWorker' in navigator) addEventListener('load', () => {
-  const wasControlled = !!navigator.serviceWorker.controller;
-  navigator.serviceWorker.register('/sw.js').then(() => navigator.serviceWorker.ready).then((registration) => {
-    if (wasControlled) return;
-    const urls = [location.pathname, ...performance.getEntriesByType('resource').map((entry) => entry.name)];
-    registration.active?.postMessage({ type: 'cache-urls', page: location.pathname, urls });
-  }).catch(() => {});
-});`;
+const register = fileURLToPath(new URL('../service-worker/register.ts', import.meta.url));
 
 async function buildId(dir: string): Promise<string> {
   const hash = createHash('sha256');
@@ -41,14 +35,19 @@ export function serviceWorker(): AstroIntegration {
     name: 'duplex:service-worker',
     hooks: {
       'astro:config:setup': ({ command, injectScript }) => {
-        if (command === 'build') injectScript('head-inline', register);
+        // A bundled module on every page: it runs after parsing, never before first paint.
+        if (command === 'build') injectScript('page', `import ${JSON.stringify(register)};`);
       },
       'astro:build:done': async ({ dir, logger }) => {
         const out = fileURLToPath(dir);
         const id = await buildId(out);
+        const assets = join(out, '_astro');
+        const names = await readdir(assets);
+        const contents = new Map(await Promise.all(names.filter((name) => name.endsWith('.js')).map(async (name) => [name, await readFile(join(assets, name), 'utf8')] as const)));
+        const editor = editorFiles([...contents.keys()], (name) => contents.get(name) ?? '');
         const source = await readFile(new URL('../service-worker/sw.js', import.meta.url), 'utf8');
-        await writeFile(join(out, 'sw.js'), `const BUILD = ${JSON.stringify(id)};\n${source}`);
-        logger.info(`sw.js for build ${id}`);
+        await writeFile(join(out, 'sw.js'), `const BUILD = ${JSON.stringify(id)};\nconst EDITOR = ${JSON.stringify(editor)};\n${source}`);
+        logger.info(`sw.js for build ${id}; the editor prefetch is ${editor.length} files`);
       },
     },
   };

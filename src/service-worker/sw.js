@@ -3,7 +3,7 @@
 // src/integrations/service-worker.ts. Only the static site is ever cached: live endpoints
 // (/ws/, /poll/, /sse/, /stats/, /healthz, /metrics) are not on the list below and go straight
 // to the network, untouched.
-/* global BUILD */
+/* global BUILD, EDITOR */
 const cacheName = `duplex-${BUILD}`;
 
 /** What may be cached: pages, hashed assets (Monaco's chunks and workers too), search. */
@@ -35,6 +35,19 @@ self.addEventListener('message', (event) => {
       const cache = await caches.open(cacheName);
       await Promise.all(urls.map((url) => cache.add(url).catch(() => undefined)));
       event.source?.postMessage({ type: 'cached', count: urls.length });
+    })(),
+  );
+});
+
+// The page asks once it is idle and the connection allows (src/service-worker/register.ts).
+// Fetched here, off the page's main thread; files already kept cost nothing.
+self.addEventListener('message', (event) => {
+  if (event.data?.type !== 'prefetch-editor') return;
+  event.waitUntil(
+    (async () => {
+      const cache = await caches.open(cacheName);
+      for (const url of EDITOR) if (!(await cache.match(url))) await cache.add(url).catch(() => undefined);
+      event.source?.postMessage({ type: 'editor-prefetched', count: EDITOR.length });
     })(),
   );
 });
