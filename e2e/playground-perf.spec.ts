@@ -28,19 +28,6 @@ for (const { path, jsBudget } of [
   });
 }
 
-test('a JavaScript example opens the editor without the TypeScript worker; the first keystroke brings it', async ({ page }) => {
-  const workers: string[] = [];
-  page.on('worker', (worker) => workers.push(new URL(worker.url()).pathname));
-  await page.goto('/lessons/what-is-a-websocket/');
-  const pg = page.locator('duplex-playground').first();
-  await pg.getByRole('button', { name: 'Edit' }).click();
-  await expect(pg.getByRole('textbox', { name: /Playground code editor/ })).toBeFocused();
-  await page.waitForLoadState('networkidle');
-  expect(workers.filter((path) => path.includes('ts.worker'))).toEqual([]);
-  await page.keyboard.type('x');
-  await expect.poll(() => workers.some((path) => path.includes('ts.worker'))).toBe(true);
-});
-
 test('Monaco is ready soon after the first click on Edit', async ({ page }) => {
   await page.goto('/lessons/what-is-a-websocket/');
   await page.waitForLoadState('networkidle');

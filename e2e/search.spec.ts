@@ -10,6 +10,7 @@ const pagefindRequests = (page: Page) => {
 };
 
 test('a learner finds a lesson through search; nothing of Pagefind loads before they open it', async ({ page }) => {
+  test.setTimeout(60_000); // a loaded machine: Pagefind's index loads on first search
   const loaded = pagefindRequests(page);
   await page.goto('/lessons/what-is-a-websocket/');
   await page.waitForLoadState('networkidle');
@@ -26,6 +27,7 @@ test('a learner finds a lesson through search; nothing of Pagefind loads before 
 });
 
 test('Ctrl+K opens search (and loads it) from the keyboard, Escape closes it', async ({ page }) => {
+  test.setTimeout(60_000);
   const loaded = pagefindRequests(page);
   await page.goto('/');
   await page.waitForLoadState('networkidle');

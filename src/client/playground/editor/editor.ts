@@ -19,21 +19,6 @@ for (const defaults of [javascriptDefaults, typescriptDefaults]) {
   defaults.addExtraLib(playgroundGlobalsDts, 'file:///duplex-playground-globals.d.ts');
 }
 
-/**
- * A JavaScript example opens without the TypeScript worker (about 1 MB compressed, more than the
- * rest of the editor): Monaco's JavaScript features (completion, hover, diagnostics) all run in
- * that worker, so they are switched on at the learner's first keystroke or pointer move in the
- * editor, and the worker loads then. Syntax colouring needs no worker.
- */
-const javascriptFeatures = javascriptDefaults.modeConfiguration;
-javascriptDefaults.setModeConfiguration(Object.fromEntries(Object.keys(javascriptFeatures).map((feature) => [feature, false])));
-let javascriptAwake = false;
-const wakeJavaScript = () => {
-  if (javascriptAwake) return;
-  javascriptAwake = true;
-  javascriptDefaults.setModeConfiguration(javascriptFeatures);
-};
-
 export interface CodeEditor {
   getValue(): string;
   /** Replaces the code; with a language, switches the editor to it (a .js or .ts model). */
@@ -61,8 +46,6 @@ export function createEditor(host: HTMLElement, code: string, language: 'javascr
     ariaLabel: 'Playground code editor. Press Control+Enter to run.',
   });
   editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, onRun);
-  editor.onKeyDown(wakeJavaScript);
-  editor.onMouseMove(wakeJavaScript);
   // Follow Starlight's light/dark switch while the editor is open.
   new MutationObserver(() => monaco.editor.setTheme(themeFor())).observe(document.documentElement, { attributeFilter: ['data-theme'] });
   return {
