@@ -14,7 +14,7 @@ import {
   type WorkshopErrorCode,
 } from '../../protocol/workshop.ts';
 import type { WorkshopLimits } from './limits.ts';
-import { RateLimit } from './rate-limit.ts';
+import { RateLimit } from '../rate-limit.ts';
 import { broadcast, send } from './wire.ts';
 
 /** A refusal the endpoint turns into `{type:"error"}`; the connection stays open. */
