@@ -19,12 +19,17 @@ export class RateLimit {
 
   /** Takes one token if there is one; false means the action is over the limit. */
   take(now = Date.now()): boolean {
+    if (!this.available(now)) return false;
+    this.#tokens -= 1;
+    return true;
+  }
+
+  /** Whether a token is there, without taking it. */
+  available(now = Date.now()): boolean {
     if (now !== this.#last) {
       this.#tokens = Math.min(this.#capacity, this.#tokens + (now - this.#last) * this.#refillPerMs);
       this.#last = now;
     }
-    if (this.#tokens < 1) return false;
-    this.#tokens -= 1;
-    return true;
+    return this.#tokens >= 1;
   }
 }
