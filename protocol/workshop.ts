@@ -117,8 +117,14 @@ const hostCommands = [
 export const HostCommand = z.discriminatedUnion('type', [...hostCommands]);
 export type HostCommand = z.infer<typeof HostCommand>;
 
+/**
+ * The browser's heartbeat (it cannot send ping frames): the server answers `pong` at once, from
+ * any connection, so a page can tell a live link from a half-open one.
+ */
+export const Ping = z.object({ type: z.literal('ping') });
+
 /** Every message a client may send; the server checks the role before acting on it. */
-export const WorkshopClientMessage = z.discriminatedUnion('type', [HostHello, JoinHello, ...attendeeCommands, ...hostCommands]);
+export const WorkshopClientMessage = z.discriminatedUnion('type', [HostHello, JoinHello, Ping, ...attendeeCommands, ...hostCommands]);
 export type WorkshopClientMessage = z.infer<typeof WorkshopClientMessage>;
 
 export const ConnectionState = z.enum(['connected', 'reconnecting', 'gone']);
@@ -208,6 +214,8 @@ export const WorkshopServerMessage = z.discriminatedUnion('type', [
   /** To an attendee: the host muted or unmuted you on the wall. */
   z.object({ type: z.literal('muted'), muted: z.boolean() }),
   z.object({ type: z.literal('ended') }),
+  /** The answer to a client's `ping`. */
+  z.object({ type: z.literal('pong') }),
   z.object({ type: z.literal('error'), code: WorkshopErrorCode, message: z.string() }),
 ]);
 export type WorkshopServerMessage = z.infer<typeof WorkshopServerMessage>;

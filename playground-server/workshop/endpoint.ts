@@ -129,6 +129,10 @@ class Connection {
   }
 
   #dispatch(room: Room, message: WorkshopClientMessage): CommandError | null {
+    if (message.type === 'ping') {
+      send(this.#ws, { type: 'pong' });
+      return null;
+    }
     if (message.type === 'host' || message.type === 'join') {
       if (this.#role !== 'pending') return { code: 'already_joined', message: `this connection is already the ${this.#role}` };
       this.#hello(room, message);

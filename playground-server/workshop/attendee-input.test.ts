@@ -42,3 +42,14 @@ test("a long post over a raw socket gets the workshop's own limit message; an in
   client.send({ type: 'post', text: '🙂'.repeat(280) });
   assert.equal((await client.next('wall')).message.text, '🙂'.repeat(280), '280 emoji are 280 characters');
 });
+
+test('the page heartbeat: a ping is answered with pong at once, before and after hello', async (t) => {
+  const { server, code } = await room(t);
+  const client = await WorkshopClient.open(`${server.wsUrl}/${code}`);
+  client.send({ type: 'ping' });
+  await client.next('pong');
+  client.send({ type: 'join', name: 'Ada' });
+  await client.next('welcome');
+  client.send({ type: 'ping' });
+  await client.next('pong');
+});
