@@ -1,0 +1,82 @@
+import { expect, test } from '@playwright/test';
+import { FaultProxy } from '../test-support/fault-proxy.ts';
+import { alerts, join, push, rowOf, startRoom } from './workshop-support.ts';
+
+/**
+ * Real network faults between a workshop page and the server: the page is loaded through a TCP
+ * fault proxy (its origin is the proxy), and the test cuts that path: open connections are
+ * reset and new ones refused, as when a laptop's Wi-Fi drops. Nothing here imitates a drop
+ * with a close code.
+ */
+const it = test.extend<{ link: FaultProxy }>({
+  link: async ({ baseURL }, use) => {
+    const proxy = await FaultProxy.start(baseURL ?? '');
+    await use(proxy);
+    await proxy.stop();
+  },
+});
+test.afterEach(() => expect(alerts, 'no page may run attendee input as code').toEqual([]));
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+it('an attendee behind a flaky link comes back as the same attendee after an 8 s cut, with what was pushed meanwhile', async ({ browser, link }) => {
+  test.setTimeout(90_000);
+  const host = await startRoom(browser);
+  await host.page.getByLabel('Question').fill('Ready?');
+  await host.page.getByLabel('Options, one per line').fill('yes\nno');
+  await host.page.getByRole('button', { name: 'Open poll' }).click();
+  const ada = await join(browser, host.code, 'Ada', link.url);
+  await ada.page.getByRole('list', { name: 'Poll options' }).getByRole('button', { name: 'yes' }).click();
+  await expect(host.page.locator('[data-role="poll-summary"]')).toHaveText('1 vote');
+
+  await link.cut(600); // healed by hand after 8 s
+  await expect(rowOf(host.page, 'Ada')).toContainText('reconnecting');
+  await expect(ada.page.getByRole('status').filter({ hasText: 'reconnecting' })).toBeVisible();
+  await push(host.page, "log('pushed during the cut');");
+  await sleep(8000);
+  await link.heal();
+
+  await expect(ada.page.getByLabel('Pushed snippet')).toHaveText("log('pushed during the cut');");
+  await expect(ada.page.getByRole('status').filter({ hasText: 'connected' })).toBeVisible();
+  await expect(ada.page.getByText('You are Ada')).toBeVisible();
+  await expect(ada.page.getByText('yes (your vote)')).toBeVisible();
+  await push(host.page, "log('pushed after the cut');");
+  await expect(ada.page.getByLabel('Pushed snippet')).toHaveText("log('pushed after the cut');");
+  await expect(rowOf(host.page, 'Ada')).toContainText('connected');
+  await expect(host.page.getByRole('list', { name: 'Attendees' }).getByRole('listitem')).toHaveCount(1);
+  await expect(host.page.locator('[data-role="poll-summary"]')).toHaveText('1 vote');
+  await ada.context.close();
+  await host.context.close();
+});
+
+it('the host console behind a flaky link keeps its host key through an 8 s cut', async ({ browser, link }) => {
+  test.setTimeout(90_000);
+  const host = await startRoom(browser, link.url);
+  const bea = await join(browser, host.code, 'Bea');
+  await link.cut(600);
+  await expect(host.page.getByRole('status').filter({ hasText: 'reconnecting' })).toBeVisible();
+  await sleep(8000);
+  await link.heal();
+  await expect(host.page.getByRole('status').filter({ hasText: 'connected' })).toBeVisible();
+  await expect(host.page.locator('[data-role="code"]')).toHaveText(host.code);
+  await expect(rowOf(host.page, 'Bea')).toContainText('connected');
+  await push(host.page, "log('the host is still the host');");
+  await expect(bea.page.getByLabel('Pushed snippet')).toHaveText("log('the host is still the host');");
+  await bea.context.close();
+  await host.context.close();
+});
+
+it('a cut longer than the reconnect grace still brings the attendee back to the same row', async ({ browser, link }) => {
+  test.setTimeout(120_000);
+  const host = await startRoom(browser);
+  const cy = await join(browser, host.code, 'Cy', link.url);
+  await link.cut(600);
+  // The e2e server's grace is short (WORKSHOP_RECONNECT_GRACE_SECONDS in playwright.config.ts).
+  await expect(rowOf(host.page, 'Cy')).toContainText('gone', { timeout: 30_000 });
+  await link.heal();
+  await expect(rowOf(host.page, 'Cy')).toContainText('connected');
+  await expect(cy.page.getByText('You are Cy')).toBeVisible();
+  await expect(host.page.getByRole('list', { name: 'Attendees' }).getByRole('listitem')).toHaveCount(1);
+  await cy.context.close();
+  await host.context.close();
+});
