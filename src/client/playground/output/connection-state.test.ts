@@ -1,9 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { describeConnection, describeConnections, initialConnection, nextConnection, type ConnectionState } from './connection-state.ts';
-import type { SocketEvent } from './run-protocol.ts';
+import type { SocketEvent } from '../runner/run-protocol.ts';
 
-const frame = { binary: false, bytes: 2, preview: 'hi' };
+const frame = { binary: false, payloadBytes: 2, preview: 'hi' };
 const fold = (events: SocketEvent[]): ConnectionState => events.reduce(nextConnection, initialConnection(1));
 const ev = <E extends SocketEvent['event']>(event: E, at: number, extra: object = {}) => ({ type: 'socket', socket: 1, at, event, ...extra }) as Extract<SocketEvent, { event: E }>;
 

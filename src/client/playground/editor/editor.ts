@@ -5,7 +5,7 @@ import 'monaco-editor/languages/definitions/typescript/register';
 import { javascriptDefaults, typescriptDefaults } from 'monaco-editor/languages/features/typescript/register';
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
 import TypeScriptWorker from 'monaco-editor/languages/features/typescript/ts.worker?worker';
-import { playgroundGlobalsDts } from './playground-globals.ts';
+import { playgroundGlobalsDts } from './globals-dts.ts';
 
 /**
  * Monaco, loaded only when a learner shows intent (this module is always imported lazily).

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import type { Language } from './run-protocol.ts';
+import type { Language } from './runner/run-protocol.ts';
 
 /**
  * Shared code lives in the URL fragment (never sent to any server, no storage needed):

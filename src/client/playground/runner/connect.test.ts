@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket as ServerSocket } from 'ws';
-import { createConnect, retryDelay, socketDefaults } from './socket-helper.ts';
+import { createConnect } from './connect.ts';
 import type { SocketEvent } from './run-protocol.ts';
 
 /** A real ws server on a free port of 127.0.0.1; `onConnection` decides what it does. */
@@ -37,15 +37,6 @@ function recorder() {
   const count = (kind: SocketEvent['event']) => events.filter((e) => e.event === kind).length;
   return { events, report, until, count };
 }
-
-test('the backoff is pinned: 0.5 s, then ×1.5 per failed attempt, never more than 8 s', () => {
-  assert.deepEqual(
-    [1, 2, 3, 4, 10, 50].map((n) => retryDelay(n, socketDefaults)),
-    [500, 750, 1125, 1687.5, 8000, 8000],
-  );
-  assert.equal(retryDelay(0, socketDefaults), 0, 'the very first attempt does not wait');
-  assert.equal(socketDefaults.maxEnqueuedMessages, 100);
-});
 
 test('a dropped connection shows close 1006, reconnects after 0.5 s and delivers sends made while down exactly once', { timeout: 10_000 }, async (t) => {
   const server = await startServer();

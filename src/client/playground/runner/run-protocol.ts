@@ -1,9 +1,13 @@
 import * as z from 'zod/mini';
-import { InspectCommand, InspectEvent } from '../../protocol/inspect.ts';
+import type { InspectEvent } from '../../../../protocol/inspect.ts';
 
 /**
  * Messages between the page and the run worker. The worker runs code the learner typed,
  * so the page validates everything it receives from it before drawing anything.
+ *
+ * One vocabulary on the browser side: `payloadBytes` is a message's size without the frame
+ * header; which way a frame goes is the socket event (`send` goes up, `message` comes down),
+ * and traffic/direction.ts maps that and the wire's `in`/`out` to up/down in one place.
  */
 export const Language = z.enum(['javascript', 'typescript']);
 export type Language = z.infer<typeof Language>;
@@ -16,25 +20,29 @@ export const RunRequest = z.object({
   /** Origin of the playground server, e.g. "http://localhost:4321". */
   server: z.string(),
   /**
-   * Prefix of this run's trace ids: each socket is opened with `?trace=<run>-<n>` and watched
-   * through `/ws/inspect`. Absent: no server view (e.g. a server without the inspect endpoint).
+   * Prefix of this run's trace ids: each socket is opened with `?trace=<run>-<n>` once the page
+   * watches that trace on `/ws/inspect`. Absent: no server view.
    */
   run: z.optional(z.string()),
 });
 export type RunRequest = z.infer<typeof RunRequest>;
 
-/** Page → worker while a run is going: a fault for every traced connection of the run. */
-export const FaultRequest = z.object({ type: z.literal('fault'), command: InspectCommand });
-export type FaultRequest = z.infer<typeof FaultRequest>;
+/** The trace of socket `socket` of run `run`: the worker opens it, the page watches it. */
+export const traceId = (run: string, socket: number) => `${run}-${socket}`;
 
-export const WorkerInbox = z.discriminatedUnion('type', [RunRequest, FaultRequest]);
+/** Page → worker: the page now watches socket n's trace (or gave up trying), so it may open. */
+export const WatchReady = z.object({ type: z.literal('watching'), socket: z.number() });
+export type WatchReady = z.infer<typeof WatchReady>;
+
+export const WorkerInbox = z.discriminatedUnion('type', [RunRequest, WatchReady]);
 
 const at = z.number(); // performance.timeOrigin-based milliseconds, comparable across worker and page
 
 const dataFrame = {
   binary: z.boolean(),
-  /** Payload bytes (the wire adds a 2–14 byte header). */
-  bytes: z.number(),
+  /** Bytes of the payload (the wire adds a 2–14 byte header). */
+  payloadBytes: z.number(),
+  /** Cut as the server cuts its own (protocol/preview.ts). */
   preview: z.string(),
   /** The whole payload (text, or hex for binary), cut at 64 KiB, for the expanded view. */
   payload: z.optional(z.string()),
@@ -77,17 +85,26 @@ export const SocketEvent = z.discriminatedUnion('event', [
 ]);
 export type SocketEvent = z.infer<typeof SocketEvent>;
 
-/** The server's view of one socket of the run, relayed from `/ws/inspect`. */
-export const InspectRunEvent = z.object({ type: z.literal('inspect'), socket: z.number(), at, event: InspectEvent });
-export type InspectRunEvent = z.infer<typeof InspectRunEvent>;
+const ConsoleEvent = z.object({ type: z.literal('console'), level: z.enum(['log', 'info', 'warn', 'error']), text: z.string(), at });
+const FinishedEvent = z.object({ type: z.literal('finished'), at });
+const FailedEvent = z.object({ type: z.literal('failed'), message: z.string(), at });
+
+/** Worker → page: socket n of the run wants to open; it waits until the page answers WatchReady. */
+export const WatchRequest = z.object({ type: z.literal('watch'), socket: z.number() });
+export type WatchRequest = z.infer<typeof WatchRequest>;
 
 // Discriminated on `type` (SocketEvent is itself discriminated on `event`): at hundreds of
 // events a second the page picks the right schema at once instead of trying each in turn.
-export const RunEvent = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('console'), level: z.enum(['log', 'info', 'warn', 'error']), text: z.string(), at }),
-  z.object({ type: z.literal('finished'), at }),
-  z.object({ type: z.literal('failed'), message: z.string(), at }),
-  SocketEvent,
-  InspectRunEvent,
-]);
-export type RunEvent = z.infer<typeof RunEvent>;
+export const WorkerMessage = z.discriminatedUnion('type', [ConsoleEvent, FinishedEvent, FailedEvent, SocketEvent, WatchRequest]);
+export type WorkerMessage = z.infer<typeof WorkerMessage>;
+
+/** The server's view of one socket of the run: an InspectEvent the page got on that socket's trace. */
+export interface InspectRunEvent {
+  type: 'inspect';
+  socket: number;
+  at: number;
+  event: InspectEvent;
+}
+
+/** Everything a run reports: the worker's view of the learner's code and sockets, and the server's. */
+export type RunEvent = Exclude<WorkerMessage, WatchRequest> | InspectRunEvent;

@@ -1,8 +1,15 @@
-import type { InspectCommand } from '../../protocol/inspect.ts';
-import type { RunEvent } from './run-protocol.ts';
-import { TrafficModel, allDirections, allOpcodes, matchesFilter, type Direction, type Frame, type Opcode } from './traffic-model.ts';
-import { el } from './dom.ts';
+import type { InspectCommand } from '../../../../protocol/inspect.ts';
+import type { RunEvent } from '../runner/run-protocol.ts';
+import { TrafficModel, allOpcodes, matchesFilter, type Frame, type Opcode } from './model.ts';
+import { allDirections, type Direction } from './direction.ts';
+import { el } from '../../dom.ts';
+import viewCss from './view.css?inline';
 import { LaneCanvas, laneNames } from './lane-canvas.ts';
+import { FaultControls } from './fault-controls.ts';
+
+// A plain CSS import would be hoisted by Astro into every lesson's <head>, render-blocking
+// (withastro/astro#9495); inlined, the styles arrive with this lazily loaded module instead.
+document.head.append(el('style', { textContent: viewCss, dataset: { source: 'traffic-view' } }));
 
 /** Rows kept in the frame list: the newest ones (the model and the export keep more). */
 const rowLimit = 100;
@@ -37,7 +44,7 @@ export class TrafficView {
   #summary: HTMLElement;
   #cleared: HTMLElement;
   #pause: HTMLButtonElement;
-  #faultControls: Array<HTMLButtonElement | HTMLSelectElement> = [];
+  readonly #faults: FaultControls;
   #lanes = new Map<number, LanePair>();
   #drawn = new Map<number, Drawn>();
   /** Rows oldest first (the list shows them newest first), to drop the oldest when there are too many. */
@@ -73,15 +80,7 @@ export class TrafficView {
     for (const direction of allDirections) toggle(direction, `${arrows[direction]} ${laneNames[direction]}`, this.#directions);
     for (const opcode of allOpcodes) toggle(opcode, opcode, this.#opcodes);
 
-    const drop = el('button', { type: 'button', className: 'duplex-control' }, 'Drop connection');
-    drop.addEventListener('click', () => onFault({ type: 'drop' }));
-    const outageSeconds = el('select', { ariaLabel: 'Outage length' }, ...[3, 5, 10].map((s) => el('option', { value: String(s) }, `${s} s`)));
-    const outage = el('button', { type: 'button', className: 'duplex-control' }, 'Take server away');
-    outage.addEventListener('click', () => onFault({ type: 'outage', seconds: Number(outageSeconds.value) }));
-    const latency = el('select', {}, ...[0, 100, 300, 1000].map((ms) => el('option', { value: String(ms) }, `${ms} ms`)));
-    latency.addEventListener('change', () => onFault({ type: 'latency', ms: Number(latency.value) }));
-    this.#faultControls = [drop, outageSeconds, outage, latency];
-    this.setLive(false);
+    this.#faults = new FaultControls(onFault);
 
     this.#summary = el('p', { className: 'pg-traffic-summary' }, 'No frames yet: press Run.');
     this.#cleared = el('p', { className: 'pg-cleared', hidden: true });
@@ -92,7 +91,7 @@ export class TrafficView {
       el('h3', { className: 'pg-traffic-title' }, 'Traffic'),
       el('div', { className: 'pg-traffic-bar', role: 'toolbar', ariaLabel: 'Traffic view' }, this.#pause, clear, exportButton),
       filters,
-      el('div', { className: 'pg-faults', role: 'group', ariaLabel: 'Faults on demand' }, drop, outageSeconds, outage, el('label', {}, 'Latency ', latency)),
+      this.#faults.element,
       this.#summary,
       this.#lanesBox,
       this.#rows,
@@ -104,7 +103,7 @@ export class TrafficView {
 
   /** Fault buttons work only while a run's sockets exist. */
   setLive(live: boolean): void {
-    for (const control of this.#faultControls) control.disabled = !live;
+    this.#faults.setLive(live);
   }
 
   push(event: RunEvent): void {

@@ -1,19 +1,25 @@
+import { part } from '../dom.ts';
 import type { RunSession } from './run-session.ts';
-import type { CodeEditor } from './editor.ts';
-import type { Language } from './run-protocol.ts';
+import type { CodeEditor } from './editor/editor.ts';
+import type { Language, RunEvent } from './runner/run-protocol.ts';
 
-/**
- * Events a <duplex-playground> dispatches (they bubble), so exercises, the workshop and lessons
- * can react to a run without reaching into the element:
- * - `duplex:run-start` (detail: { code }) when a run begins;
- * - `duplex:run-event` (detail: RunEvent) for every validated event of the run;
- * - `duplex:run-stop` when the learner stops it.
- */
-export type PlaygroundEventMap = {
+/** What a <duplex-playground> tells the page about its runs (see the global map below). */
+interface PlaygroundEvents {
+  /** A run begins, with the code it runs. */
   'duplex:run-start': CustomEvent<{ code: string }>;
-  'duplex:run-event': CustomEvent<import('./run-protocol.ts').RunEvent>;
+  /** Every validated event of the run. */
+  'duplex:run-event': CustomEvent<RunEvent>;
+  /** The learner stopped the run. */
   'duplex:run-stop': CustomEvent<null>;
-};
+}
+
+declare global {
+  /**
+   * The playground's events bubble, so exercises, the workshop and lessons react to a run
+   * without reaching into the element, and their listeners are typed with no cast.
+   */
+  interface HTMLElementEventMap extends PlaygroundEvents {}
+}
 
 /**
  * <duplex-playground>: static highlighted code until the learner shows intent. This file is
@@ -34,20 +40,14 @@ export class DuplexPlayground extends HTMLElement {
     return this.dataset.language === 'typescript' ? 'typescript' : 'javascript';
   }
 
-  #part<T extends Element>(selector: string): T {
-    const found = this.querySelector<T>(selector);
-    if (!found) throw new Error(`<duplex-playground> is missing ${selector}`);
-    return found;
-  }
-
   connectedCallback() {
-    const on = (action: string, handler: () => void) => this.#part(`[data-action="${action}"]`).addEventListener('click', handler);
+    const on = (action: string, handler: () => void) => part(this, `[data-action="${action}"]`).addEventListener('click', handler);
     on('run', () => void this.run());
     on('stop', () => this.stop());
     on('edit', () => void this.edit());
     on('reset', () => this.reset());
     on('share', () => void this.share());
-    const code = this.#part<HTMLElement>('[data-role="code"]');
+    const code = part<HTMLElement>(this, '[data-role="code"]');
     // Clicking or focusing the static code is intent to edit.
     code.addEventListener('click', () => void this.edit());
     code.addEventListener('focusin', () => void this.edit(), { once: true });
@@ -67,12 +67,12 @@ export class DuplexPlayground extends HTMLElement {
 
   async edit(): Promise<CodeEditor> {
     this.#editorLoading ??= (async () => {
-      const { createEditor } = await import('./editor.ts');
-      const host = this.#part<HTMLElement>('[data-role="editor"]');
+      const { createEditor } = await import('./editor/editor.ts');
+      const host = part<HTMLElement>(this, '[data-role="editor"]');
       host.hidden = false;
       const editor = createEditor(host, this.dataset.current ?? this.#original, this.language, () => void this.run());
-      this.#part<HTMLElement>('[data-role="code"]').hidden = true;
-      this.#part<HTMLButtonElement>('[data-action="edit"]').hidden = true;
+      part<HTMLElement>(this, '[data-role="code"]').hidden = true;
+      part<HTMLButtonElement>(this, '[data-action="edit"]').hidden = true;
       this.#editor = editor;
       this.dataset.editor = 'ready';
       return editor;
@@ -87,9 +87,9 @@ export class DuplexPlayground extends HTMLElement {
     const session = await this.#loadSession();
     const code = this.code;
     this.#setRunning(true);
-    this.dispatchEvent(new CustomEvent('duplex:run-start', { detail: { code }, bubbles: true }));
+    this.#emit('duplex:run-start', { code });
     session.start(code, this.language, (event) => {
-      this.dispatchEvent(new CustomEvent('duplex:run-event', { detail: event, bubbles: true }));
+      this.#emit('duplex:run-event', event);
       if (event.type === 'failed') this.dataset.status = 'failed';
     });
     this.dataset.status = 'running';
@@ -100,7 +100,7 @@ export class DuplexPlayground extends HTMLElement {
     this.#session?.stop();
     this.#setRunning(false);
     this.dataset.status = 'stopped';
-    this.dispatchEvent(new CustomEvent('duplex:run-stop', { detail: null, bubbles: true }));
+    this.#emit('duplex:run-stop', null);
   }
 
   /** The code a run would use now: the editor's if it is open, else the example. */
@@ -129,7 +129,7 @@ export class DuplexPlayground extends HTMLElement {
     this.stop();
     delete this.dataset.current;
     this.#editor?.setValue(this.#original);
-    this.#part<HTMLElement>('[data-role="output"]').replaceChildren();
+    part<HTMLElement>(this, '[data-role="output"]').replaceChildren();
   }
 
   /** A link to /playground/ that restores the current code; shown, and copied when allowed. */
@@ -137,7 +137,7 @@ export class DuplexPlayground extends HTMLElement {
     const { encodeShare } = await import('./share-link.ts');
     const url = new URL('playground/', new URL(import.meta.env.BASE_URL, location.origin));
     url.hash = await encodeShare(this.code, this.language);
-    const field = this.#part<HTMLInputElement>('[data-role="share-link"]');
+    const field = part<HTMLInputElement>(this, '[data-role="share-link"]');
     field.value = url.href;
     field.hidden = false;
     field.select();
@@ -151,20 +151,24 @@ export class DuplexPlayground extends HTMLElement {
   async #loadSession(): Promise<RunSession> {
     if (!this.#session) {
       const { RunSession } = await import('./run-session.ts');
-      const traffic = this.#part<HTMLElement>('[data-role="traffic"]');
+      const traffic = part<HTMLElement>(this, '[data-role="traffic"]');
       traffic.hidden = false;
       this.#session ??= new RunSession({
-        output: this.#part<HTMLElement>('[data-role="output"]'),
-        state: this.#part<HTMLElement>('[data-role="state"]'),
+        output: part<HTMLElement>(this, '[data-role="output"]'),
+        state: part<HTMLElement>(this, '[data-role="state"]'),
         traffic,
       });
     }
     return this.#session;
   }
 
+  #emit<K extends keyof PlaygroundEvents>(type: K, detail: PlaygroundEvents[K]['detail']): void {
+    this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true }));
+  }
+
   #setRunning(running: boolean) {
     this.#running = running;
-    this.#part<HTMLButtonElement>('[data-action="stop"]').disabled = !running;
+    part<HTMLButtonElement>(this, '[data-action="stop"]').disabled = !running;
   }
 }
 

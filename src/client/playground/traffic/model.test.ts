@@ -1,10 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { TrafficModel, allOpcodes, matchesFilter, type Frame, type Opcode } from './traffic-model.ts';
-import type { RunEvent } from './run-protocol.ts';
+import { TrafficModel, allOpcodes, matchesFilter, type Frame, type Opcode } from './model.ts';
+import type { RunEvent } from '../runner/run-protocol.ts';
 
-const send = (at: number, text: string, extra: object = {}): RunEvent => ({ type: 'socket', socket: 1, at, event: 'send', binary: false, bytes: text.length, preview: text, payload: text, ...extra });
-const message = (at: number, text: string, socket = 1): RunEvent => ({ type: 'socket', socket, at, event: 'message', binary: false, bytes: text.length, preview: text, payload: text });
+const send = (at: number, text: string, extra: object = {}): RunEvent => ({ type: 'socket', socket: 1, at, event: 'send', binary: false, payloadBytes: text.length, preview: text, payload: text, ...extra });
+const message = (at: number, text: string, socket = 1): RunEvent => ({ type: 'socket', socket, at, event: 'message', binary: false, payloadBytes: text.length, preview: text, payload: text });
 const serverFrame = (at: number, direction: 'in' | 'out', opcode: Opcode, preview: string, extra: object = {}): RunEvent => ({
   type: 'inspect',
   socket: 1,
@@ -125,7 +125,7 @@ test('changes come in batches: added frames, then frames updated by the other si
 
 test('binary previews are matched whatever hex spacing each side uses', () => {
   const model = new TrafficModel();
-  model.add({ type: 'socket', socket: 1, at: 1, event: 'send', binary: true, bytes: 3, preview: '01 02 ff', payload: '01 02 ff' });
+  model.add({ type: 'socket', socket: 1, at: 1, event: 'send', binary: true, payloadBytes: 3, preview: '01 02 ff', payload: '01 02 ff' });
   model.add({ type: 'inspect', socket: 1, at: 2, event: { type: 'frame', connection: 1, path: '/ws/echo', at: 2, direction: 'in', opcode: 'binary', payloadBytes: 3, wireBytes: 9, preview: '0102FF' } });
   assert.equal(model.frames.length, 1);
   assert.equal(model.frames[0]?.serverAt, 2);

@@ -1,4 +1,4 @@
-import type { SocketEvent } from './run-protocol.ts';
+import type { SocketEvent } from '../runner/run-protocol.ts';
 
 /**
  * What one socket of a run is doing, folded from its events: the state machine the learner

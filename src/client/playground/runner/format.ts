@@ -9,8 +9,3 @@ export function formatValue(value: unknown): string {
     return String(value);
   }
 }
-
-/** At most `max` characters, with an ellipsis when cut. */
-export function clip(text: string, max = 200): string {
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
-}

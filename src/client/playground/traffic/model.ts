@@ -1,6 +1,7 @@
-import type { InspectEvent, Opcode } from '../../protocol/inspect.ts';
-import { frameWireLength } from '../../protocol/frame-size.ts';
-import type { RunEvent } from './run-protocol.ts';
+import type { InspectEvent, Opcode } from '../../../../protocol/inspect.ts';
+import { frameWireLength } from '../../../../protocol/frame-size.ts';
+import type { RunEvent } from '../runner/run-protocol.ts';
+import { allDirections, clientDirection, serverDirection, type Direction } from './direction.ts';
 
 /**
  * The traffic of a run as data: events in (the client's view from the run worker, the server's
@@ -8,8 +9,6 @@ import type { RunEvent } from './run-protocol.ts';
  * and receive times. Pure and DOM-free so it can be unit-tested and fed hundreds of events a second.
  */
 
-/** up: client→server; down: server→client. */
-export type Direction = 'up' | 'down';
 export type { Opcode };
 
 export interface Frame {
@@ -56,7 +55,6 @@ export interface TrafficFilter {
   opcodes: ReadonlySet<Opcode>;
 }
 
-export const allDirections: readonly Direction[] = ['up', 'down'];
 export const allOpcodes: readonly Opcode[] = ['text', 'binary', 'ping', 'pong', 'close'];
 
 export function matchesFilter(frame: Frame, filter: TrafficFilter): boolean {
@@ -75,7 +73,7 @@ interface Pending {
   key: string;
 }
 
-/** Two previews of the same payload agree on their common prefix (each side cuts differently). */
+/** Two previews of the same payload agree on their common prefix (a cut one is a prefix of the whole). */
 const sameKey = (a: string, b: string) => a.startsWith(b) || b.startsWith(a);
 
 /** How far back matching and overlap look: both are about the last moments, not the whole run. */
@@ -143,10 +141,9 @@ export class TrafficModel {
       const book = this.#book(event.socket);
       if (event.event === 'connecting') book.lane.url = event.url;
       if (event.event === 'send' || event.event === 'message') {
-        const direction: Direction = event.event === 'send' ? 'up' : 'down';
-        this.#fromClient(book, direction, {
+        this.#fromClient(book, clientDirection[event.event], {
           opcode: event.binary ? 'binary' : 'text',
-          payloadBytes: event.bytes,
+          payloadBytes: event.payloadBytes,
           preview: event.preview,
           ...(event.payload !== undefined ? { payload: event.payload } : {}),
           at: event.at,
@@ -236,7 +233,7 @@ export class TrafficModel {
   #fromServer(book: SocketBook, event: InspectEvent): void {
     if (event.type === 'handshake') book.lane.serverConnections++;
     if (event.type !== 'frame') return;
-    const direction: Direction = event.direction === 'in' ? 'up' : 'down';
+    const direction = serverDirection[event.direction];
     const serverSide = {
       wireBytes: event.wireBytes,
       measured: true,

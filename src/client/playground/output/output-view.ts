@@ -1,5 +1,5 @@
-import type { InspectEvent } from '../../protocol/inspect.ts';
-import type { RunEvent } from './run-protocol.ts';
+import type { InspectEvent } from '../../../../protocol/inspect.ts';
+import type { RunEvent } from '../runner/run-protocol.ts';
 
 /** Lines kept in the output panel; older ones are dropped so a chatty run cannot grow the page forever. */
 const maxLines = 300;

@@ -1,4 +1,5 @@
-import type { Direction, Frame, Opcode, TrafficModel } from './traffic-model.ts';
+import type { Frame, Opcode, TrafficModel } from './model.ts';
+import type { Direction } from './direction.ts';
 
 /** Timeline scale: 200 px per second, so a lane shows the last few seconds. */
 const pxPerMs = 0.2;

@@ -1,9 +1,9 @@
-import type { InspectCommand } from '../../protocol/inspect.ts';
-import { describeConnections, initialConnection, nextConnection, type ConnectionState } from './connection-state.ts';
-import { OutputView } from './output-view.ts';
-import type { Language, RunEvent } from './run-protocol.ts';
-import { startRun, type Run } from './runner.ts';
-import { TrafficView } from './traffic-view.ts';
+import type { InspectCommand } from '../../../protocol/inspect.ts';
+import { describeConnections, initialConnection, nextConnection, type ConnectionState } from './output/connection-state.ts';
+import { OutputView } from './output/output-view.ts';
+import type { Language, RunEvent } from './runner/run-protocol.ts';
+import { startRun, type Run } from './runner/start-run.ts';
+import { TrafficView } from './traffic/view.ts';
 
 export interface SessionParts {
   output: HTMLElement;

@@ -1,38 +1,13 @@
-import { CloseCode, ReportedCloseCode } from '../../protocol/close-codes.ts';
-import ReconnectingWebSocket, { CloseEvent as SyntheticClose, type Options } from 'partysocket/ws';
-import type { SocketEvent } from './run-protocol.ts';
+import { CloseCode, ReportedCloseCode } from '../../../../protocol/close-codes.ts';
+import ReconnectingWebSocket, { CloseEvent as SyntheticClose } from 'partysocket/ws';
+import { traceId, type SocketEvent } from './run-protocol.ts';
 import { describePayload } from './payload.ts';
-
-/**
- * Backoff pinned explicitly: partysocket's README defaults drifted from its code, and the
- * lessons quote these numbers. Retry after 0.5 s, ×1.5 each time, at most 8 s.
- */
-export const socketDefaults = {
-  minReconnectionDelay: 500,
-  maxReconnectionDelay: 8000,
-  reconnectionDelayGrowFactor: 1.5,
-  minUptime: 5000,
-  connectionTimeout: 4000,
-  maxRetries: Number.POSITIVE_INFINITY,
-  maxEnqueuedMessages: 100,
-} satisfies Options;
-
-export type SocketOptions = Pick<Options, keyof typeof socketDefaults>;
-
-/**
- * The wait before retry number `retryCount` (1 = the first retry), as partysocket computes it:
- * min × grow^(n−1), capped at max. We need it to show the countdown, which partysocket keeps private.
- */
-export function retryDelay(retryCount: number, options: SocketOptions): number {
-  if (retryCount <= 0) return 0;
-  const delay = (options.minReconnectionDelay ?? 0) * (options.reconnectionDelayGrowFactor ?? 1) ** (retryCount - 1);
-  return Math.min(delay, options.maxReconnectionDelay ?? delay);
-}
+import { retryDelay, socketDefaults, type SocketOptions } from '../../socket/backoff.ts';
 
 /** Close codes after which reconnecting would only repeat the same refusal. */
 const finalCloseCodes = new Set<number>([CloseCode.normal, CloseCode.policyViolation, CloseCode.messageTooBig]);
 
-/** What the server watching a socket needs before the socket opens (see run-worker.ts). */
+/** What the server's view of a socket needs before the socket opens (the page watches it, see run-worker.ts). */
 export interface Tracing {
   /** Prefix of trace ids: socket n is traced as `<run>-<n>`. */
   run: string;
@@ -58,7 +33,7 @@ export function createConnect(serverOrigin: string, report: Report, tracing?: Tr
     const options: SocketOptions = { ...socketDefaults, ...overrides };
     const url = new URL(path, serverOrigin);
     url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
-    const trace = tracing ? `${tracing.run}-${id}` : null;
+    const trace = tracing ? traceId(tracing.run, id) : null;
     if (trace) url.searchParams.set('trace', trace);
 
     let attempt = 0;
