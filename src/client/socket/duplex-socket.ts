@@ -1,5 +1,6 @@
 import ReconnectingWebSocket, { CloseEvent as AttemptClosed, type Options } from 'partysocket/ws';
-import { ClientCloseCode, CloseCode, ReportedCloseCode } from '../../protocol/close-codes.ts';
+import { ClientCloseCode, CloseCode, ReportedCloseCode } from '../../../protocol/close-codes.ts';
+import { retryDelay, socketDefaults, type SocketOptions } from './backoff.ts';
 
 /**
  * The one browser socket of the course: the playground's `connect()`, the workshop link, the
@@ -18,32 +19,6 @@ import { ClientCloseCode, CloseCode, ReportedCloseCode } from '../../protocol/cl
  * - the browser's `online` event retries at once instead of waiting out the backoff;
  * - every close says when the next attempt is due (`lastClose.retryInMs`), for a countdown.
  */
-
-/**
- * Backoff pinned explicitly: partysocket's README defaults drifted from its code, and the
- * lessons quote these numbers. Retry after 0.5 s, ×1.5 each time, at most 8 s.
- */
-export const socketDefaults = {
-  minReconnectionDelay: 500,
-  maxReconnectionDelay: 8000,
-  reconnectionDelayGrowFactor: 1.5,
-  minUptime: 5000,
-  connectionTimeout: 4000,
-  maxRetries: Number.POSITIVE_INFINITY,
-  maxEnqueuedMessages: 100,
-} satisfies Options;
-
-export type BackoffOptions = Pick<Options, keyof typeof socketDefaults>;
-
-/**
- * The wait before retry number `retryCount` (1 = the first retry), as partysocket computes it:
- * min × grow^(n−1), capped at max. The countdown needs it, and partysocket keeps it private.
- */
-export function retryDelay(retryCount: number, options: BackoffOptions): number {
-  if (retryCount <= 0) return 0;
-  const delay = (options.minReconnectionDelay ?? 0) * (options.reconnectionDelayGrowFactor ?? 1) ** (retryCount - 1);
-  return Math.min(delay, options.maxReconnectionDelay ?? delay);
-}
 
 /** `ws:` or `wss:` for a path on an http(s) origin: the one place that rule is written. */
 export function socketUrl(path: string, origin: string): string {
@@ -64,9 +39,15 @@ export interface Heartbeat {
   message: string;
 }
 
-export interface DuplexSocketOptions extends Partial<BackoffOptions> {
+export interface DuplexSocketOptions extends Partial<SocketOptions> {
   /** Close codes the server sends once and for all (default: 1000, 1008, 1009). */
   finalCodes?: Iterable<number>;
+  /**
+   * Sees every event first (`connecting`, `open`, `message`, the corrected `close`), before the
+   * page's `on…` handler and listeners: the playground reports "open" before the learner's
+   * `onopen` sends.
+   */
+  observe?: (event: Event) => void;
   heartbeat?: Heartbeat;
   /** Do not connect until `reconnect()` is called. */
   startClosed?: boolean;
@@ -97,13 +78,16 @@ export class DuplexSocket extends ReconnectingWebSocket {
   #wasOpen = false;
   #heartbeatTimer: ReturnType<typeof setInterval> | undefined;
   #answerTimer: ReturnType<typeof setTimeout> | undefined;
-  readonly #backoff: BackoffOptions;
+  readonly #backoff: SocketOptions;
   readonly #heartbeat: Heartbeat | undefined;
+  readonly #observe: ((event: Event) => void) | undefined;
+  /** The observer saw this event type in the handler already; the dispatch that follows skips it. */
+  readonly #observedInHandler = new Set<string>();
 
   constructor(url: string | (() => string), options: DuplexSocketOptions = {}) {
-    const { finalCodes = defaultFinalCodes, heartbeat, ...rest } = options;
+    const { finalCodes = defaultFinalCodes, heartbeat, observe, ...rest } = options;
     const final = new Set(finalCodes);
-    const backoff: BackoffOptions = { ...socketDefaults, ...rest };
+    const backoff: SocketOptions = { ...socketDefaults, ...rest };
     // The options are read only after the constructor returns (partysocket connects after a
     // promise), so these closures can reach the instance through `self`.
     let self: DuplexSocket | null = null;
@@ -125,13 +109,18 @@ export class DuplexSocket extends ReconnectingWebSocket {
     self = this;
     this.#backoff = backoff;
     this.#heartbeat = heartbeat;
+    this.#observe = observe;
     this.binaryType = 'arraybuffer';
-    // partysocket calls `onclose` with the event it made; the page's handler gets the true one.
-    let onclose: ((event: globalThis.CloseEvent) => unknown) | null = null;
-    Object.defineProperty(this, 'onclose', {
-      get: () => onclose && ((event: globalThis.CloseEvent) => onclose?.call(this, this.#corrected(event))),
-      set: (handler: unknown) => (onclose = typeof handler === 'function' ? (handler as typeof onclose) : null),
-    });
+    // partysocket calls `on…` handlers before listeners, with the events it made: the page's
+    // handlers get the corrected close, after the observer has seen the event.
+    for (const type of ['open', 'message', 'close'] as const) {
+      let handler: ((event: Event) => unknown) | null = null;
+      Object.defineProperty(this, `on${type}`, {
+        configurable: true,
+        get: () => handler && ((event: Event) => this.#toHandler(type, event, handler)),
+        set: (next: unknown) => (handler = typeof next === 'function' ? (next as (event: Event) => unknown) : null),
+      });
+    }
     this.addEventListener('open', () => {
       this.#wasOpen = true;
       this.#startHeartbeat();
@@ -173,8 +162,21 @@ export class DuplexSocket extends ReconnectingWebSocket {
 
   /** Replaces partysocket's close event with the corrected one for every listener. */
   override dispatchEvent(event: Event): boolean {
-    if (event.type !== 'close') return super.dispatchEvent(event);
-    return super.dispatchEvent(this.#corrected(event as globalThis.CloseEvent));
+    const shown = event.type === 'close' ? this.#corrected(event as globalThis.CloseEvent) : event;
+    if (!this.#observedInHandler.delete(event.type)) this.#observe?.(shown);
+    return super.dispatchEvent(shown);
+  }
+
+  #toHandler(type: string, event: Event, handler: ((event: Event) => unknown) | null): unknown {
+    const shown = type === 'close' ? this.#corrected(event as globalThis.CloseEvent) : event;
+    this.#observe?.(shown);
+    this.#observedInHandler.add(type);
+    try {
+      return handler?.call(this, shown);
+    } catch (error) {
+      this.#observedInHandler.delete(type); // partysocket dispatches nothing after a handler throws
+      throw error;
+    }
   }
 
   #connecting(): void {

@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { FaultProxy } from '../../test-support/fault-proxy.ts';
-import { startTestServer } from '../../playground-server/test-support.ts';
-import { WorkshopCloseCode } from '../../protocol/workshop.ts';
+import { FaultProxy } from '../../../test-support/fault-proxy.ts';
+import { startTestServer } from '../../../playground-server/test-support.ts';
+import { WorkshopCloseCode } from '../../../protocol/workshop.ts';
 import { DuplexSocket, socketUrl, type DuplexSocketOptions } from './duplex-socket.ts';
 
 /** The playground server behind a fault proxy, and a DuplexSocket to a path through it. */
