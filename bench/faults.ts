@@ -8,7 +8,8 @@
 // Everything runs on 127.0.0.1; every wait is bounded.
 import { FaultProxy } from '../test-support/fault-proxy.ts';
 import { metric, startTestServer } from '../playground-server/test-support.ts';
-import { DuplexSocket, socketUrl } from '../src/client/socket/duplex-socket.ts';
+import { DuplexSocket } from '../src/client/socket/duplex-socket.ts';
+import { socketUrl } from '../src/client/socket/socket-url.ts';
 import { WorkshopServerMessage } from '../protocol/workshop.ts';
 import { median } from './stats.ts';
 

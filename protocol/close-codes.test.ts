@@ -24,7 +24,7 @@ test('codes that are only reported never collide with codes that are sent', () =
 
 test('codes the browser socket sends are ones a page may send (1000 or 3000–4999) and no server code', () => {
   const sent = new Set<number>(Object.values(CloseCode));
-  for (const [name, code] of Object.entries(ClientCloseCode)) {
+  for (const [name, code] of Object.entries(ClientCloseCode) as [string, number][]) {
     assert.ok(code === 1000 || (code >= 3000 && code <= 4999), `${name} = ${code}`);
     assert.ok(!sent.has(code), name);
   }

@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { FaultProxy } from '../../../test-support/fault-proxy.ts';
 import { startTestServer } from '../../../playground-server/test-support.ts';
 import { WorkshopCloseCode } from '../../../protocol/workshop.ts';
-import { DuplexSocket, socketUrl, type DuplexSocketOptions } from './duplex-socket.ts';
+import { DuplexSocket, type DuplexSocketOptions } from './duplex-socket.ts';
+import { socketUrl } from './socket-url.ts';
 
 /** The playground server behind a fault proxy, and a DuplexSocket to a path through it. */
 async function throughProxy(t: { after(fn: () => Promise<void>): void }, path: string, options: DuplexSocketOptions = {}) {

@@ -20,13 +20,6 @@ import { retryDelay, socketDefaults, type SocketOptions } from './backoff.ts';
  * - every close says when the next attempt is due (`lastClose.retryInMs`), for a countdown.
  */
 
-/** `ws:` or `wss:` for a path on an http(s) origin: the one place that rule is written. */
-export function socketUrl(path: string, origin: string): string {
-  const url = new URL(path, origin);
-  url.protocol = url.protocol === 'https:' || url.protocol === 'wss:' ? 'wss:' : 'ws:';
-  return url.href;
-}
-
 /** Closes after which reconnecting would only repeat the same refusal. */
 export const defaultFinalCodes: readonly number[] = [CloseCode.normal, CloseCode.policyViolation, CloseCode.messageTooBig];
 
@@ -103,7 +96,7 @@ export class DuplexSocket extends ReconnectingWebSocket {
         ...(rest.startClosed === undefined ? {} : { startClosed: rest.startClosed }),
         ...(rest.WebSocket ? { WebSocket: rest.WebSocket } : {}),
         // Typed wide on purpose: at run time this is the platform's CloseEvent or partysocket's own.
-        shouldReconnectOnClose: (event: AttemptClosed | globalThis.CloseEvent) => self?.#decide(event, final) ?? true,
+        shouldReconnectOnClose: (event: AttemptClosed | globalThis.CloseEvent) => (self ? self.#decide(event, final) : true),
       },
     );
     self = this;

@@ -3,7 +3,8 @@ import ReconnectingWebSocket from 'partysocket/ws';
 import { traceId, type SocketEvent } from './run-protocol.ts';
 import { describePayload } from './payload.ts';
 import { socketDefaults, type SocketOptions } from '../../socket/backoff.ts';
-import { DuplexSocket, socketUrl, type DuplexSocketOptions } from '../../socket/duplex-socket.ts';
+import { DuplexSocket, type DuplexSocketOptions } from '../../socket/duplex-socket.ts';
+import { socketUrl } from '../../socket/socket-url.ts';
 
 /** What the server's view of a socket needs before the socket opens (the page watches it, see run-worker.ts). */
 export interface Tracing {
