@@ -1,23 +1,15 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { WebSocket } from 'ws';
-import { FaultProxy } from '../test-support/fault-proxy.ts';
-import { connect, inbox, metric, startTestServer } from './test-support.ts';
+import { serverBehindProxy } from '../test-support/server-behind-proxy.ts';
+import { connect, inbox, metric } from './test-support.ts';
 import { createRoom, joinRoom } from './workshop/test-support.ts';
 
 /**
  * A half-open link, made by a real blackhole between client and server (no FIN, no RST, no
  * bytes): the server must find the dead peer by its heartbeat, free it and tell the others.
  */
-async function serverWithBlackholeablePath(t: { after(fn: () => Promise<void>): void }) {
-  const server = await startTestServer({ heartbeatMs: 100 });
-  const proxy = await FaultProxy.start(server.url);
-  t.after(async () => {
-    await proxy.stop();
-    await server.close();
-  });
-  return { server, proxy, proxiedWsUrl: `ws://127.0.0.1:${proxy.port}` };
-}
+const serverWithBlackholeablePath = (t: { after(fn: () => Promise<void>): void }) => serverBehindProxy(t, { heartbeatMs: 100 });
 
 test('a chat member behind a blackholed link is dropped by the heartbeat and the room sees them leave', async (t) => {
   const { server, proxy, proxiedWsUrl } = await serverWithBlackholeablePath(t);

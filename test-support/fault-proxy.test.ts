@@ -3,17 +3,12 @@ import assert from 'node:assert/strict';
 import { once } from 'node:events';
 import { connect as tcpConnect } from 'node:net';
 import { ReportedCloseCode } from '../protocol/close-codes.ts';
-import { closed, connect, inbox, startTestServer } from '../playground-server/test-support.ts';
-import { FaultProxy } from './fault-proxy.ts';
+import { closed, connect, inbox } from '../playground-server/test-support.ts';
+import { serverBehindProxy } from './server-behind-proxy.ts';
 
 async function echoBehindProxy(t: { after(fn: () => Promise<void>): void }) {
-  const server = await startTestServer({ heartbeatMs: 60_000 });
-  const proxy = await FaultProxy.start(server.url);
-  t.after(async () => {
-    await proxy.stop();
-    await server.close();
-  });
-  return { server, proxy, echoUrl: `ws://127.0.0.1:${proxy.port}/ws/echo` };
+  const { server, proxy, proxiedWsUrl } = await serverBehindProxy(t, { heartbeatMs: 60_000 });
+  return { server, proxy, echoUrl: `${proxiedWsUrl}/ws/echo` };
 }
 
 /** Resolves with the error code of a TCP connect to 127.0.0.1:port, or 'connected'. */

@@ -1,26 +1,20 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { FaultProxy } from '../../../test-support/fault-proxy.ts';
-import { startTestServer } from '../../../playground-server/test-support.ts';
+import { serverBehindProxy } from '../../../test-support/server-behind-proxy.ts';
 import { WorkshopCloseCode } from '../../../protocol/workshop.ts';
 import { DuplexSocket, type DuplexSocketOptions } from './duplex-socket.ts';
 import { socketUrl } from './socket-url.ts';
 
 /** The playground server behind a fault proxy, and a DuplexSocket to a path through it. */
 async function throughProxy(t: { after(fn: () => Promise<void>): void }, path: string, options: DuplexSocketOptions = {}) {
-  const server = await startTestServer({ heartbeatMs: 60_000 });
-  const proxy = await FaultProxy.start(server.url);
+  const { server, proxy } = await serverBehindProxy(t, { heartbeatMs: 60_000 });
   const socket = new DuplexSocket(socketUrl(path, proxy.url), { minReconnectionDelay: 100, maxReconnectionDelay: 400, ...options });
   const log: string[] = [];
   socket.addEventListener('connecting', () => log.push(`connecting ${socket.attempt}`));
   socket.addEventListener('open', () => log.push('open'));
   socket.addEventListener('close', (event) => log.push(`close ${(event as CloseEvent).code} ${(event as CloseEvent).reason}`));
   socket.addEventListener('message', (event) => log.push(`message ${String((event as MessageEvent).data)}`));
-  t.after(async () => {
-    socket.close();
-    await proxy.stop();
-    await server.close();
-  });
+  t.after(async () => socket.close());
   const until = (what: string, from = 0) =>
     new Promise<void>((resolve) => {
       const check = () => (log.slice(from).some((line) => line.startsWith(what)) ? resolve() : setTimeout(check, 10));
