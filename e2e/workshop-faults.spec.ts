@@ -80,3 +80,67 @@ it('a cut longer than the reconnect grace still brings the attendee back to the 
   await cy.context.close();
   await host.context.close();
 });
+
+it('a wall post and a vote made while the link is down wait, shown as waiting, and are delivered once when it is back', async ({ browser, link }) => {
+  test.setTimeout(90_000);
+  const host = await startRoom(browser);
+  await host.page.getByLabel('Question').fill('Lunch?');
+  await host.page.getByLabel('Options, one per line').fill('now\nlater');
+  await host.page.getByRole('button', { name: 'Open poll' }).click();
+  const dee = await join(browser, host.code, 'Dee', link.url);
+  await link.cut(600);
+  await expect(dee.page.getByRole('status').filter({ hasText: 'offline or the connection is down' })).toBeVisible();
+  await dee.page.getByRole('textbox', { name: 'Message' }).fill('posted while offline');
+  await dee.page.getByRole('button', { name: 'Post' }).click();
+  await dee.page.getByRole('list', { name: 'Poll options' }).getByRole('button', { name: 'later' }).click();
+  const waiting = dee.page.getByRole('list', { name: 'Waiting to be sent' });
+  await expect(waiting).toContainText('post “posted while offline”');
+  await expect(waiting).toContainText('vote “later”');
+  await sleep(3000);
+  await link.heal();
+  const hostWall = host.page.getByRole('list', { name: 'Message wall' });
+  await expect(hostWall.getByText('posted while offline')).toHaveCount(1);
+  await expect(host.page.locator('[data-role="poll-summary"]')).toHaveText('1 vote');
+  await expect(waiting.getByRole('listitem')).toHaveCount(0);
+  await expect(dee.page.getByText('later (your vote)')).toBeVisible();
+  await expect(dee.page.getByRole('status').filter({ hasText: 'offline or the connection is down' })).toBeHidden();
+  await dee.context.close();
+  await host.context.close();
+});
+
+it("the page hears the browser's offline and online events", async ({ browser }) => {
+  const host = await startRoom(browser);
+  const eve = await join(browser, host.code, 'Eve');
+  await eve.context.setOffline(true);
+  await expect(eve.page.getByRole('status').filter({ hasText: 'offline or the connection is down' })).toBeVisible();
+  await eve.context.setOffline(false);
+  await expect(eve.page.getByRole('status').filter({ hasText: 'offline or the connection is down' })).toBeHidden();
+  await eve.context.close();
+  await host.context.close();
+});
+
+it('a name the room would not show is refused in the page, and the form stays for another try', async ({ browser }) => {
+  const host = await startRoom(browser);
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`/workshop/join/?code=${host.code}`);
+  const name = page.getByLabel('Your name');
+  for (const [typed, said] of [
+    ['\u200B\u200B\u200B', 'enter a name'],
+    ['   ', 'enter a name'],
+    ['x'.repeat(10_000), 'a name has at most 40 characters (yours has 10000)'],
+  ] as const) {
+    await name.fill(typed);
+    await page.getByRole('button', { name: 'Join' }).click();
+    await expect(page.getByRole('alert')).toHaveText(said);
+  }
+  await name.fill('Fay');
+  await page.getByRole('button', { name: 'Join' }).click();
+  await expect(page.getByText('You are Fay')).toBeVisible();
+  await page.getByRole('textbox', { name: 'Message' }).fill('y'.repeat(10_000));
+  await page.getByRole('button', { name: 'Post' }).click();
+  await expect(page.getByRole('alert')).toHaveText('a message has at most 280 characters (yours has 10000): nothing was sent');
+  await expect(page.getByRole('textbox', { name: 'Message' })).toHaveValue('y'.repeat(10_000));
+  await context.close();
+  await host.context.close();
+});
