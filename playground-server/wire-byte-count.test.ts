@@ -2,8 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createConnection, type Socket } from 'node:net';
 import { once } from 'node:events';
-import { startTestServer } from '../../../playground-server/test-support.ts';
-import { TransportStatsResponse } from '../../../protocol/feed.ts';
+import { startTestServer } from './test-support.ts';
+import { TransportStatsResponse } from '../protocol/feed.ts';
 
 /**
  * The race shows bytes as the server counted them. This checks those counts against an
