@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { FaultProxy } from '../test-support/fault-proxy.ts';
-import { alerts, join, push, rowOf, startRoom } from './workshop-support.ts';
+import { alerts, join, openPoll, push, rowOf, startRoom } from './workshop-support.ts';
 
 /**
  * Real network faults between a workshop page and the server: the page is loaded through a TCP
@@ -22,9 +22,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 it('an attendee behind a flaky link comes back as the same attendee after an 8 s cut, with what was pushed meanwhile', async ({ browser, link }) => {
   test.setTimeout(90_000);
   const host = await startRoom(browser);
-  await host.page.getByLabel('Question').fill('Ready?');
-  await host.page.getByLabel('Options, one per line').fill('yes\nno');
-  await host.page.getByRole('button', { name: 'Open poll' }).click();
+  await openPoll(host.page, 'Ready?', 'yes\nno');
   const ada = await join(browser, host.code, 'Ada', link.url);
   await ada.page.getByRole('list', { name: 'Poll options' }).getByRole('button', { name: 'yes' }).click();
   await expect(host.page.locator('[data-role="poll-summary"]')).toHaveText('1 vote');
@@ -84,9 +82,7 @@ it('a cut longer than the reconnect grace still brings the attendee back to the 
 it('a wall post and a vote made while the link is down wait, shown as waiting, and are delivered once when it is back', async ({ browser, link }) => {
   test.setTimeout(90_000);
   const host = await startRoom(browser);
-  await host.page.getByLabel('Question').fill('Lunch?');
-  await host.page.getByLabel('Options, one per line').fill('now\nlater');
-  await host.page.getByRole('button', { name: 'Open poll' }).click();
+  await openPoll(host.page, 'Lunch?', 'now\nlater');
   const dee = await join(browser, host.code, 'Dee', link.url);
   await link.cut(600);
   await expect(dee.page.getByRole('status').filter({ hasText: 'offline or the connection is down' })).toBeVisible();

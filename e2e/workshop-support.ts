@@ -53,3 +53,10 @@ export async function push(host: Page, code: string) {
   await host.getByRole('textbox', { name: 'Code', exact: true }).fill(code);
   await host.getByRole('button', { name: 'Push to everyone' }).click();
 }
+
+/** The host opens a poll; `options` one per line. */
+export async function openPoll(host: Page, question: string, options: string) {
+  await host.getByLabel('Question').fill(question);
+  await host.getByLabel('Options, one per line').fill(options);
+  await host.getByRole('button', { name: 'Open poll' }).click();
+}
