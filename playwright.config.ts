@@ -1,4 +1,5 @@
 import { defineConfig, devices } from '@playwright/test';
+import { benchBrowserArgs } from './bench/browser-args.ts';
 
 /**
  * E2E runs against the production build (`npm run build` first) served by the real
@@ -21,23 +22,16 @@ export default defineConfig({
     launchOptions: {
       // Debian's Chromium: Playwright's own browser download cannot reach its host from here.
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-        '--disable-sync',
-      ],
+      args: benchBrowserArgs,
     },
   },
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
   webServer: {
     command: 'npm run serve',
     url: `${baseURL}/healthz`,
-    // A fast heartbeat so the playground's e2e sees the server's ping and the browser's pong.
-    env: { PORT: String(port), HOST: 'localhost', DUPLEX_HEARTBEAT_MS: '2000' },
+    // A fast heartbeat so the playground's e2e sees the server's ping and the browser's pong;
+    // a short reconnect grace so "a cut longer than the grace" takes seconds, not a minute.
+    env: { PORT: String(port), HOST: 'localhost', DUPLEX_HEARTBEAT_MS: '2000', WORKSHOP_RECONNECT_GRACE_SECONDS: '15' },
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,
   },

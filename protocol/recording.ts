@@ -55,11 +55,11 @@ export type RecordedFrame = z.infer<typeof RecordedFrame>;
 export const RecordedSocket = z.object({ socket: count, url: bounded(recordingLimits.url), serverConnections: count });
 export type RecordedSocket = z.infer<typeof RecordedSocket>;
 
-/** A fault the server confirmed (drop, outage, latency), on the server clock. */
+/** A fault the server confirmed (drop, outage, blackhole, latency), on the server clock. */
 export const RecordedFault = z.object({
   socket: count,
   at: time,
-  fault: z.enum(['drop', 'outage', 'latency']),
+  fault: z.enum(['drop', 'outage', 'blackhole', 'latency']),
   seconds: z.optional(z.number()),
   ms: z.optional(z.number()),
 });
