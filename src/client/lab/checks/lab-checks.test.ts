@@ -1,0 +1,81 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { startTestServer } from '../../../../playground-server/test-support.ts';
+import { runLab } from '../run-lab-in-node.ts';
+import { labChecks } from './lab-checks.ts';
+
+const lessons = join(import.meta.dirname, '..', '..', '..', 'content', 'docs', 'lessons');
+const read = (path: string) => readFileSync(join(lessons, path), 'utf8');
+
+/** Replaces one exact piece of a lesson file, failing loudly if the piece is gone (so a cheat cannot silently become the solution). */
+function cheat(code: string, from: string, to: string): string {
+  assert.ok(code.includes(from), `the cheat's anchor "${from}" is not in the code any more`);
+  return code.replace(from, to);
+}
+
+/** Runs `code` as the lab's server and returns the named check's verdict against it. */
+async function verdictOf(check: keyof typeof labChecks, code: string) {
+  const server = await startTestServer();
+  const running = await runLab(server.url, code);
+  try {
+    return await labChecks[check]({ url: running.lab.url, timeoutMs: 1500 });
+  } finally {
+    running.stop();
+    await server.close();
+  }
+}
+
+const stages = [
+  { check: 'lab-handshake', lesson: 'lab-handshake/handshake' },
+  { check: 'lab-read-frames', lesson: 'lab-reading-frames/read-frames' },
+  { check: 'lab-send-frames', lesson: 'lab-sending-frames/send-frames' },
+  { check: 'lab-close', lesson: 'lab-control-frames/control-frames' },
+  { check: 'lab-room', lesson: 'lab-room/room' },
+] as const;
+
+for (const { check, lesson } of stages) {
+  test(`${check}: the stage's solution passes, driven by real sockets through the tunnel`, async () => {
+    const verdict = await verdictOf(check, read(`${lesson}.solution.js`));
+    assert.ok(verdict.passed, verdict.message);
+  });
+  test(`${check}: the stage's starter fails`, async () => {
+    const verdict = await verdictOf(check, read(`${lesson}.starter.js`));
+    assert.equal(verdict.passed, false, verdict.message);
+  });
+}
+
+test('lab-handshake: a server that answers every key with the RFC example Accept fails', async () => {
+  const code = cheat(read('lab-handshake/handshake.solution.js'), 'const accept = await acceptFor(key);', "const accept = 's3pPLMBiTxaQ9kYGzzhZRbK+xOo=';");
+  const verdict = await verdictOf('lab-handshake', code);
+  assert.equal(verdict.passed, false);
+  assert.match(verdict.message, /refused the handshake/);
+});
+
+test('lab-read-frames: a server that echoes without unmasking fails', async () => {
+  const code = cheat(read('lab-reading-frames/read-frames.solution.js'), 'payload[i] ^= mask[i % 4];', 'payload[i] ^= 0;');
+  const verdict = await verdictOf('lab-read-frames', code);
+  assert.equal(verdict.passed, false);
+  assert.match(verdict.message, /still masked/);
+});
+
+test('lab-close: a server that closes with 1000 whatever the browser said fails', async () => {
+  const code = cheat(read('lab-control-frames/control-frames.solution.js'), 'socket.write(frame(0x8, f.payload.subarray(0, 2)));', 'socket.write(frame(0x8, new Uint8Array([0x03, 0xe8])));');
+  const verdict = await verdictOf('lab-close', code);
+  assert.equal(verdict.passed, false);
+  assert.match(verdict.message, /came back with 1000/);
+});
+
+test('lab-room: an echo server (each message back to its sender) fails', async () => {
+  const verdict = await verdictOf('lab-room', read('lab-reading-frames/read-frames.solution.js'));
+  assert.equal(verdict.passed, false);
+  assert.match(verdict.message, /never reached socket/);
+});
+
+test('lab-room: a server that relays to everyone, the sender included, fails', async () => {
+  const code = cheat(read('lab-room/room.solution.js'), 'if (other !== socket) other.write(bytes);', 'other.write(bytes);');
+  const verdict = await verdictOf('lab-room', code);
+  assert.equal(verdict.passed, false);
+  assert.match(verdict.message, /got its own message back/);
+});
