@@ -84,6 +84,7 @@ export function createLiveEndpoints(config: Config): LiveEndpoints {
     // Built here, not at import time: each server (two in one test process) has its own rooms.
     createWorkshopEndpoint(config.workshop),
     lab.ownerEndpoint,
+    lab.pipeEndpoint,
   ] as WsEndpoint<never>[];
 
   type Refusal = { status: number; reason: RejectReason; message: string };

@@ -5,6 +5,8 @@ import { rebuildRequestHead } from '../handshake.ts';
 import { originAllowed } from '../origin-policy.ts';
 import type { UpgradeRefusal, WsEndpoint } from '../endpoints/types.ts';
 import { Labs } from './labs.ts';
+import { pipeStream } from './lab-pipe.ts';
+import { CloseCode } from '../../protocol/close-codes.ts';
 
 /**
  * A lab is a page's own page: unlike the other endpoints, localhost origins and clients with no
@@ -49,8 +51,30 @@ export function createLabTunnel(config: Config) {
     }
     const lab = labs.find(url.pathname);
     if ('status' in lab) return lab;
-    return labs.connect(lab, req, socket, rebuildRequestHead(req), head);
+    const refused = labs.refuseConnection(lab);
+    if (refused) return refused;
+    labs.connect(lab, req.socket.remoteAddress ?? '', socket, rebuildRequestHead(req), head);
+    return null;
   }
 
-  return { ownerEndpoint, handleUpgrade };
+  /** `WS /ws/lab-pipe/<id>`: raw bytes to a lab over a WebSocket, for a page (no request head: the page writes its own). */
+  const pipeEndpoint: WsEndpoint<null> = {
+    name: 'lab-pipe',
+    traceable: false,
+    match(url) {
+      if (!url.pathname.startsWith('/ws/lab-pipe/')) return null;
+      const lab = labs.find(url.pathname);
+      if ('status' in lab) return lab;
+      return labs.refuseConnection(lab) ?? { params: null };
+    },
+    admit: (req) => sameSite(req, config.allowedOrigins),
+    rateLimit: config.lab.ownerMessagesPerSecond,
+    open(ws, req, _params) {
+      const lab = labs.find(new URL(req.url ?? '/', 'http://localhost').pathname);
+      if ('status' in lab) return ws.close(CloseCode.normal, 'the lab ended');
+      labs.connect(lab, req.socket.remoteAddress ?? '', pipeStream(ws), Buffer.alloc(0), Buffer.alloc(0));
+    },
+  };
+
+  return { ownerEndpoint, pipeEndpoint, handleUpgrade };
 }

@@ -37,6 +37,7 @@ class ByteWindow {
  */
 export class LabConnection {
   #ended = false;
+  #idle: ReturnType<typeof setTimeout> | undefined;
   readonly #inbound: ByteWindow;
   readonly #outbound: ByteWindow;
   readonly id: number;
@@ -55,24 +56,24 @@ export class LabConnection {
     this.#outbound = new ByteWindow(limits.bytesPerSecond);
   }
 
-  /** Tells the owner, hands over the request head and any bytes read past it, then relays. */
+  /** Tells the owner, hands over the request head (none for a pipe) and any bytes read past it, then relays. */
   start(remoteAddress: string, requestHead: Buffer, head: Buffer): void {
     const { socket } = this;
     this.owner.sendEvent({ type: 'open', connection: this.id, remoteAddress });
-    this.owner.sendBytes(this.id, requestHead);
+    if (requestHead.length > 0) this.owner.sendBytes(this.id, requestHead);
     if (head.length > 0) this.#fromClient(head);
     socket.on('data', (chunk: Buffer) => this.#fromClient(chunk));
     // The browser half-closed: flush what the owner wrote, then close our half too.
     socket.on('end', () => socket.end());
     socket.on('error', () => this.#finish('client_closed', 'the connection failed'));
     socket.on('close', () => this.#finish('client_closed', 'the client closed the connection'));
-    (socket as Duplex & { setTimeout(ms: number, fn: () => void): void }).setTimeout(this.limits.idleMs, () =>
-      this.#stop('idle', `no bytes either way for ${this.limits.idleMs} ms`),
-    );
+    // Our own timer, not socket.setTimeout: a pipe connection (lab-pipe.ts) is a stream, not TCP.
+    this.#idle = setTimeout(() => this.#stop('idle', `no bytes either way for ${this.limits.idleMs} ms`), this.limits.idleMs);
   }
 
   #fromClient(chunk: Buffer): void {
     if (this.#ended) return;
+    this.#idle?.refresh();
     if (!this.#inbound.admit(chunk.length)) {
       return this.#stop('rate_limit', `the client sent more than ${this.limits.bytesPerSecond} bytes in one second`);
     }
@@ -87,6 +88,7 @@ export class LabConnection {
   /** Bytes from the owner, written to the browser as they are. */
   write(bytes: Uint8Array): void {
     if (this.#ended) return;
+    this.#idle?.refresh();
     if (!this.#outbound.admit(bytes.byteLength)) {
       return this.#stop('rate_limit', `the lab wrote more than ${this.limits.bytesPerSecond} bytes in one second`);
     }
@@ -106,6 +108,7 @@ export class LabConnection {
   /** The lab itself ended (its owner left): nobody is left to tell. */
   destroy(): void {
     this.#ended = true;
+    clearTimeout(this.#idle);
     this.onGone(this);
     this.socket.destroy();
   }
@@ -119,6 +122,7 @@ export class LabConnection {
   #finish(reason: LabCloseReason, message: string): void {
     if (this.#ended) return;
     this.#ended = true;
+    clearTimeout(this.#idle);
     this.onGone(this);
     this.owner.sendEvent({ type: 'closed', connection: this.id, reason, message });
   }

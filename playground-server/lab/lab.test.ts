@@ -4,7 +4,7 @@ import { once } from 'node:events';
 import { WebSocket } from 'ws';
 import { acceptFor } from '../handshake.ts';
 import { CloseCode } from '../../protocol/close-codes.ts';
-import { closed, metric, refusedUpgrade, startTestServer } from '../test-support.ts';
+import { closed, connect, metric, nextMessage, refusedUpgrade, startTestServer } from '../test-support.ts';
 import { openLab, rawClient, upgradeRequest } from './lab-test-support.ts';
 
 const host = (url: string) => new URL(url).host;
@@ -203,3 +203,33 @@ test('plain HTTP to a lab is answered 426; shutdown closes owners with 1001 and 
 function defaults() {
   return { connections: 8, bytesPerSecond: 4 * 1024 * 1024, bufferBytes: 1024 * 1024, idleMs: 120_000, perOrigin: 200, ownerMessagesPerSecond: 10_000 };
 }
+
+test('a page’s pipe (/ws/lab-pipe/<id>) is a lab connection too: raw bytes both ways, the same limits', async (t) => {
+  const server = await startTestServer({ lab: { ...defaults(), connections: 1 } });
+  t.after(() => server.close());
+  const lab = await openLab(server.url);
+  const pipeUrl = `${server.wsUrl}/ws/lab-pipe/${lab.ready.id}`;
+  assert.match((await refusedUpgrade(pipeUrl)).body, /a lab opens only from a page of this site/);
+  assert.equal((await refusedUpgrade(`${server.wsUrl}/ws/lab-pipe/AAAAAAAAAAAAAAAAAAAAAA`, { Origin: server.url })).status, 404);
+  const pipe = await connect(pipeUrl, { headers: { Origin: server.url } });
+  pipe.send(Buffer.from('GET / HTTP/1.1\r\n\r\n'));
+  await lab.event('open');
+  assert.equal((await lab.received(1, 18)).toString(), 'GET / HTTP/1.1\r\n\r\n');
+  assert.equal((await refusedUpgrade(pipeUrl, { Origin: server.url })).status, 503);
+  lab.write(1, 'HTTP/1.1 101 Switching Protocols\r\n\r\n');
+  const answer = await nextMessage(pipe);
+  assert.deepEqual([answer.isBinary, answer.data.toString()], [true, 'HTTP/1.1 101 Switching Protocols\r\n\r\n']);
+  lab.end(1);
+  assert.deepEqual(await closed(pipe), { code: CloseCode.normal, reason: 'the lab ended the connection' });
+  assert.equal((await lab.event('closed')).reason, 'owner_ended');
+});
+
+test('a pipe that sends text is closed with 1003 and its lab connection ends', async (t) => {
+  const server = await startTestServer();
+  t.after(() => server.close());
+  const lab = await openLab(server.url);
+  const pipe = await connect(`${server.wsUrl}/ws/lab-pipe/${lab.ready.id}`, { headers: { Origin: server.url } });
+  pipe.send('text');
+  assert.equal((await closed(pipe)).code, CloseCode.unsupportedData);
+  assert.equal((await lab.event('closed')).reason, 'client_closed');
+});

@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { LabCommand, LabId, packLabFrame, unpackLabFrame, type LabEvent } from '../../protocol/lab.ts';
 import type { LiveSocket } from '../live-socket.ts';
@@ -68,25 +67,27 @@ export class Labs {
     });
   }
 
-  /** The lab a `/lab/<id>…` path names, or why there is none. */
+  /** The lab a `/lab/<id>…` (or `/ws/lab-pipe/<id>`) path names, or why there is none. */
   find(pathname: string): Lab | UpgradeRefusal {
-    const id = /^\/lab\/([^/?]*)/.exec(pathname)?.[1] ?? '';
+    const id = /^\/(?:lab|ws\/lab-pipe)\/([^/?]*)/.exec(pathname)?.[1] ?? '';
     const lab = LabId.safeParse(id).success ? this.#labs.get(id) : undefined;
     return lab ?? { status: 404, reason: `no open lab "${id}": it never existed, or the page that opened it has closed` };
   }
 
-  /** A TCP connection to a lab: refused past the limit, else handed to the owner byte for byte. */
-  connect(lab: Lab, req: IncomingMessage, socket: Duplex, requestHead: Buffer, head: Buffer): UpgradeRefusal | null {
-    if (lab.connections.size >= this.limits.connections) {
-      const message = `lab ${lab.id} already has ${this.limits.connections} connections open; close one first`;
-      lab.link.sendEvent({ type: 'refused', message });
-      return { status: 503, reason: message };
-    }
+  /** Past the lab's connection limit: the refusal, which the owner hears about too. */
+  refuseConnection(lab: Lab): UpgradeRefusal | null {
+    if (lab.connections.size < this.limits.connections) return null;
+    const message = `lab ${lab.id} already has ${this.limits.connections} connections open; close one first`;
+    lab.link.sendEvent({ type: 'refused', message });
+    return { status: 503, reason: message };
+  }
+
+  /** A connection to a lab (TCP, or a page's pipe) handed to the owner byte for byte. */
+  connect(lab: Lab, remoteAddress: string, socket: Duplex, requestHead: Buffer, head: Buffer): void {
     const id = lab.nextConnection++;
     const connection = new LabConnection(id, socket, this.limits, lab.link, (gone) => lab.connections.delete(gone.id));
     lab.connections.set(id, connection);
-    connection.start(req.socket.remoteAddress ?? '', requestHead, head);
-    return null;
+    connection.start(remoteAddress, requestHead, head);
   }
 
   #fromOwner(lab: Lab, data: Buffer, isBinary: boolean): void {

@@ -99,8 +99,9 @@ serve((socket) => {
       if (f.opcode === 0xa) return; // the answer to our own ping
       if (f.opcode !== 0x8) return closeWith(1002, `unknown opcode ${f.opcode}`);
       if (f.payload.length === 0) return closeWith(1000);
+      if (f.payload.length === 1) return closeWith(1002, 'a close payload has 0 or at least 2 bytes');
       const code = new DataView(f.payload.buffer).getUint16(0);
-      if (f.payload.length === 1 || !validCloseCode(code)) return closeWith(1002, 'bad close code');
+      if (!validCloseCode(code)) return closeWith(1002, `close code ${code} is not one a peer may send`);
       try {
         utf8.decode(f.payload.subarray(2));
       } catch {
