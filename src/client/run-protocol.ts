@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { InspectCommand, InspectEvent } from '../../protocol/inspect.ts';
+import { LabRunEvent } from './lab/lab-run-event.ts';
 
 /**
  * Messages between the page and the run worker. The worker runs code the learner typed,
@@ -89,5 +90,7 @@ export const RunEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('failed'), message: z.string(), at }),
   SocketEvent,
   InspectRunEvent,
+  /** What the lab of a `serve()` run carried (see lab/). */
+  LabRunEvent,
 ]);
 export type RunEvent = z.infer<typeof RunEvent>;

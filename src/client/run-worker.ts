@@ -3,6 +3,7 @@ import { WorkerInbox, type RunEvent, type RunRequest } from './run-protocol.ts';
 import { createConnect } from './socket-helper.ts';
 import { InspectLinks } from './inspect-link.ts';
 import { formatValue } from './format.ts';
+import { createServe } from './lab/serve.ts';
 
 /**
  * The learner's code runs here, in a module Web Worker: same origin as the page (so the
@@ -31,12 +32,14 @@ async function run({ code, server, language, run: runId }: RunRequest): Promise<
   links = runId ? new InspectLinks(server, post) : null;
   const tracing = links && runId ? { run: runId, watch: links.watch.bind(links) } : undefined;
   const connect = createConnect(server, post, tracing);
+  // The worker owns the lab link: the learner's server lives here, so its bytes do too.
+  const serve = createServe(server, (report) => post({ type: 'lab', at: now(), ...report }), (url) => new WebSocket(url));
   Object.assign(self, { console: playgroundConsole });
   const AsyncFunction = Object.getPrototypeOf(async () => {}).constructor as new (...args: string[]) => (...values: unknown[]) => Promise<void>;
   try {
     const source = language === 'typescript' ? (await import('./transpile.ts')).stripTypes(code) : code;
-    const program = new AsyncFunction('connect', 'log', 'sleep', 'console', source);
-    await program(connect, playgroundConsole.log, sleep, playgroundConsole);
+    const program = new AsyncFunction('connect', 'serve', 'log', 'sleep', 'console', source);
+    await program(connect, serve, playgroundConsole.log, sleep, playgroundConsole);
     post({ type: 'finished', at: now() });
   } catch (error) {
     post({ type: 'failed', message: formatValue(error), at: now() });

@@ -1,5 +1,6 @@
 import { WebSocket as NodeWebSocket } from 'ws';
-import { createServe, type Lab, type LabReport, type OwnerSocket } from './serve.ts';
+import { createServe, type Lab, type OwnerSocket } from './serve.ts';
+import type { LabReport } from './lab-run-event.ts';
 
 /**
  * Test support: runs learner code that calls `serve()` in Node against a real server, the way

@@ -1,4 +1,5 @@
 import { LabEvent, packLabFrame, unpackLabFrame, type LabLimits } from '../../../protocol/lab.ts';
+import type { LabReport } from './lab-run-event.ts';
 
 /**
  * The learner's `serve(onConnection)`: their code becomes the server of `/lab/<id>` through the
@@ -25,14 +26,6 @@ export interface Lab {
   url: string;
   limits: LabLimits;
 }
-
-/** What the run reports of its lab, for the page's server view (the wire, not the learner's logs). */
-export type LabReport =
-  | { event: 'ready'; path: string; url: string }
-  | { event: 'open'; connection: number }
-  | { event: 'bytes'; connection: number; direction: 'in' | 'out'; bytes: Uint8Array }
-  | { event: 'closed'; connection: number; reason: string; message: string }
-  | { event: 'notice'; message: string };
 
 /** The part of the browser's WebSocket the tunnel needs (so tests can pass `ws`'s). */
 export interface OwnerSocket {

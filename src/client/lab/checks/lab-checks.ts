@@ -1,6 +1,5 @@
-import { pass, type Verdict } from '../../exercises/checks/types.ts';
+import { notYet as fail, pass, type Verdict } from '../../exercises/checks/types.ts';
 import { isVerdict, openProbe, sameBytes, type LabTarget, type Probe } from './probe.ts';
-import { notYet as fail } from '../../exercises/checks/types.ts';
 
 /**
  * The chapter's checks. Each drives real browser WebSockets to the learner's lab and judges only
@@ -26,7 +25,7 @@ const randomBytes = (length: number) => {
 };
 
 async function withProbe(target: LabTarget, path: string, use: (probe: Probe) => Promise<Verdict>): Promise<Verdict> {
-  const probe = await openProbe(`${target.url}${path}`, target.timeoutMs);
+  const probe = await openProbe(target, path);
   if (isVerdict(probe)) return probe;
   try {
     return await use(probe);
@@ -105,7 +104,7 @@ export const relaysInRoom: LabCheck = async (target) => {
   const probes: Probe[] = [];
   try {
     for (let i = 0; i < 3; i++) {
-      const probe = await openProbe(`${target.url}${room}`, target.timeoutMs);
+      const probe = await openProbe(target, room);
       if (isVerdict(probe)) return fail(`browser socket ${i + 1}: ${probe.message}`);
       probes.push(probe);
     }
@@ -126,6 +125,7 @@ export const relaysInRoom: LabCheck = async (target) => {
   }
 };
 
+/** Every lab check an <Exercise check="…"> may name. */
 export const labChecks = {
   'lab-handshake': answersHandshake,
   'lab-read-frames': readsClientFrames,
@@ -133,3 +133,7 @@ export const labChecks = {
   'lab-close': closesWell,
   'lab-room': relaysInRoom,
 } satisfies Record<string, LabCheck>;
+
+export type LabCheckName = keyof typeof labChecks;
+export const labCheckNames = Object.keys(labChecks) as LabCheckName[];
+export const isLabCheckName = (name: string): name is LabCheckName => Object.hasOwn(labChecks, name);

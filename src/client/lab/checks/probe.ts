@@ -10,7 +10,12 @@ export interface LabTarget {
   /** `ws://…/lab/<id>`. */
   url: string;
   timeoutMs: number;
+  /** Told what each browser socket does (open, each message, close), for the lab view. */
+  note?: (socket: number, text: string) => void;
 }
+
+/** Socket numbers per target, 1, 2, … in the order a check opened them. */
+const opened = new WeakMap<LabTarget, number>();
 
 export type Received = { binary: boolean; data: Uint8Array; text: string };
 
@@ -25,9 +30,14 @@ export interface Probe {
 
 const text = new TextDecoder();
 
-/** Opens a socket to `url` and waits for `open`; resolves with the probe, or a verdict of why not. */
-export function openProbe(url: string, timeoutMs: number): Promise<Probe | Verdict> {
-  const ws = new WebSocket(url);
+/** Opens a socket to the lab (plus `path`) and waits for `open`; resolves with the probe, or a verdict of why not. */
+export function openProbe(target: LabTarget, path = ''): Promise<Probe | Verdict> {
+  const { timeoutMs } = target;
+  const n = (opened.get(target) ?? 0) + 1;
+  opened.set(target, n);
+  const note = (text: string) => target.note?.(n, text);
+  const ws = new WebSocket(`${target.url}${path}`);
+  note(`connecting to ${path || '/'}`);
   ws.binaryType = 'arraybuffer';
   const waiters = new Set<() => void>();
   const probe: Probe = {
@@ -56,10 +66,12 @@ export function openProbe(url: string, timeoutMs: number): Promise<Probe | Verdi
     const binary = event.data instanceof ArrayBuffer;
     const data = binary ? new Uint8Array(event.data as ArrayBuffer) : new TextEncoder().encode(String(event.data));
     probe.received.push({ binary, data, text: binary ? '' : String(event.data) });
+    note(`message: ${binary ? `binary, ${data.length} bytes` : `text, ${data.length} bytes: ${String(event.data).slice(0, 60)}`}`);
     wake();
   });
   ws.addEventListener('close', (event: CloseEvent) => {
     probe.closed = { code: event.code, reason: event.reason, wasClean: event.wasClean };
+    note(`close ${event.code}${event.reason ? ` ${event.reason}` : ''}${event.wasClean ? '' : ' (no close frame)'}`);
     wake();
   });
   return new Promise((resolve) => {
@@ -68,6 +80,7 @@ export function openProbe(url: string, timeoutMs: number): Promise<Probe | Verdi
       resolve(fail(`the browser's socket did not open within ${timeoutMs} ms: is the handshake answered once the whole request head has arrived?`));
     }, timeoutMs);
     ws.addEventListener('open', () => {
+      note('open');
       clearTimeout(timer);
       resolve(probe);
     });

@@ -1,0 +1,79 @@
+import type { LabRunEvent } from './lab-run-event.ts';
+import { WireDecoder } from './wire-decoder.ts';
+import { part } from '../demos/part.ts';
+
+/** What a check's browser socket did, as the browser saw it (see checks/probe.ts). */
+export interface ClientNote {
+  socket: number;
+  text: string;
+}
+
+
+/** Kept per list, so a long run cannot grow the page without bound. */
+const maxRows = 200;
+
+/**
+ * <duplex-lab-view>: the two sides of a lab, side by side. Left, the browser sockets' events
+ * (open, messages, close code) as the checks' real WebSockets saw them; right, the bytes the
+ * tunnel carried to and from the learner's server, decoded into the head and frame fields.
+ * It listens to the run events that bubble from the playground beside it.
+ */
+class DuplexLabView extends HTMLElement {
+  #decoders = new Map<string, WireDecoder>();
+
+  connectedCallback() {
+    const host = this.closest('duplex-exercise') ?? this.parentElement;
+    if (!host) return;
+    host.addEventListener('duplex:run-start', () => this.#reset());
+    host.addEventListener('duplex:run-event', (event) => {
+      const detail = (event as CustomEvent<{ type: string }>).detail;
+      if (detail.type === 'lab') this.#onLab(detail as LabRunEvent);
+    });
+    host.addEventListener('duplex:lab-client', (event) => {
+      const { socket, text } = (event as CustomEvent<ClientNote>).detail;
+      this.#row('clients', `socket ${socket}`, text);
+    });
+  }
+
+  #reset() {
+    this.#decoders.clear();
+    part<HTMLElement>(this, '[data-role="clients"]').replaceChildren();
+    part<HTMLElement>(this, '[data-role="wire"]').replaceChildren();
+    this.#status('Opening your lab…');
+  }
+
+  #onLab(event: LabRunEvent) {
+    if (event.event === 'ready') return this.#status(`Your server is live at ${event.path}: the check connects browser sockets to it.`);
+    if (event.event === 'notice') return this.#row('wire', 'lab', event.message);
+    if (event.event === 'open') return this.#row('wire', `#${event.connection}`, 'a browser connected');
+    if (event.event === 'closed') return this.#row('wire', `#${event.connection}`, `closed: ${event.reason} (${event.message})`);
+    const key = `${event.connection}-${event.direction}`;
+    let decoder = this.#decoders.get(key);
+    if (!decoder) this.#decoders.set(key, (decoder = new WireDecoder()));
+    const arrow = event.direction === 'in' ? 'browser → you' : 'you → browser';
+    for (const piece of decoder.feed(event.bytes)) {
+      this.#row('wire', `#${event.connection} ${arrow}`, `${piece.kind} (${piece.fields}) ${piece.preview}`, piece.hex);
+    }
+  }
+
+  #status(text: string) {
+    part<HTMLElement>(this, '[data-role="lab-status"]').textContent = text;
+  }
+
+  #row(list: 'clients' | 'wire', label: string, text: string, hex?: string) {
+    const target = part<HTMLOListElement>(this, `[data-role="${list}"]`);
+    const item = document.createElement('li');
+    const strong = document.createElement('strong');
+    strong.textContent = `${label}: `;
+    item.append(strong, text);
+    if (hex) {
+      const code = document.createElement('code');
+      code.textContent = hex;
+      item.append(document.createElement('br'), code);
+    }
+    target.append(item);
+    while (target.children.length > maxRows) target.firstElementChild?.remove();
+  }
+}
+
+customElements.define('duplex-lab-view', DuplexLabView);
