@@ -31,7 +31,8 @@ class DuplexLabView extends HTMLElement {
     });
     host.addEventListener('duplex:lab-client', (event) => {
       const { socket, text } = (event as CustomEvent<ClientNote>).detail;
-      this.#row('clients', `socket ${socket}`, text);
+      // Socket 0 is the checks' raw client (fragments, pings: what a browser's API cannot send).
+      this.#row('clients', socket === 0 ? 'raw client' : `socket ${socket}`, text);
     });
   }
 

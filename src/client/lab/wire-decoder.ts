@@ -12,6 +12,8 @@ export interface WirePiece {
   preview: string;
   /** Hex of the piece's first bytes. */
   hex: string;
+  /** For frames: the opcode, FIN bit and the (unmasked) payload, for checks that read raw replies. */
+  frame?: { opcode: number; fin: boolean; payload: Uint8Array };
 }
 
 const opcodes: Record<number, string> = { 0: 'continuation', 1: 'text', 2: 'binary', 8: 'close', 9: 'ping', 10: 'pong' };
@@ -79,7 +81,7 @@ export class WireDecoder {
         : opcode === 2
           ? hexOf(payload, 16)
           : new TextDecoder().decode(payload.subarray(0, 120));
-    return { kind, fields: fields.join(' · '), preview, hex: hexOf(frame) };
+    return { kind, fields: fields.join(' · '), preview, hex: hexOf(frame), frame: { opcode, fin: (frame[0]! & 0x80) !== 0, payload } };
   }
 
   #take(size: number): Uint8Array {

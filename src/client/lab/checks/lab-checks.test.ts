@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startTestServer } from '../../../../playground-server/test-support.ts';
+import { WebSocket as NodeWebSocket } from 'ws';
 import { runLab } from '../run-lab-in-node.ts';
 import { labChecks } from './lab-checks.ts';
 
@@ -20,7 +21,9 @@ async function verdictOf(check: keyof typeof labChecks, code: string) {
   const server = await startTestServer();
   const running = await runLab(server.url, code);
   try {
-    return await labChecks[check]({ url: running.lab.url, timeoutMs: 1500 });
+    // Raw pipes carry the page's Origin, as a worker's or page's socket would.
+    const openSocket = (url: string) => new NodeWebSocket(url, { headers: { Origin: server.url } }) as unknown as WebSocket;
+    return await labChecks[check]({ url: running.lab.url, timeoutMs: 1500, openSocket });
   } finally {
     running.stop();
     await server.close();
@@ -31,7 +34,8 @@ const stages = [
   { check: 'lab-handshake', lesson: 'lab-handshake/handshake' },
   { check: 'lab-read-frames', lesson: 'lab-reading-frames/read-frames' },
   { check: 'lab-send-frames', lesson: 'lab-sending-frames/send-frames' },
-  { check: 'lab-close', lesson: 'lab-control-frames/control-frames' },
+  { check: 'lab-control', lesson: 'lab-control-frames/control-frames' },
+  { check: 'lab-fragments', lesson: 'lab-fragments/fragments' },
   { check: 'lab-room', lesson: 'lab-room/room' },
 ] as const;
 
@@ -60,11 +64,13 @@ test('lab-read-frames: a server that echoes without unmasking fails', async () =
   assert.match(verdict.message, /still masked/);
 });
 
-test('lab-close: a server that closes with 1000 whatever the browser said fails', async () => {
+test('lab-control: a server that closes with 1000 whatever the browser said fails; one that never pings fails', async () => {
   const code = cheat(read('lab-control-frames/control-frames.solution.js'), 'socket.write(frame(0x8, f.payload.subarray(0, 2)));', 'socket.write(frame(0x8, new Uint8Array([0x03, 0xe8])));');
-  const verdict = await verdictOf('lab-close', code);
+  const verdict = await verdictOf('lab-control', code);
   assert.equal(verdict.passed, false);
   assert.match(verdict.message, /came back with 1000/);
+  const silent = cheat(read('lab-control-frames/control-frames.solution.js'), "socket.write(frame(0x9, new TextEncoder().encode('are you there?')));", '');
+  assert.match((await verdictOf('lab-control', silent)).message, /no ping of its own/);
 });
 
 test('lab-room: an echo server (each message back to its sender) fails', async () => {
@@ -78,4 +84,12 @@ test('lab-room: a server that relays to everyone, the sender included, fails', a
   const verdict = await verdictOf('lab-room', code);
   assert.equal(verdict.passed, false);
   assert.match(verdict.message, /got its own message back/);
+});
+
+test('lab-fragments: a server that echoes each fragment as it comes fails, and one without the UTF-8 check fails', async () => {
+  assert.equal((await verdictOf('lab-fragments', read('lab-control-frames/control-frames.solution.js'))).passed, false);
+  const code = cheat(read('lab-fragments/fragments.solution.js'), 'if (opcode === 0x1 && !isUtf8(whole)) return fail(1007);', '');
+  const verdict = await verdictOf('lab-fragments', code);
+  assert.equal(verdict.passed, false);
+  assert.match(verdict.message, /invalid UTF-8/);
 });

@@ -1,5 +1,6 @@
 import { notYet as fail, pass, type Verdict } from '../../exercises/checks/types.ts';
 import { isVerdict, openProbe, sameBytes, type LabTarget, type Probe } from './probe.ts';
+import { openRawProbe } from './raw-probe.ts';
 
 /**
  * The chapter's checks. Each drives real browser WebSockets to the learner's lab and judges only
@@ -87,16 +88,33 @@ export const sendsFrames: LabCheck = (target) =>
     return pass('answers of 15 B, 310 B and 70 KB arrived intact: 7-, 16- and 64-bit lengths are right.');
   });
 
-/** Stage 4: the browser's close (code 4001) is answered with the same code, cleanly. */
-export const closesWell: LabCheck = (target) =>
-  withProbe(target, '', async (probe) => {
+/**
+ * Stage 4: a raw client's ping gets a pong with the same payload, the server pings on its own,
+ * and a browser's close (code 4001) is answered with the same code, cleanly.
+ */
+export const controlFrames: LabCheck = async (target) => {
+  const raw = await openRawProbe(target);
+  if (typeof raw === 'string') return fail(raw);
+  try {
+    const payload = textOf(10);
+    raw.send(0x9, encode(payload));
+    target.note?.(0, `sent a ping "${payload}"`);
+    const pongs = () => raw.frames.filter((f) => f.opcode === 0xa);
+    if (!(await raw.until(() => pongs().length > 0))) return fail(`a ping got no pong within ${target.timeoutMs} ms.`);
+    if (new TextDecoder().decode(pongs()[0]!.payload) !== payload) return fail('the pong must carry the ping\'s payload, byte for byte (§5.5.3).');
+    if (!(await raw.until(() => raw.frames.some((f) => f.opcode === 0x9)))) return fail(`your server sent no ping of its own within ${target.timeoutMs} ms of the handshake.`);
+  } finally {
+    raw.close();
+  }
+  return withProbe(target, '', async (probe) => {
     probe.ws.close(4001, 'done');
     if (!(await probe.until(() => probe.closed !== null))) return fail(`the browser closed with 4001 and no answer came within ${target.timeoutMs} ms.`);
     const closed = probe.closed!;
     if (!closed.wasClean) return fail(`the connection ended without a close frame back (${closed.code}): echo the client's close frame, then end.`);
     if (closed.code !== 4001) return fail(`the close frame came back with ${closed.code}: echo the client's code (4001).`);
-    return pass('the browser sent close 4001 and your server answered 4001: a clean closing handshake.');
+    return pass('pings answered with the same payload, a ping of your own, and close 4001 answered with 4001: a clean closing handshake.');
   });
+};
 
 /** Stage 6: three browser sockets in one room; each message reaches the other two and not its sender. */
 export const relaysInRoom: LabCheck = async (target) => {
@@ -125,12 +143,56 @@ export const relaysInRoom: LabCheck = async (target) => {
   }
 };
 
+const encode = (text: string) => new TextEncoder().encode(text);
+const closeCodeOf = (payload: Uint8Array) => (payload.length >= 2 ? (payload[0]! << 8) | payload[1]! : null);
+
+/** Stage 5: a message in pieces with a ping between them comes back whole; invalid UTF-8 closes with 1007. */
+export const reassemblesFragments: LabCheck = async (target) => {
+  const first = await openRawProbe(target);
+  if (typeof first === 'string') return fail(first);
+  try {
+    const word = textOf(9);
+    first.send(0x1, encode('Hel'), false);
+    first.send(0x9, encode('still there?'));
+    first.send(0x0, encode(`lo, ${word}`), true);
+    target.note?.(0, `sent "Hel" (not FIN), a ping, then "lo, ${word}" (continuation, FIN)`);
+    const data = () => first.frames.filter((f) => f.opcode === 0x1 || f.opcode === 0x2);
+    if (!(await first.until(() => data().length > 0 || first.frames.some((f) => f.opcode === 0x8)))) {
+      return fail(`no message came back within ${target.timeoutMs} ms after the last fragment.`);
+    }
+    const pong = first.frames.find((f) => f.opcode === 0xa);
+    if (!pong || new TextDecoder().decode(pong.payload) !== 'still there?') return fail('the ping between the fragments got no pong with the same payload.');
+    const reply = data()[0];
+    const text = reply ? new TextDecoder().decode(reply.payload) : '';
+    if (!reply || reply.opcode !== 0x1 || !reply.fin || text !== `Hello, ${word}`) {
+      return fail(`expected one text message "Hello, ${word}" back; got ${reply ? `opcode ${reply.opcode}, "${text.slice(0, 40)}"` : 'a close'}.`);
+    }
+  } finally {
+    first.close();
+  }
+  const second = await openRawProbe(target);
+  if (typeof second === 'string') return fail(second);
+  try {
+    second.send(0x1, new Uint8Array([0x68, 0x69, 0xff, 0xfe]));
+    target.note?.(0, 'sent a text frame with bytes ff fe (not UTF-8)');
+    if (!(await second.until(() => second.frames.some((f) => f.opcode === 0x8)))) {
+      return fail(`invalid UTF-8 in a text message got no close frame within ${target.timeoutMs} ms.`);
+    }
+    const code = closeCodeOf(second.frames.find((f) => f.opcode === 0x8)!.payload);
+    if (code !== 1007) return fail(`invalid UTF-8 was closed with ${code ?? 'no code'}; §8.1 wants 1007.`);
+  } finally {
+    second.close();
+  }
+  return pass('fragments with a ping between them came back as one message, the ping got its pong, and invalid UTF-8 closed with 1007.');
+};
+
 /** Every lab check an <Exercise check="…"> may name. */
 export const labChecks = {
   'lab-handshake': answersHandshake,
   'lab-read-frames': readsClientFrames,
   'lab-send-frames': sendsFrames,
-  'lab-close': closesWell,
+  'lab-control': controlFrames,
+  'lab-fragments': reassemblesFragments,
   'lab-room': relaysInRoom,
 } satisfies Record<string, LabCheck>;
 

@@ -10,6 +10,8 @@ export interface LabTarget {
   /** `ws://…/lab/<id>`. */
   url: string;
   timeoutMs: number;
+  /** How a raw pipe socket is opened (tests pass one that sends the page's Origin, as a browser does). */
+  openSocket?: (url: string) => WebSocket;
   /** Told what each browser socket does (open, each message, close), for the lab view. */
   note?: (socket: number, text: string) => void;
 }
