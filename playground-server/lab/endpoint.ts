@@ -31,7 +31,7 @@ function sameSite(req: IncomingMessage, allowedOrigins: readonly string[]): Upgr
  * `/lab/<id>…` is handed to the owner raw (request head, then TCP bytes), never to `ws`.
  */
 export function createLabTunnel(config: Config) {
-  const labs = new Labs(config.lab, config.maxPayload);
+  const labs = new Labs(config.lab, config.maxPayload, config.sendBuffer);
 
   const ownerEndpoint: WsEndpoint<null> = {
     name: 'lab',

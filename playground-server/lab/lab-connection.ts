@@ -2,6 +2,9 @@ import type { Duplex } from 'node:stream';
 import type { LabCloseReason, LabEvent } from '../../protocol/lab.ts';
 import type { LabLimitsConfig } from './limits.ts';
 
+/** The lab's limits, plus the owner backlog at which reading from the client pauses. */
+export type ConnectionLimits = LabLimitsConfig & { pauseAt: number };
+
 /** What a connection needs from its lab's owner channel. */
 export interface OwnerLink {
   sendBytes(connection: number, bytes: Uint8Array): void;
@@ -42,11 +45,11 @@ export class LabConnection {
   readonly #outbound: ByteWindow;
   readonly id: number;
   private readonly socket: Duplex;
-  private readonly limits: LabLimitsConfig;
+  private readonly limits: ConnectionLimits;
   private readonly owner: OwnerLink;
   private readonly onGone: (connection: LabConnection) => void;
 
-  constructor(id: number, socket: Duplex, limits: LabLimitsConfig, owner: OwnerLink, onGone: (connection: LabConnection) => void) {
+  constructor(id: number, socket: Duplex, limits: ConnectionLimits, owner: OwnerLink, onGone: (connection: LabConnection) => void) {
     this.id = id;
     this.socket = socket;
     this.limits = limits;
@@ -79,7 +82,7 @@ export class LabConnection {
     }
     this.owner.sendBytes(this.id, chunk);
     // The owner reads slower than the browser writes: stop reading, so TCP pushes back.
-    if (this.owner.buffered() > this.limits.bufferBytes) {
+    if (this.owner.buffered() > this.limits.pauseAt) {
       this.socket.pause();
       this.owner.onceDrained(() => this.socket.resume());
     }

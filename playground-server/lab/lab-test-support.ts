@@ -19,7 +19,9 @@ export async function openLab(serverUrl: string, origin = serverUrl) {
     if (isBinary) {
       const frame = unpackLabFrame(data);
       if (!frame) throw new Error('the server sent a binary frame without a connection id');
-      bytes.set(frame.connection, [...(bytes.get(frame.connection) ?? []), Buffer.from(frame.bytes)]);
+      const chunks = bytes.get(frame.connection) ?? [];
+      chunks.push(Buffer.from(frame.bytes));
+      bytes.set(frame.connection, chunks);
     } else events.push(LabEvent.parse(JSON.parse(data.toString())));
     wake?.();
   });
@@ -42,8 +44,9 @@ export async function openLab(serverUrl: string, origin = serverUrl) {
     /** All bytes received for a connection once they reach `length`. */
     received: (connection: number, length: number) =>
       until(() => {
-        const all = Buffer.concat(bytes.get(connection) ?? []);
-        return all.length >= length ? all : undefined;
+        const chunks = bytes.get(connection) ?? [];
+        // Joined only once enough has come: a flood of chunks must not cost a copy per chunk.
+        return chunks.reduce((sum, chunk) => sum + chunk.length, 0) >= length ? Buffer.concat(chunks) : undefined;
       }),
     write: (connection: number, data: Uint8Array | string) =>
       ws.send(packLabFrame(connection, typeof data === 'string' ? Buffer.from(data) : data), { binary: true }),

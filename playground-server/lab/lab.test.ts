@@ -233,3 +233,23 @@ test('a pipe that sends text is closed with 1003 and its lab connection ends', a
   assert.equal((await closed(pipe)).code, CloseCode.unsupportedData);
   assert.equal((await lab.event('closed')).reason, 'client_closed');
 });
+
+test('a flood towards an owner that reads slowly pauses the client instead of dropping the owner', async (t) => {
+  const server = await startTestServer({ sendBuffer: 256 * 1024, lab: { ...defaults(), bytesPerSecond: 1024 * 1024 * 1024 } });
+  t.after(() => server.close());
+  const lab = await openLab(server.url);
+  const client = await rawClient(server.url, upgradeRequest(lab.ready.path, host(server.url)));
+  await lab.event('open');
+  const ownerSocket = (lab.ws as unknown as { _socket: { pause(): void; resume(): void } })._socket;
+  ownerSocket.pause();
+  // More than loopback's kernel buffers hold, so bytes really queue in the server.
+  const total = 16 * 1024 * 1024;
+  client.socket.write(Buffer.alloc(total, 7));
+  // While the owner does not read, the server stops reading the client; the owner stays open.
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  ownerSocket.resume();
+  const expected = upgradeRequest(lab.ready.path, host(server.url)).length + total;
+  assert.equal((await lab.received(1, expected)).length, expected);
+  assert.equal(lab.ws.readyState, WebSocket.OPEN);
+  assert.equal(await metric(server.url, 'duplex_drops_total{reason="slow_consumer"}'), 0);
+});

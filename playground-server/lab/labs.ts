@@ -39,10 +39,17 @@ export class Labs {
   private readonly limits: LabLimitsConfig;
   /** The largest owner frame `ws` accepts (the server's max payload). */
   private readonly maxFrameBytes: number;
+  /**
+   * Bytes queued to an owner past which its connections stop reading: half the server's
+   * --send-buffer, so a flood pauses the browser (TCP pushes back) before the owner would be
+   * dropped as a slow consumer.
+   */
+  private readonly pauseAt: number;
 
-  constructor(limits: LabLimitsConfig, maxFrameBytes: number) {
+  constructor(limits: LabLimitsConfig, maxFrameBytes: number, ownerSendBuffer: number) {
     this.limits = limits;
     this.maxFrameBytes = maxFrameBytes;
+    this.pauseAt = Math.floor(ownerSendBuffer / 2);
   }
 
   /** Before the owner's handshake: may one more lab open for this origin? */
@@ -85,7 +92,7 @@ export class Labs {
   /** A connection to a lab (TCP, or a page's pipe) handed to the owner byte for byte. */
   connect(lab: Lab, remoteAddress: string, socket: Duplex, requestHead: Buffer, head: Buffer): void {
     const id = lab.nextConnection++;
-    const connection = new LabConnection(id, socket, this.limits, lab.link, (gone) => lab.connections.delete(gone.id));
+    const connection = new LabConnection(id, socket, { ...this.limits, pauseAt: this.pauseAt }, lab.link, (gone) => lab.connections.delete(gone.id));
     lab.connections.set(id, connection);
     connection.start(remoteAddress, requestHead, head);
   }
