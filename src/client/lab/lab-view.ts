@@ -1,6 +1,6 @@
 import type { LabRunEvent } from './lab-run-event.ts';
 import { WireDecoder } from './wire-decoder.ts';
-import { part } from '../demos/part.ts';
+import { el, part } from '../dom.ts';
 
 /** What a check's browser socket did, as the browser saw it (see checks/probe.ts). */
 export interface ClientNote {
@@ -63,16 +63,8 @@ class DuplexLabView extends HTMLElement {
 
   #row(list: 'clients' | 'wire', label: string, text: string, hex?: string) {
     const target = part<HTMLOListElement>(this, `[data-role="${list}"]`);
-    const item = document.createElement('li');
-    const strong = document.createElement('strong');
-    strong.textContent = `${label}: `;
-    item.append(strong, text);
-    if (hex) {
-      const code = document.createElement('code');
-      code.textContent = hex;
-      item.append(document.createElement('br'), code);
-    }
-    target.append(item);
+    // Learner bytes and browser messages stay text: el() never parses HTML.
+    target.append(el('li', {}, el('strong', {}, `${label}: `), text, hex ? el('br') : null, hex ? el('code', {}, hex) : null));
     while (target.children.length > maxRows) target.firstElementChild?.remove();
   }
 }
