@@ -18,7 +18,8 @@ async function openExercise(page: Page, lesson: string, name: string): Promise<L
 async function useSolution(exercise: Locator) {
   await exercise.getByText('Solution', { exact: true }).click();
   await exercise.getByRole('button', { name: 'Put the solution in the editor' }).click();
-  await expect(exercise.locator('.monaco-editor')).toBeVisible();
+  // Monaco loads on this click; a loaded machine takes a while.
+  await expect(exercise.locator('.monaco-editor')).toBeVisible({ timeout: 30_000 });
 }
 
 test('a learner answers the handshake: the starter’s browser socket is refused, their own server lets it open', async ({ page }) => {
@@ -53,3 +54,4 @@ test('a learner’s own server relays between three real browser sockets in a ro
   await expect(clients).toContainText(/socket 2: message: text, \d+ bytes: hello from 1:/);
   await expect(exercise.getByRole('log', { name: 'Bytes to and from your server' })).toContainText(/you → browser: text frame \(FIN · unmasked · \d+ bytes\) hello from 3:/);
 });
+

@@ -10,6 +10,9 @@ export interface LabPipe {
   readonly closed: Promise<void>;
 }
 
+/** Well under the server's smallest sensible --max-payload; TCP would cut a stream anyway. */
+const pieceBytes = 16 * 1024;
+
 /** `ws://host/lab/<id>/…` → `ws://host/ws/lab-pipe/<id>`. */
 export const pipeUrlOf = (labUrl: string) => labUrl.replace(/\/lab\/([^/]+).*$/, '/ws/lab-pipe/$1');
 
@@ -22,7 +25,11 @@ export function openLabPipe(labUrl: string, open: (url: string) => WebSocket = (
     ws.addEventListener('close', (event: CloseEvent) => reject(new Error(`the page could not open a raw connection to the lab (${event.code})`)));
     ws.addEventListener('open', () =>
       resolve({
-        write: (bytes) => ws.readyState === WebSocket.OPEN && ws.send(bytes),
+        write(bytes) {
+          if (ws.readyState !== WebSocket.OPEN) return;
+          // One pipe message must fit the server's --max-payload: long writes go in pieces, in order.
+          for (let at = 0; at < bytes.length; at += pieceBytes) ws.send(bytes.subarray(at, at + pieceBytes));
+        },
         onData: (listener) => ws.addEventListener('message', (event: MessageEvent) => listener(new Uint8Array(event.data as ArrayBuffer))),
         close: () => ws.close(),
         closed,

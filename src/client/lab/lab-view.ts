@@ -20,11 +20,15 @@ const maxRows = 200;
  */
 class DuplexLabView extends HTMLElement {
   #decoders = new Map<string, WireDecoder>();
+  /** The live lab's ws:// URL, or null when no run serves one. */
+  #labUrl: string | null = null;
 
   connectedCallback() {
     const host = this.closest('duplex-exercise') ?? this.parentElement;
     if (!host) return;
     host.addEventListener('duplex:run-start', () => this.#reset());
+    host.addEventListener('duplex:run-stop', () => this.#setLab(null));
+    part<HTMLButtonElement>(this, '[data-action="conformance"]').addEventListener('click', () => void this.#conformance());
     host.addEventListener('duplex:run-event', (event) => {
       const detail = (event as CustomEvent<{ type: string }>).detail;
       if (detail.type === 'lab') this.#onLab(detail as LabRunEvent);
@@ -38,13 +42,17 @@ class DuplexLabView extends HTMLElement {
 
   #reset() {
     this.#decoders.clear();
+    this.#setLab(null);
     part<HTMLElement>(this, '[data-role="clients"]').replaceChildren();
     part<HTMLElement>(this, '[data-role="wire"]').replaceChildren();
     this.#status('Opening your lab…');
   }
 
   #onLab(event: LabRunEvent) {
-    if (event.event === 'ready') return this.#status(`Your server is live at ${event.path}: the check connects browser sockets to it.`);
+    if (event.event === 'ready') {
+      this.#setLab(event.url);
+      return this.#status(`Your server is live at ${event.path}: the check connects browser sockets to it.`);
+    }
     if (event.event === 'notice') return this.#row('wire', 'lab', event.message);
     if (event.event === 'open') return this.#row('wire', `#${event.connection}`, 'a browser connected');
     if (event.event === 'closed') return this.#row('wire', `#${event.connection}`, `closed: ${event.reason} (${event.message})`);
@@ -54,6 +62,40 @@ class DuplexLabView extends HTMLElement {
     const arrow = event.direction === 'in' ? 'browser → you' : 'you → browser';
     for (const piece of decoder.feed(event.bytes)) {
       this.#row('wire', `#${event.connection} ${arrow}`, `${piece.kind} (${piece.fields}) ${piece.preview}`, piece.hex);
+    }
+  }
+
+  #setLab(url: string | null) {
+    this.#labUrl = url;
+    part<HTMLButtonElement>(this, '[data-action="conformance"]').disabled = url === null;
+  }
+
+  /** The conformance suite, loaded on first use, run from this page against the live lab. */
+  async #conformance() {
+    const url = this.#labUrl;
+    if (url === null) return;
+    const button = part<HTMLButtonElement>(this, '[data-action="conformance"]');
+    const status = part<HTMLElement>(this, '[data-role="conformance-status"]');
+    const list = part<HTMLOListElement>(this, '[data-role="conformance-cases"]');
+    button.disabled = true;
+    list.replaceChildren();
+    list.hidden = true;
+    status.textContent = 'Loading the suite…';
+    try {
+      const { runConformance } = await import('./conformance-run.ts');
+      const report = await runConformance(url, {
+        onResult: (result, done, total) => {
+          status.textContent = `Case ${done} of ${total}…`;
+          if (result.verdict !== 'pass') list.append(el('li', {}, el('strong', {}, `${result.id} ${result.verdict}: `), `${result.title}. ${result.reason}`));
+        },
+      });
+      const { pass, nonStrict, fail } = report.summary;
+      status.textContent = `${report.cases.length} cases against your server: ${pass} pass, ${nonStrict} non-strict, ${fail} fail.`;
+      list.hidden = list.children.length === 0;
+    } catch (error) {
+      status.textContent = `The suite could not run: ${(error as Error).message}`;
+    } finally {
+      button.disabled = this.#labUrl === null;
     }
   }
 
