@@ -179,7 +179,9 @@ export function createLiveEndpoints(config: Config): LiveEndpoints {
           counters,
           metrics,
           socket,
+          // An endpoint with its own rate (the lab's owner and pipe) gets a burst of at least that.
           rateLimit: endpoint.rateLimit ?? config.rateLimit,
+          rateBurst: Math.max(config.rateBurst, endpoint.rateLimit ?? 0),
           sendBuffer: config.sendBuffer,
           trace: trace === null ? null : traces.attach(trace, url.pathname, req, socket),
         };

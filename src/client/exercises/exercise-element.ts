@@ -1,9 +1,9 @@
-import type { RunEvent } from '../playground/runner/run-protocol.ts';
 import type { DuplexPlayground } from '../playground/element.ts';
 import type { Verdict } from './checks/types.ts';
 import { checks, isCheckName } from './checks/index.ts';
 import { isLabCheckName, labChecks, type LabCheck } from '../lab/checks/lab-checks.ts';
 import { failure } from './checks/events.ts';
+import { RunHistory } from './run-history.ts';
 import { markPassed, readProgress } from '../progress/store.ts';
 import { part } from '../dom.ts';
 
@@ -13,7 +13,8 @@ import { part } from '../dom.ts';
  * exercise's named check, and says live whether the learner's code does what was asked.
  */
 class DuplexExercise extends HTMLElement {
-  #events: RunEvent[] = [];
+  /** Bounded, so re-running the check after each event stays cheap on a long run. */
+  readonly #history = new RunHistory();
   #passedThisRun = false;
   /** Counts runs, so a lab check's late verdict is matched to its own run. */
   #run = 0;
@@ -36,8 +37,8 @@ class DuplexExercise extends HTMLElement {
     const check = checks[checkName];
     this.#whenStarted('Running… the check watches every event of your run.');
     this.addEventListener('duplex:run-event', (event) => {
-      this.#events.push(event.detail);
-      this.#judge(check(this.#events));
+      this.#history.push(event.detail);
+      this.#judge(check(this.#history.events));
     });
     this.#whenStopped();
     this.#ready();
@@ -50,8 +51,8 @@ class DuplexExercise extends HTMLElement {
   #connect(check: LabCheck) {
     this.#whenStarted('Running… the check connects browser sockets once your server is live.');
     this.addEventListener('duplex:run-event', (event) => {
-      const detail = (event as CustomEvent<RunEvent>).detail;
-      this.#events.push(detail);
+      const detail = event.detail;
+      this.#history.push(detail);
       if (detail.type === 'failed') this.#judge({ passed: false, message: '' });
       if (detail.type !== 'lab' || detail.event !== 'ready') return;
       this.#show('checking', `Your server is live at ${detail.path}: connecting browser sockets…`);
@@ -67,7 +68,7 @@ class DuplexExercise extends HTMLElement {
   #whenStarted(message: string) {
     this.addEventListener('duplex:run-start', () => {
       this.#run++;
-      this.#events = [];
+      this.#history.clear();
       this.#passedThisRun = false;
       this.#show('checking', message);
     });
@@ -97,7 +98,7 @@ class DuplexExercise extends HTMLElement {
   /** `final`: a lab check's one verdict, shown as failed rather than "not yet" when it fails. */
   #judge(verdict: Verdict, final = false) {
     if (this.#passedThisRun) return;
-    const thrown = failure(this.#events);
+    const thrown = failure(this.#history.events);
     if (verdict.passed) {
       this.#passedThisRun = true;
       markPassed(localStorage, this.#lessonId, this.#name, Date.now());
