@@ -54,3 +54,11 @@ test('limits are validated with the flag, the env variable and the allowed range
   ]);
   assert.equal(loadConfig(['--heartbeat-ms=50'], {}).heartbeatMs, 50);
 });
+
+test('lab limits are settings too: --lab-connections / LAB_CONNECTIONS, validated with their range', () => {
+  assert.equal(loadConfig([], {}).lab.connections, 8);
+  assert.equal(loadConfig(['--lab-connections', '3'], { LAB_CONNECTIONS: '5' }).lab.connections, 3);
+  assert.equal(loadConfig([], { LAB_IDLE_MS: '500' }).lab.idleMs, 500);
+  assert.throws(() => loadConfig(['--lab-bytes-per-second', '10'], {}), /--lab-bytes-per-second \/ LAB_BYTES_PER_SECOND: must be at least 1024/);
+  assert.ok(helpText().includes('--lab-per-origin'));
+});

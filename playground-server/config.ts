@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { explainIssues } from './explain.ts';
-import { WorkshopLimitsSchema, type WorkshopLimits } from './workshop/limits.ts';
+import { WorkshopLimitsSchema } from './workshop/limits.ts';
+import { LabLimitsSchema } from './lab/limits.ts';
 
 /**
  * Server configuration: defaults suit a workshop on one laptop. Every value can come from
@@ -68,8 +69,15 @@ const ServerSettingsSchema = z
   .strict();
 type ServerSettings = z.infer<typeof ServerSettingsSchema>;
 
-/** The server's settings plus the bounds of workshop rooms (`config.workshop`). */
-export const ConfigSchema = ServerSettingsSchema.extend({ workshop: WorkshopLimitsSchema.prefault({}) }).strict();
+/** Groups of settings with their own schema, named after their key: `config.workshop`, `config.lab`. */
+const groups = { workshop: WorkshopLimitsSchema, lab: LabLimitsSchema };
+type Group = keyof typeof groups;
+
+/** The server's settings plus the bounds of workshop rooms and of the lab tunnel. */
+export const ConfigSchema = ServerSettingsSchema.extend({
+  workshop: WorkshopLimitsSchema.prefault({}),
+  lab: LabLimitsSchema.prefault({}),
+}).strict();
 export type Config = z.infer<typeof ConfigSchema>;
 
 interface Source {
@@ -94,16 +102,21 @@ const serverSources: Record<keyof ServerSettings, Source> = {
   chatHistory: { flag: '--chat-history', env: 'DUPLEX_CHAT_HISTORY' },
 };
 
-/** Workshop limits are named after their key: maxRooms → --workshop-max-rooms / WORKSHOP_MAX_ROOMS. */
+/** Group settings are named after group and key: workshop.maxRooms → --workshop-max-rooms / WORKSHOP_MAX_ROOMS. */
 const kebab = (key: string) => key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
-const workshopSources = Object.fromEntries(
-  Object.keys(WorkshopLimitsSchema.shape).map((key) => [key, { flag: `--workshop-${kebab(key)}`, env: `WORKSHOP_${kebab(key).replaceAll('-', '_').toUpperCase()}` }]),
-) as Record<keyof WorkshopLimits, Source>;
+const groupSource = (group: Group, key: string): Source => {
+  const name = `${group}-${kebab(key)}`;
+  return { flag: `--${name}`, env: name.replaceAll('-', '_').toUpperCase() };
+};
+
+type SettingPath = readonly [keyof ServerSettings] | readonly [Group, string];
 
 /** Every setting as a path into Config, with where a person sets it. */
-const settings: { path: readonly [keyof ServerSettings] | readonly ['workshop', keyof WorkshopLimits]; source: Source }[] = [
+const settings: { path: SettingPath; source: Source }[] = [
   ...Object.entries(serverSources).map(([key, source]) => ({ path: [key as keyof ServerSettings] as const, source })),
-  ...Object.entries(workshopSources).map(([key, source]) => ({ path: ['workshop', key as keyof WorkshopLimits] as const, source })),
+  ...(Object.keys(groups) as Group[]).flatMap((group) =>
+    Object.keys(groups[group].shape).map((key) => ({ path: [group, key] as const, source: groupSource(group, key) })),
+  ),
 ];
 const pathKey = (path: readonly PropertyKey[]) => path.map(String).join('.');
 const sourceByPath = new Map(settings.map((setting) => [pathKey(setting.path), setting.source]));
@@ -145,7 +158,7 @@ export function loadConfig(argv: readonly string[], env: NodeJS.ProcessEnv): Con
     if (value === undefined) throw new ConfigError(`option ${flag} needs a value`);
     given.set(pathKey(setting.path), value);
   }
-  const raw: Record<string, unknown> = { workshop: {} };
+  const raw: Record<string, unknown> = Object.fromEntries(Object.keys(groups).map((group) => [group, {}]));
   for (const [path, value] of given) {
     const [first = '', second] = path.split('.');
     if (second === undefined) raw[first] = value;
@@ -163,9 +176,9 @@ export function loadConfig(argv: readonly string[], env: NodeJS.ProcessEnv): Con
 export function helpText(): string {
   const defaults = ConfigSchema.parse({});
   const rows = settings.map(({ path, source }) => {
-    const field = path.length === 1 ? ServerSettingsSchema.shape[path[0]] : WorkshopLimitsSchema.shape[path[1]];
-    const fallback: unknown = path.length === 1 ? defaults[path[0]] : defaults.workshop[path[1]];
-    return `  ${source.flag.padEnd(36)} ${source.env.padEnd(34)} ${field.description ?? ''} (default: ${JSON.stringify(fallback)})`;
+    const field = path.length === 1 ? ServerSettingsSchema.shape[path[0]] : (groups[path[0]].shape as Record<string, z.ZodType>)[path[1]];
+    const fallback: unknown = path.length === 1 ? defaults[path[0]] : (defaults[path[0]] as Record<string, unknown>)[path[1]];
+    return `  ${source.flag.padEnd(36)} ${source.env.padEnd(34)} ${field?.description ?? ''} (default: ${JSON.stringify(fallback)})`;
   });
   return ['Usage: node playground-server/main.ts [options]', '', `  ${'flag'.padEnd(36)} env`, ...rows].join('\n');
 }

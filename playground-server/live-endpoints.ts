@@ -25,10 +25,11 @@ import { TransportCounters } from './transport-stats.ts';
 import { startMetering } from './wire-meter.ts';
 import { memoryRooms } from './rooms.ts';
 import { createWorkshopEndpoint } from './workshop/endpoint.ts';
+import { createLabTunnel } from './lab/endpoint.ts';
 
 /** Paths this module owns; anything else is left to the static site (or Vite in dev). */
 const isLivePath = (pathname: string) =>
-  pathname === '/healthz' || pathname === '/metrics' || /^\/(ws|poll|sse|stats)\//.test(pathname);
+  pathname === '/healthz' || pathname === '/metrics' || /^\/(ws|poll|sse|stats|lab)\//.test(pathname);
 
 /**
  * `ws` has already closed the socket with the matching code (1009, 1007, 1002); the event only
@@ -72,6 +73,7 @@ export function createLiveEndpoints(config: Config): LiveEndpoints {
 
   const deliver = (members: ReadonlySet<LiveSocket>, { data, isBinary }: { data: Buffer | string; isBinary: boolean }, except?: LiveSocket) =>
     broadcast(members, data, isBinary, except);
+  const lab = createLabTunnel(config);
   const wsEndpoints = [
     echoEndpoint,
     tickerEndpoint,
@@ -81,6 +83,8 @@ export function createLiveEndpoints(config: Config): LiveEndpoints {
     eventsEndpoint(feed, transportCounters),
     // Built here, not at import time: each server (two in one test process) has its own rooms.
     createWorkshopEndpoint(config.workshop),
+    lab.ownerEndpoint,
+    lab.pipeEndpoint,
   ] as WsEndpoint<never>[];
 
   type Refusal = { status: number; reason: RejectReason; message: string };
@@ -99,6 +103,8 @@ export function createLiveEndpoints(config: Config): LiveEndpoints {
       const match = endpoint.match(url);
       if (!match) continue;
       if ('status' in match) return { status: match.status, reason: 'bad_request', message: match.reason };
+      const refused = endpoint.admit?.(req);
+      if (refused) return { status: refused.status, reason: refused.status === 403 ? 'origin' : 'capacity', message: refused.reason };
       const rawTrace = endpoint.traceable === false ? null : url.searchParams.get('trace');
       if (rawTrace === null) return { endpoint, params: match.params, trace: null };
       const trace = TraceId.safeParse(rawTrace);
@@ -138,6 +144,8 @@ export function createLiveEndpoints(config: Config): LiveEndpoints {
         else sendJson(res, 200, { client: query.client, transports: transportCounters.snapshot(query.client) });
       } else if (url.pathname.startsWith('/ws/')) {
         sendJson(res, 426, { error: 'upgrade_required', message: 'this path speaks WebSocket only' });
+      } else if (url.pathname.startsWith('/lab/')) {
+        sendJson(res, 426, { error: 'upgrade_required', message: 'a lab is handed WebSocket upgrades only' });
       } else {
         sendJson(res, 404, { error: 'not_found', message: `nothing at ${url.pathname}` });
       }
@@ -146,6 +154,14 @@ export function createLiveEndpoints(config: Config): LiveEndpoints {
 
     handleUpgrade(req, socket, head) {
       const url = new URL(req.url ?? '/', 'http://localhost');
+      if (url.pathname.startsWith('/lab/')) {
+        const refused = closing ? { status: 503, reason: 'server is shutting down; reconnect shortly' } : lab.handleUpgrade(req, url, socket, head);
+        if (refused) {
+          metrics.reject(refused.status, refused.status === 404 ? 'not_found' : refused.status === 403 ? 'origin' : 'capacity');
+          rejectUpgrade(socket, refused.status, refused.reason);
+        }
+        return true;
+      }
       if (!url.pathname.startsWith('/ws/')) return false;
       const admitted = admit(req, url);
       if ('status' in admitted) {
@@ -163,8 +179,9 @@ export function createLiveEndpoints(config: Config): LiveEndpoints {
           counters,
           metrics,
           socket,
-          rateLimit: config.rateLimit,
-          rateBurst: config.rateBurst,
+          // An endpoint with its own rate (the lab's owner and pipe) gets a burst of at least that.
+          rateLimit: endpoint.rateLimit ?? config.rateLimit,
+          rateBurst: Math.max(config.rateBurst, endpoint.rateLimit ?? 0),
           sendBuffer: config.sendBuffer,
           trace: trace === null ? null : traces.attach(trace, url.pathname, req, socket),
         };

@@ -7,6 +7,8 @@ export const CloseCode = {
   normal: 1000,
   /** The server is shutting down or restarting: reconnect to the next process. */
   goingAway: 1001,
+  /** A kind of data the endpoint does not take (text on the binary-only lab pipe). */
+  unsupportedData: 1003,
   /** A text frame carried bytes that are not valid UTF-8. */
   invalidPayload: 1007,
   /** The peer broke a rule (rate limit, forbidden action). */

@@ -13,6 +13,8 @@ export const ErrorCode = z.enum([
   'binary_not_supported',
   /** `?since=` asked for messages older than the history kept; the replay starts at the oldest kept. */
   'history_truncated',
+  /** Lab owner: a binary frame named a connection that is not (or no longer) open in this lab. */
+  'unknown_connection',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;
 

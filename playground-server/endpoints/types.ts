@@ -17,6 +17,10 @@ export interface WsEndpoint<Params = unknown> {
   name: string;
   /** null: not this endpoint. A refusal: this endpoint, but the request is wrong. */
   match(url: URL): { params: Params } | UpgradeRefusal | null;
+  /** A check of the request itself (its headers), after `match`; null lets it in. */
+  admit?(req: IncomingMessage): UpgradeRefusal | null;
+  /** Messages per second a client may send, when this endpoint's differs from the server's. */
+  rateLimit?: number;
   /** False for endpoints that must not be traced themselves (the inspector). */
   traceable?: boolean;
   open(ws: LiveSocket, req: IncomingMessage, params: Params): void;

@@ -7,6 +7,7 @@ export const chapters = [
   { id: 'protocol', title: 'The protocol' },
   { id: 'building', title: 'Building with WebSockets' },
   { id: 'production', title: 'In production' },
+  { id: 'server', title: 'Build your own server' },
 ] as const;
 
 export type ChapterId = (typeof chapters)[number]['id'];

@@ -1,6 +1,7 @@
 import type { DuplexPlayground } from '../playground/element.ts';
 import type { Verdict } from './checks/types.ts';
 import { checks, isCheckName } from './checks/index.ts';
+import { isLabCheckName, labChecks, type LabCheck } from '../lab/checks/lab-checks.ts';
 import { failure } from './checks/events.ts';
 import { RunHistory } from './run-history.ts';
 import { markPassed, readProgress } from '../progress/store.ts';
@@ -15,6 +16,8 @@ class DuplexExercise extends HTMLElement {
   /** Bounded, so re-running the check after each event stays cheap on a long run. */
   readonly #history = new RunHistory();
   #passedThisRun = false;
+  /** Counts runs, so a lab check's late verdict is matched to its own run. */
+  #run = 0;
   /** The check's last "not yet" message, repeated if the learner stops the run. */
   #lastMessage = '';
 
@@ -29,20 +32,55 @@ class DuplexExercise extends HTMLElement {
 
   connectedCallback() {
     const checkName = this.dataset.check ?? '';
+    if (isLabCheckName(checkName)) return this.#connect(labChecks[checkName]);
     if (!isCheckName(checkName)) throw new Error(`<duplex-exercise>: no check named "${checkName}"`);
     const check = checks[checkName];
-    this.addEventListener('duplex:run-start', () => {
-      this.#history.clear();
-      this.#passedThisRun = false;
-      this.#show('checking', 'Running… the check watches every event of your run.');
-    });
+    this.#whenStarted('Running… the check watches every event of your run.');
     this.addEventListener('duplex:run-event', (event) => {
       this.#history.push(event.detail);
       this.#judge(check(this.#history.events));
     });
+    this.#whenStopped();
+    this.#ready();
+  }
+
+  /**
+   * A lab check: once the run's lab is ready, the check connects real browser sockets to the
+   * learner's server and judges what they received. One probe per run; its verdict is final.
+   */
+  #connect(check: LabCheck) {
+    this.#whenStarted('Running… the check connects browser sockets once your server is live.');
+    this.addEventListener('duplex:run-event', (event) => {
+      const detail = event.detail;
+      this.#history.push(detail);
+      if (detail.type === 'failed') this.#judge({ passed: false, message: '' });
+      if (detail.type !== 'lab' || detail.event !== 'ready') return;
+      this.#show('checking', `Your server is live at ${detail.path}: connecting browser sockets…`);
+      const note = (socket: number, text: string) => this.dispatchEvent(new CustomEvent('duplex:lab-client', { detail: { socket, text } }));
+      const run = this.#run;
+      // A verdict that comes back after the learner ran again belongs to the old run: dropped.
+      void check({ url: detail.url, timeoutMs: 4000, note }).then((verdict) => run === this.#run && this.#judge(verdict, true));
+    });
+    this.#whenStopped();
+    this.#ready();
+  }
+
+  #whenStarted(message: string) {
+    this.addEventListener('duplex:run-start', () => {
+      this.#run++;
+      this.#history.clear();
+      this.#passedThisRun = false;
+      this.#show('checking', message);
+    });
+  }
+
+  #whenStopped() {
     this.addEventListener('duplex:run-stop', () => {
       if (!this.#passedThisRun) this.#show('idle', `Stopped before the check passed. ${this.#lastMessage}`);
     });
+  }
+
+  #ready() {
     const useSolution = part<HTMLButtonElement>(this, '[data-action="use-solution"]');
     useSolution.hidden = false;
     useSolution.addEventListener('click', () => void this.#playground.setCode(this.dataset.solution ?? ''));
@@ -57,7 +95,8 @@ class DuplexExercise extends HTMLElement {
     return part<DuplexPlayground>(this, 'duplex-playground');
   }
 
-  #judge(verdict: Verdict) {
+  /** `final`: a lab check's one verdict, shown as failed rather than "not yet" when it fails. */
+  #judge(verdict: Verdict, final = false) {
     if (this.#passedThisRun) return;
     const thrown = failure(this.#history.events);
     if (verdict.passed) {
@@ -69,7 +108,7 @@ class DuplexExercise extends HTMLElement {
       this.#show('failed', `Your code threw an error: ${thrown}`);
     } else {
       this.#lastMessage = verdict.message;
-      this.#show('checking', `Not yet: ${verdict.message}`);
+      this.#show(final ? 'failed' : 'checking', `Not yet: ${verdict.message}`);
     }
   }
 

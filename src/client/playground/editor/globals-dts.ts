@@ -1,3 +1,5 @@
+import { serveDts } from '../../lab/serve-dts.ts';
+
 /**
  * Type definitions for what learner code can use without importing anything. Monaco reads
  * them for completion and hover; the run worker provides the real values.
@@ -43,4 +45,4 @@ declare function connect(path: string, options?: DuplexSocketOptions): DuplexSoc
 declare function log(...values: unknown[]): void;
 /** Resolves after ms milliseconds: await sleep(500). */
 declare function sleep(ms: number): Promise<void>;
-`;
+${serveDts}`;

@@ -32,6 +32,13 @@ function describe(event: RunEvent): Line | null {
       return { text: `✗ ${event.message}`, kind: 'error' };
     case 'inspect':
       return describeServer(event.socket, event.event);
+    case 'lab':
+      // Bytes go to the lab view beside the playground; the output keeps the lab's story short.
+      if (event.event === 'ready') return { text: `lab open: browsers reach your server at ${event.path}`, kind: 'meta' };
+      if (event.event === 'open') return { text: `lab: connection ${event.connection} arrived`, kind: 'meta' };
+      if (event.event === 'closed') return { text: `lab: connection ${event.connection} closed (${event.message})`, kind: 'meta' };
+      if (event.event === 'notice') return { text: `lab: ${event.message}`, kind: 'error' };
+      return null;
     case 'socket':
       switch (event.event) {
         case 'connecting':

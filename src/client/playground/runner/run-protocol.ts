@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import type { InspectEvent } from '../../../../protocol/inspect.ts';
+import { LabRunEvent } from '../../lab/lab-run-event.ts';
 
 /**
  * Messages between the page and the run worker. The worker runs code the learner typed,
@@ -95,7 +96,15 @@ export type WatchRequest = z.infer<typeof WatchRequest>;
 
 // Discriminated on `type` (SocketEvent is itself discriminated on `event`): at hundreds of
 // events a second the page picks the right schema at once instead of trying each in turn.
-export const WorkerMessage = z.discriminatedUnion('type', [ConsoleEvent, FinishedEvent, FailedEvent, SocketEvent, WatchRequest]);
+export const WorkerMessage = z.discriminatedUnion('type', [
+  ConsoleEvent,
+  FinishedEvent,
+  FailedEvent,
+  SocketEvent,
+  WatchRequest,
+  /** What the lab of a `serve()` run carried (see src/client/lab/). */
+  LabRunEvent,
+]);
 export type WorkerMessage = z.infer<typeof WorkerMessage>;
 
 /** The server's view of one socket of the run: an InspectEvent the page got on that socket's trace. */

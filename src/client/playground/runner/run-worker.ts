@@ -2,6 +2,7 @@
 import { WorkerInbox, type RunRequest, type WorkerMessage } from './run-protocol.ts';
 import { createConnect } from './connect.ts';
 import { formatValue } from './format.ts';
+import { createServe } from '../../lab/serve.ts';
 
 /**
  * The learner's code runs here, in a module Web Worker: same origin as the page (so the
@@ -39,12 +40,14 @@ function watchedByPage(socket: number): Promise<void> {
 async function run({ code, server, language, run: runId }: RunRequest): Promise<void> {
   const tracing = runId ? { run: runId, watch: (_trace: string, socket: number) => watchedByPage(socket) } : undefined;
   const connect = createConnect(server, post, tracing);
+  // The worker owns the lab link: the learner's server lives here, so its bytes do too.
+  const serve = createServe(server, (report) => post({ type: 'lab', at: now(), ...report }), (url) => new WebSocket(url));
   Object.assign(self, { console: playgroundConsole });
   const AsyncFunction = Object.getPrototypeOf(async () => {}).constructor as new (...args: string[]) => (...values: unknown[]) => Promise<void>;
   try {
     const source = language === 'typescript' ? (await import('./transpile.ts')).stripTypes(code) : code;
-    const program = new AsyncFunction('connect', 'log', 'sleep', 'console', source);
-    await program(connect, playgroundConsole.log, sleep, playgroundConsole);
+    const program = new AsyncFunction('connect', 'serve', 'log', 'sleep', 'console', source);
+    await program(connect, serve, playgroundConsole.log, sleep, playgroundConsole);
     post({ type: 'finished', at: now() });
   } catch (error) {
     post({ type: 'failed', message: formatValue(error), at: now() });

@@ -1,0 +1,36 @@
+import { allCases } from '../../../conformance/cases/index.ts';
+import { runSuite, type CaseResult } from '../../../conformance/runner.ts';
+import { parseTarget } from '../../../conformance/target.ts';
+import { systemClock } from '../../../conformance/pipe.ts';
+import { buildReport, type Report } from '../../../conformance/report.ts';
+import { openLabPipe } from './lab-pipe.ts';
+
+export interface ConformanceOptions {
+  onResult?: (result: CaseResult, done: number, total: number) => void;
+  /** How the page's pipe socket is opened (tests pass one with the page's Origin). */
+  openSocket?: (url: string) => WebSocket;
+  timeoutMs?: number;
+}
+
+export const caseCount = allCases.length;
+
+/**
+ * Runs the whole conformance suite against the learner's lab from the page: each case gets a
+ * fresh raw pipe (`/ws/lab-pipe/<id>`) that the server joins to the lab like a TCP connection,
+ * and writes its own upgrade request for `/lab/<id>/echo` (the path the chapter's server echoes on).
+ */
+export async function runConformance(labUrl: string, options: ConformanceOptions = {}): Promise<Report> {
+  const target = parseTarget(`${labUrl}/echo`);
+  if ('error' in target) throw new Error(target.error);
+  const timeoutMs = options.timeoutMs ?? 2000;
+  const startedAt = new Date();
+  const started = systemClock.now();
+  let done = 0;
+  const results = await runSuite(allCases, () => openLabPipe(target.url, options.openSocket), target, {
+    timeoutMs,
+    budgetMs: 180_000,
+    clock: systemClock,
+    onResult: (result) => options.onResult?.(result, ++done, allCases.length),
+  });
+  return buildReport(target.url, startedAt, systemClock.now() - started, timeoutMs, results);
+}

@@ -1,0 +1,114 @@
+import type { LabRunEvent } from './lab-run-event.ts';
+import { WireDecoder } from './wire-decoder.ts';
+import { el, part } from '../dom.ts';
+
+/** What a check's browser socket did, as the browser saw it (see checks/probe.ts). */
+export interface ClientNote {
+  socket: number;
+  text: string;
+}
+
+
+/** Kept per list, so a long run cannot grow the page without bound. */
+const maxRows = 200;
+
+/**
+ * <duplex-lab-view>: the two sides of a lab, side by side. Left, the browser sockets' events
+ * (open, messages, close code) as the checks' real WebSockets saw them; right, the bytes the
+ * tunnel carried to and from the learner's server, decoded into the head and frame fields.
+ * It listens to the run events that bubble from the playground beside it.
+ */
+class DuplexLabView extends HTMLElement {
+  #decoders = new Map<string, WireDecoder>();
+  /** The live lab's ws:// URL, or null when no run serves one. */
+  #labUrl: string | null = null;
+
+  connectedCallback() {
+    const host = this.closest('duplex-exercise') ?? this.parentElement;
+    if (!host) return;
+    host.addEventListener('duplex:run-start', () => this.#reset());
+    host.addEventListener('duplex:run-stop', () => this.#setLab(null));
+    part<HTMLButtonElement>(this, '[data-action="conformance"]').addEventListener('click', () => void this.#conformance());
+    host.addEventListener('duplex:run-event', (event) => {
+      const detail = (event as CustomEvent<{ type: string }>).detail;
+      if (detail.type === 'lab') this.#onLab(detail as LabRunEvent);
+    });
+    host.addEventListener('duplex:lab-client', (event) => {
+      const { socket, text } = (event as CustomEvent<ClientNote>).detail;
+      // Socket 0 is the checks' raw client (fragments, pings: what a browser's API cannot send).
+      this.#row('clients', socket === 0 ? 'raw client' : `socket ${socket}`, text);
+    });
+  }
+
+  #reset() {
+    this.#decoders.clear();
+    this.#setLab(null);
+    part<HTMLElement>(this, '[data-role="clients"]').replaceChildren();
+    part<HTMLElement>(this, '[data-role="wire"]').replaceChildren();
+    this.#status('Opening your lab…');
+  }
+
+  #onLab(event: LabRunEvent) {
+    if (event.event === 'ready') {
+      this.#setLab(event.url);
+      return this.#status(`Your server is live at ${event.path}: the check connects browser sockets to it.`);
+    }
+    if (event.event === 'notice') return this.#row('wire', 'lab', event.message);
+    if (event.event === 'open') return this.#row('wire', `#${event.connection}`, 'a browser connected');
+    if (event.event === 'closed') return this.#row('wire', `#${event.connection}`, `closed: ${event.reason} (${event.message})`);
+    const key = `${event.connection}-${event.direction}`;
+    let decoder = this.#decoders.get(key);
+    if (!decoder) this.#decoders.set(key, (decoder = new WireDecoder()));
+    const arrow = event.direction === 'in' ? 'browser → you' : 'you → browser';
+    for (const piece of decoder.feed(event.bytes)) {
+      this.#row('wire', `#${event.connection} ${arrow}`, `${piece.kind} (${piece.fields}) ${piece.preview}`, piece.hex);
+    }
+  }
+
+  #setLab(url: string | null) {
+    this.#labUrl = url;
+    part<HTMLButtonElement>(this, '[data-action="conformance"]').disabled = url === null;
+  }
+
+  /** The conformance suite, loaded on first use, run from this page against the live lab. */
+  async #conformance() {
+    const url = this.#labUrl;
+    if (url === null) return;
+    const button = part<HTMLButtonElement>(this, '[data-action="conformance"]');
+    const status = part<HTMLElement>(this, '[data-role="conformance-status"]');
+    const list = part<HTMLOListElement>(this, '[data-role="conformance-cases"]');
+    button.disabled = true;
+    list.replaceChildren();
+    list.hidden = true;
+    status.textContent = 'Loading the suite…';
+    try {
+      const { runConformance } = await import('./conformance-run.ts');
+      const report = await runConformance(url, {
+        onResult: (result, done, total) => {
+          status.textContent = `Case ${done} of ${total}…`;
+          if (result.verdict !== 'pass') list.append(el('li', {}, el('strong', {}, `${result.id} ${result.verdict}: `), `${result.title}. ${result.reason}`));
+        },
+      });
+      const { pass, nonStrict, fail } = report.summary;
+      status.textContent = `${report.cases.length} cases against your server: ${pass} pass, ${nonStrict} non-strict, ${fail} fail.`;
+      list.hidden = list.children.length === 0;
+    } catch (error) {
+      status.textContent = `The suite could not run: ${(error as Error).message}`;
+    } finally {
+      button.disabled = this.#labUrl === null;
+    }
+  }
+
+  #status(text: string) {
+    part<HTMLElement>(this, '[data-role="lab-status"]').textContent = text;
+  }
+
+  #row(list: 'clients' | 'wire', label: string, text: string, hex?: string) {
+    const target = part<HTMLOListElement>(this, `[data-role="${list}"]`);
+    // Learner bytes and browser messages stay text: el() never parses HTML.
+    target.append(el('li', {}, el('strong', {}, `${label}: `), text, hex ? el('br') : null, hex ? el('code', {}, hex) : null));
+    while (target.children.length > maxRows) target.firstElementChild?.remove();
+  }
+}
+
+customElements.define('duplex-lab-view', DuplexLabView);
