@@ -2,6 +2,7 @@ import { CloseCode, ReportedCloseCode } from '../../../../protocol/close-codes.t
 import ReconnectingWebSocket, { CloseEvent as SyntheticClose } from 'partysocket/ws';
 import { traceId, type SocketEvent } from './run-protocol.ts';
 import { describePayload } from './payload.ts';
+import { closedBy } from './instrument-websocket.ts';
 import { retryDelay, socketDefaults, type SocketOptions } from '../../socket/backoff.ts';
 
 /** Close codes after which reconnecting would only repeat the same refusal. */
@@ -17,6 +18,12 @@ export interface Tracing {
 
 type Report = (event: SocketEvent) => void;
 
+/** Numbers the sockets of one run, from 1, whichever API opened them (connect() or WebSocket). */
+export function socketCounter(): () => number {
+  let next = 1;
+  return () => next++;
+}
+
 const now = () => performance.timeOrigin + performance.now();
 
 const readyStateOf = Object.getOwnPropertyDescriptor(ReconnectingWebSocket.prototype, 'readyState')?.get;
@@ -26,10 +33,9 @@ const readyStateOf = Object.getOwnPropertyDescriptor(ReconnectingWebSocket.proto
  * server, instrumented so the page sees every attempt, open, send, message and close, with
  * the reconnect delay and whether a send waited in the queue.
  */
-export function createConnect(serverOrigin: string, report: Report, tracing?: Tracing) {
-  let nextId = 1;
+export function createConnect(serverOrigin: string, report: Report, tracing?: Tracing, nextId: () => number = socketCounter()) {
   return function connect(path: string, overrides: Partial<SocketOptions> = {}): ReconnectingWebSocket {
-    const id = nextId++;
+    const id = nextId();
     const options: SocketOptions = { ...socketDefaults, ...overrides };
     const url = new URL(path, serverOrigin);
     url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
@@ -41,7 +47,7 @@ export function createConnect(serverOrigin: string, report: Report, tracing?: Tr
     /** A close our code asked for (close/reconnect): its code is the real one. */
     let requested: { code: number; reason: string } | null = null;
     /** The close as the learner should see it, decided before partysocket dispatches it. */
-    let pendingClose: { code: number; reason: string; wasClean: boolean } | null = null;
+    let pendingClose: { code: number; reason: string; wasClean: boolean; by: 'client' | 'server' | 'network' } | null = null;
     let closedByLearner = false;
     let wasOpen = false;
 
@@ -61,11 +67,11 @@ export function createConnect(serverOrigin: string, report: Report, tracing?: Tr
           // event with code 1000 (normal); that is no final close, and the learner should see 1006.
           if (event instanceof SyntheticClose) {
             pendingClose = requested
-              ? { ...requested, wasClean: true }
-              : { code: ReportedCloseCode.abnormal, reason: event.reason === 'timeout' ? 'connection timed out' : wasOpen ? 'connection lost' : 'connection failed', wasClean: false };
+              ? { ...requested, wasClean: true, by: 'client' }
+              : { code: ReportedCloseCode.abnormal, reason: event.reason === 'timeout' ? 'connection timed out' : wasOpen ? 'connection lost' : 'connection failed', wasClean: false, by: 'network' };
             return true;
           }
-          pendingClose = { code: event.code, reason: event.reason, wasClean: event.wasClean };
+          pendingClose = { code: event.code, reason: event.reason, wasClean: event.wasClean, by: closedBy(requested !== null, event.wasClean) };
           return !finalCloseCodes.has(event.code);
         },
       },
@@ -80,7 +86,7 @@ export function createConnect(serverOrigin: string, report: Report, tracing?: Tr
       },
       message: (event: MessageEvent) => report({ type: 'socket', socket: id, at: now(), event: 'message', ...describePayload(event.data) }),
       close: () => {
-        const close = pendingClose ?? { code: ReportedCloseCode.abnormal, reason: '', wasClean: false };
+        const close = pendingClose ?? { code: ReportedCloseCode.abnormal, reason: '', wasClean: false, by: 'network' as const };
         pendingClose = null;
         requested = null;
         wasOpen = false;
@@ -127,7 +133,18 @@ export function createConnect(serverOrigin: string, report: Report, tracing?: Tr
       const waiting = socket.readyState !== socket.OPEN;
       const dropped = waiting && queued >= (options.maxEnqueuedMessages ?? Number.POSITIVE_INFINITY);
       if (waiting && !dropped) queued++;
-      report({ type: 'socket', socket: id, at: now(), event: 'send', ...(waiting ? { queued: true } : {}), ...(dropped ? { dropped: true } : {}), ...describePayload(data) });
+      report({
+        type: 'socket',
+        socket: id,
+        at: now(),
+        event: 'send',
+        api: 'connect',
+        readyState: socket.readyState,
+        bufferedAmount: socket.bufferedAmount,
+        ...(waiting ? { queued: true } : {}),
+        ...(dropped ? { dropped: true } : {}),
+        ...describePayload(data),
+      });
       return send(data);
     };
     const close = socket.close.bind(socket);
