@@ -13,6 +13,8 @@ export const ErrorCode = z.enum([
   'binary_not_supported',
   /** `?since=` asked for messages older than the history kept; the replay starts at the oldest kept. */
   'history_truncated',
+  /** `/ws/rpc`: too many requests are waiting for an answer on this socket; wait for some first. */
+  'too_many_pending',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;
 
