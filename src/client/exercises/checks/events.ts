@@ -1,4 +1,4 @@
-import type { RunEvent, SocketEvent } from '../../playground/runner/run-protocol.ts';
+import type { HttpEvent, RunEvent, SocketEvent } from '../../playground/runner/run-protocol.ts';
 
 /** Small readers over a run's events, shared by the checks so each check reads as its rule. */
 
@@ -37,4 +37,37 @@ export function socketUrls(events: readonly RunEvent[]): Map<number, string> {
 export function failure(events: readonly RunEvent[]): string | undefined {
   for (const event of events) if (event.type === 'failed') return event.message;
   return undefined;
+}
+
+/** Every HTTP exchange the code made (fetch, EventSource), in the order the answers came. */
+export function httpExchanges(events: readonly RunEvent[]): HttpEvent[] {
+  return events.filter((event): event is HttpEvent => event.type === 'http');
+}
+
+/** The exchanges with one path of the server (e.g. "/healthz"), by request start time. */
+export function requestsTo(events: readonly RunEvent[], pathname: string): HttpEvent[] {
+  return httpExchanges(events)
+    .filter((event) => new URL(event.url).pathname === pathname)
+    .sort((a, b) => a.startedAt - b.startedAt);
+}
+
+/** The fresh Sec-WebSocket-Key made for this run (see run-worker.ts). */
+export function sampleKeyOf(events: readonly RunEvent[]): string | undefined {
+  for (const event of events) if (event.type === 'started') return event.sampleKey;
+  return undefined;
+}
+
+/** When the run last heard of anything: "now", for judgements made over a quiet window. */
+export function lastEventAt(events: readonly RunEvent[]): number {
+  return events.reduce((latest, event) => Math.max(latest, event.at), 0);
+}
+
+/** JSON text as a value, or undefined when it is not JSON (or was cut). */
+export function parseJson(text: string | undefined): unknown {
+  if (text === undefined) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
 }
