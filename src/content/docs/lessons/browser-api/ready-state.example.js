@@ -18,9 +18,9 @@ socket.onmessage = (event) => log(`echo of ${event.data.byteLength} bytes`);
 const refused = new WebSocket('/ws/no-such-endpoint');
 const seen = [refused.readyState];
 refused.onerror = () => seen.push(refused.readyState);
-refused.onclose = (event) => log(`failed handshake: readyState ${seen.join(' → ')} → ${refused.readyState}, close ${event.code}`);
+refused.onclose = (event) => log(`failed handshake: readyState ${[...new Set(seen)].join(' → ')}, close ${event.code}`);
 // expect: just created: readyState 0 (CONNECTING)
 // expect: onopen: readyState 1 (OPEN)
 // expect: bufferedAmount 0: everything was handed to the network
 // expect: echo of 60000 bytes
-// expect: failed handshake: readyState 0 → 3 → 3, close 1006
+// expect: failed handshake: readyState 0 → 3, close 1006
