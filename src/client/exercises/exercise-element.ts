@@ -6,6 +6,9 @@ import { failure } from './checks/events.ts';
 import { markPassed, readProgress } from '../progress/store.ts';
 import { part } from '../dom.ts';
 
+/** How often a running exercise is judged again when no event arrives (quiet-window checks). */
+const tickMs = 500;
+
 /**
  * <duplex-exercise>: wraps a playground holding the starter code. It listens to the runs of that
  * playground (through the events the playground element dispatches), feeds every event to the
@@ -16,6 +19,8 @@ class DuplexExercise extends HTMLElement {
   #passedThisRun = false;
   /** The check's last "not yet" message, repeated if the learner stops the run. */
   #lastMessage = '';
+  /** Re-judges while a run goes on, for checks that wait out a quiet window. */
+  #ticker: ReturnType<typeof setInterval> | undefined;
 
 
   get #lessonId(): string {
@@ -30,16 +35,20 @@ class DuplexExercise extends HTMLElement {
     const checkName = this.dataset.check ?? '';
     if (!isCheckName(checkName)) throw new Error(`<duplex-exercise>: no check named "${checkName}"`);
     const check = checks[checkName];
+    const judgeNow = () => this.#judge(check(this.#events, performance.timeOrigin + performance.now()));
     this.addEventListener('duplex:run-start', () => {
       this.#events = [];
       this.#passedThisRun = false;
+      clearInterval(this.#ticker);
+      this.#ticker = setInterval(judgeNow, tickMs);
       this.#show('checking', 'Running… the check watches every event of your run.');
     });
     this.addEventListener('duplex:run-event', (event) => {
       this.#events.push(event.detail);
-      this.#judge(check(this.#events));
+      judgeNow();
     });
     this.addEventListener('duplex:run-stop', () => {
+      clearInterval(this.#ticker);
       if (!this.#passedThisRun) this.#show('idle', `Stopped before the check passed. ${this.#lastMessage}`);
     });
     const useSolution = part<HTMLButtonElement>(this, '[data-action="use-solution"]');
@@ -56,11 +65,16 @@ class DuplexExercise extends HTMLElement {
     return part<DuplexPlayground>(this, 'duplex-playground');
   }
 
+  disconnectedCallback() {
+    clearInterval(this.#ticker);
+  }
+
   #judge(verdict: Verdict) {
     if (this.#passedThisRun) return;
     const thrown = failure(this.#events);
     if (verdict.passed) {
       this.#passedThisRun = true;
+      clearInterval(this.#ticker);
       markPassed(localStorage, this.#lessonId, this.#name, Date.now());
       dispatchEvent(new Event('duplex:progress'));
       this.#show('passed', `Passed: ${verdict.message}`);
