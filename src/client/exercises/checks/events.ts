@@ -4,6 +4,7 @@ import type { HttpEvent, RunEvent, SocketEvent } from '../../playground/runner/r
 
 export type ConsoleEvent = Extract<RunEvent, { type: 'console' }>;
 export type FrameEvent = Extract<SocketEvent, { event: 'send' | 'message' }>;
+export type SendEvent = Extract<SocketEvent, { event: 'send' }>;
 export type CloseEvent = Extract<SocketEvent, { event: 'close' }>;
 
 export function consoleLines(events: readonly RunEvent[]): ConsoleEvent[] {
@@ -14,8 +15,8 @@ export function socketEvents(events: readonly RunEvent[]): SocketEvent[] {
   return events.filter((event): event is SocketEvent => event.type === 'socket');
 }
 
-export function sends(events: readonly RunEvent[]): FrameEvent[] {
-  return socketEvents(events).filter((event): event is FrameEvent => event.event === 'send');
+export function sends(events: readonly RunEvent[]): SendEvent[] {
+  return socketEvents(events).filter((event): event is SendEvent => event.event === 'send');
 }
 
 export function received(events: readonly RunEvent[]): FrameEvent[] {

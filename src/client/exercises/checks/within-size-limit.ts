@@ -1,6 +1,6 @@
 import { CloseCode } from '../../../../protocol/close-codes.ts';
 import { type Check, notYet, pass } from './types.ts';
-import { closes, consoleLines, received, sends } from './events.ts';
+import { closes, consoleLines, received, sends, type FrameEvent } from './events.ts';
 
 /** The Duplex server's default maxPayload (playground-server/config.ts). */
 export const serverMaxPayload = 64 * 1024;
@@ -23,7 +23,7 @@ export const withinSizeLimit: Check = (events) => {
   const echoes = received(events).filter((event) => !event.binary);
   const back = echoes.reduce((sum, event) => sum + event.payloadBytes, 0);
   if (back < total) return notYet(`all sent; ${back} of ${total} bytes echoed back so far.`);
-  const joined = (list: typeof sent) => list.map((event) => event.payload ?? '').join('');
+  const joined = (list: readonly FrameEvent[]) => list.map((event) => event.payload ?? '').join('');
   if (joined(echoes).slice(0, total) !== joined(sent)) return notYet('the echoes joined in order are not the document that was sent.');
   const lastEcho = echoes.at(-1)!;
   const reassembled = consoleLines(events).find((line) => line.text.startsWith(`reassembled ${documentChars}`) && line.at >= lastEcho.at);

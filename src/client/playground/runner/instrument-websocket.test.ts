@@ -13,9 +13,10 @@ async function echoServer() {
   return { origin: `http://127.0.0.1:${(wss.address() as AddressInfo).port}`, close: () => new Promise<void>((done) => wss.close(() => done())) };
 }
 
-function opened(WS: ReturnType<typeof createWebSocket>, path: string) {
+async function opened(WS: ReturnType<typeof createWebSocket>, path: string) {
   const socket = new WS(path);
-  return once(socket, 'open').then(() => socket);
+  await once(socket, 'open');
+  return socket;
 }
 
 test('who closed: the learner, the server (a close frame) or the network (none)', () => {
