@@ -1,8 +1,8 @@
-import type { RunEvent } from '../playground/runner/run-protocol.ts';
 import type { DuplexPlayground } from '../playground/element.ts';
 import type { Verdict } from './checks/types.ts';
 import { checks, isCheckName } from './checks/index.ts';
 import { failure } from './checks/events.ts';
+import { RunHistory } from './run-history.ts';
 import { markPassed, readProgress } from '../progress/store.ts';
 import { part } from '../dom.ts';
 
@@ -15,7 +15,8 @@ const tickMs = 500;
  * exercise's named check, and says live whether the learner's code does what was asked.
  */
 class DuplexExercise extends HTMLElement {
-  #events: RunEvent[] = [];
+  /** Bounded, so re-running the check after each event stays cheap on a long run. */
+  readonly #history = new RunHistory();
   #passedThisRun = false;
   /** The check's last "not yet" message, repeated if the learner stops the run. */
   #lastMessage = '';
@@ -35,16 +36,16 @@ class DuplexExercise extends HTMLElement {
     const checkName = this.dataset.check ?? '';
     if (!isCheckName(checkName)) throw new Error(`<duplex-exercise>: no check named "${checkName}"`);
     const check = checks[checkName];
-    const judgeNow = () => this.#judge(check(this.#events, performance.timeOrigin + performance.now()));
+    const judgeNow = () => this.#judge(check(this.#history.events, performance.timeOrigin + performance.now()));
     this.addEventListener('duplex:run-start', () => {
-      this.#events = [];
+      this.#history.clear();
       this.#passedThisRun = false;
       clearInterval(this.#ticker);
       this.#ticker = setInterval(judgeNow, tickMs);
       this.#show('checking', 'Running… the check watches every event of your run.');
     });
     this.addEventListener('duplex:run-event', (event) => {
-      this.#events.push(event.detail);
+      this.#history.push(event.detail);
       judgeNow();
     });
     this.addEventListener('duplex:run-stop', () => {
@@ -71,7 +72,7 @@ class DuplexExercise extends HTMLElement {
 
   #judge(verdict: Verdict) {
     if (this.#passedThisRun) return;
-    const thrown = failure(this.#events);
+    const thrown = failure(this.#history.events);
     if (verdict.passed) {
       this.#passedThisRun = true;
       clearInterval(this.#ticker);

@@ -1,12 +1,11 @@
-import { CloseCode, ReportedCloseCode } from '../../../../protocol/close-codes.ts';
-import ReconnectingWebSocket, { CloseEvent as SyntheticClose } from 'partysocket/ws';
+import { ReportedCloseCode } from '../../../../protocol/close-codes.ts';
+import ReconnectingWebSocket from 'partysocket/ws';
 import { traceId, type SocketEvent } from './run-protocol.ts';
 import { describePayload } from './payload.ts';
 import { closedBy } from './instrument-websocket.ts';
-import { retryDelay, socketDefaults, type SocketOptions } from '../../socket/backoff.ts';
-
-/** Close codes after which reconnecting would only repeat the same refusal. */
-const finalCloseCodes = new Set<number>([CloseCode.normal, CloseCode.policyViolation, CloseCode.messageTooBig]);
+import { socketDefaults, type SocketOptions } from '../../socket/backoff.ts';
+import { DuplexSocket, type DuplexSocketOptions } from '../../socket/duplex-socket.ts';
+import { socketUrl } from '../../socket/socket-url.ts';
 
 /** What the server's view of a socket needs before the socket opens (the page watches it, see run-worker.ts). */
 export interface Tracing {
@@ -24,109 +23,62 @@ export function socketCounter(): () => number {
   return () => next++;
 }
 
+/** What learner code may pass to `connect(path, options)`: the backoff and an application heartbeat. */
+export type ConnectOptions = Partial<SocketOptions> & Pick<DuplexSocketOptions, 'heartbeat'>;
+
 const now = () => performance.timeOrigin + performance.now();
 
 const readyStateOf = Object.getOwnPropertyDescriptor(ReconnectingWebSocket.prototype, 'readyState')?.get;
 
 /**
- * `connect(path)` for learner code: a partysocket ReconnectingWebSocket to the playground
- * server, instrumented so the page sees every attempt, open, send, message and close, with
- * the reconnect delay and whether a send waited in the queue.
+ * `connect(path)` for learner code: the course's DuplexSocket to the playground server,
+ * instrumented so the page sees every attempt, open, send, message and close, with the
+ * reconnect delay and whether a send waited in the queue.
  */
 export function createConnect(serverOrigin: string, report: Report, tracing?: Tracing, nextId: () => number = socketCounter()) {
-  return function connect(path: string, overrides: Partial<SocketOptions> = {}): ReconnectingWebSocket {
+  return function connect(path: string, overrides: ConnectOptions = {}): DuplexSocket {
     const id = nextId();
     const options: SocketOptions = { ...socketDefaults, ...overrides };
-    const url = new URL(path, serverOrigin);
-    url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
+    const url = new URL(socketUrl(path, serverOrigin));
     const trace = tracing ? traceId(tracing.run, id) : null;
     if (trace) url.searchParams.set('trace', trace);
 
-    let attempt = 0;
     let queued = 0;
-    /** A close our code asked for (close/reconnect): its code is the real one. */
-    let requested: { code: number; reason: string } | null = null;
-    /** The close as the learner should see it, decided before partysocket dispatches it. */
-    let pendingClose: { code: number; reason: string; wasClean: boolean; by: 'client' | 'server' | 'network' } | null = null;
     let closedByLearner = false;
-    let wasOpen = false;
-
-    const socket = new ReconnectingWebSocket(
-      () => {
-        attempt++;
-        report({ type: 'socket', socket: id, at: now(), event: 'connecting', url: url.href, attempt });
-        return url.href;
-      },
-      [],
-      {
-        ...options,
-        startClosed: trace !== null,
-        // Typed wide on purpose: at run time this is the browser's CloseEvent or partysocket's own.
-        shouldReconnectOnClose: (event: SyntheticClose | globalThis.CloseEvent) => {
-          // partysocket turns a failed attempt (refused upgrade, timeout) into its own close
-          // event with code 1000 (normal); that is no final close, and the learner should see 1006.
-          if (event instanceof SyntheticClose) {
-            pendingClose = requested
-              ? { ...requested, wasClean: true, by: 'client' }
-              : { code: ReportedCloseCode.abnormal, reason: event.reason === 'timeout' ? 'connection timed out' : wasOpen ? 'connection lost' : 'connection failed', wasClean: false, by: 'network' };
-            return true;
-          }
-          pendingClose = { code: event.code, reason: event.reason, wasClean: event.wasClean, by: closedBy(requested !== null, event.wasClean) };
-          return !finalCloseCodes.has(event.code);
-        },
-      },
-    );
-    socket.binaryType = 'arraybuffer';
-
-    const reporters = {
-      open: () => {
+    /** True while the learner's close()/reconnect() runs: the close it dispatches (synchronously) is theirs. */
+    let learnerClosing = false;
+    // Every event reaches the page before the learner's handler runs: "open" shows before the
+    // send the learner's onopen makes.
+    const observe = (event: Event) => {
+      const base = { type: 'socket', socket: id, at: now() } as const;
+      if (event.type === 'connecting') report({ ...base, event: 'connecting', url: url.href, attempt: socket.attempt });
+      else if (event.type === 'open') {
         queued = 0; // partysocket flushed its queue just before open
-        wasOpen = true;
-        report({ type: 'socket', socket: id, at: now(), event: 'open' });
-      },
-      message: (event: MessageEvent) => report({ type: 'socket', socket: id, at: now(), event: 'message', ...describePayload(event.data) }),
-      close: () => {
-        const close = pendingClose ?? { code: ReportedCloseCode.abnormal, reason: '', wasClean: false, by: 'network' as const };
-        pendingClose = null;
-        requested = null;
-        wasOpen = false;
+        report({ ...base, event: 'open' });
+      } else if (event.type === 'message') report({ ...base, event: 'message', ...describePayload((event as MessageEvent).data) });
+      else if (event.type === 'close') {
+        const close = socket.lastClose ?? { code: ReportedCloseCode.abnormal, reason: '', wasClean: false, retryInMs: null };
         report({
-          type: 'socket',
-          socket: id,
-          at: now(),
+          ...base,
           event: 'close',
-          ...close,
-          ...(socket.shouldReconnect ? { retryInMs: retryDelay(socket.retryCount, options) } : {}),
+          code: close.code,
+          reason: close.reason,
+          wasClean: close.wasClean,
+          by: closedBy(learnerClosing, close.wasClean),
+          ...(close.retryInMs === null ? {} : { retryInMs: close.retryInMs }),
         });
-      },
+      }
     };
-    // partysocket calls the learner's onopen/onmessage/onclose before its listeners, so those are
-    // wrapped to report first: the page shows "open" before the send the learner's onopen makes.
-    const reportedByHandler = { open: false, message: false, close: false };
-    for (const type of ['open', 'message', 'close'] as const) {
-      let handler: ((event: never) => unknown) | null = null;
-      Object.defineProperty(socket, `on${type}`, {
-        get: () =>
-          handler &&
-          ((event: MessageEvent) => {
-            reporters[type](event);
-            reportedByHandler[type] = true;
-            try {
-              handler?.call(socket, event as never);
-            } catch (error) {
-              reportedByHandler[type] = false; // partysocket will not dispatch to listeners after a throw
-              throw error;
-            }
-          }),
-        set: (next: unknown) => {
-          handler = typeof next === 'function' ? (next as (event: never) => unknown) : null;
-        },
-      });
-      socket.addEventListener(type, (event) => {
-        if (reportedByHandler[type]) reportedByHandler[type] = false;
-        else reporters[type](event as MessageEvent);
-      });
-    }
+    const socket: DuplexSocket = new DuplexSocket(url.href, { ...overrides, startClosed: trace !== null, observe });
+
+    const byLearner = (act: () => void) => {
+      learnerClosing = true;
+      try {
+        act();
+      } finally {
+        learnerClosing = false;
+      }
+    };
 
     const send = socket.send.bind(socket);
     socket.send = (data) => {
@@ -148,16 +100,14 @@ export function createConnect(serverOrigin: string, report: Report, tracing?: Tr
       return send(data);
     };
     const close = socket.close.bind(socket);
-    socket.close = (code: number = CloseCode.normal, reason = '') => {
-      requested = { code, reason };
+    socket.close = (code?: number, reason?: string) => {
       closedByLearner = true;
-      close(code, reason);
+      byLearner(() => close(code, reason));
     };
     const reconnect = socket.reconnect.bind(socket);
-    socket.reconnect = (code: number = CloseCode.normal, reason = 'reconnect requested') => {
-      requested = { code, reason };
+    socket.reconnect = (code?: number, reason?: string) => {
       closedByLearner = false;
-      reconnect(code, reason);
+      byLearner(() => reconnect(code, reason));
     };
 
     if (tracing && trace) {
