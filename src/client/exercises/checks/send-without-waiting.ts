@@ -12,7 +12,7 @@ export const sendWithoutWaiting: Check = (events) => {
   const all = sends(events);
   if (all.length === 0) return notYet('no message was sent yet.');
   if (all.some((event) => event.readyState === 0)) {
-    return notYet('a message was sent before the socket was open; the browser\'s WebSocket throws for that. Send from onopen.');
+    return notYet('a message was sent before the socket was open: connect() only queued it (the browser\'s WebSocket would throw). Send from onopen.');
   }
   const socket = all[0]!.socket;
   const sent = all.filter((event) => event.socket === socket);
