@@ -47,6 +47,7 @@ export class DuplexPlayground extends HTMLElement {
     on('edit', () => void this.edit());
     on('reset', () => this.reset());
     on('share', () => void this.share());
+    on('replay', () => void this.#loadSession().then((session) => session.importRecording()));
     const code = part<HTMLElement>(this, '[data-role="code"]');
     // Clicking or focusing the static code is intent to edit.
     code.addEventListener('click', () => void this.edit());

@@ -5,6 +5,7 @@ import type { Language, RunEvent } from './runner/run-protocol.ts';
 import { startRun, type Run } from './runner/start-run.ts';
 import { TrafficView } from './traffic/view.ts';
 
+
 export interface SessionParts {
   output: HTMLElement;
   state: HTMLElement;
@@ -38,7 +39,7 @@ export class RunSession {
   start(code: string, language: Language, onEvent: (event: RunEvent) => void): void {
     this.stop();
     this.#output.clear();
-    this.#traffic.reset();
+    this.#traffic.reset({ code, language });
     this.#connections.clear();
     this.#setStatus('running');
     this.#run = startRun(code, language, (event) => {
@@ -64,6 +65,11 @@ export class RunSession {
     this.#draw();
     this.#setStatus('stopped');
     return true;
+  }
+
+  /** Opens the file picker of the traffic view's "Import recording". */
+  importRecording(): void {
+    this.#traffic.pickRecording();
   }
 
   fault(command: InspectCommand): void {
