@@ -11,6 +11,7 @@ import { startHeartbeat } from './heartbeat.ts';
 import { TraceHub } from './trace-hub.ts';
 import { TraceId } from '../protocol/inspect.ts';
 import { echoEndpoint } from './endpoints/echo.ts';
+import { rpcEndpoint } from './endpoints/rpc.ts';
 import { tickerEndpoint } from './endpoints/ticker.ts';
 import { inspectEndpoint } from './endpoints/inspect.ts';
 import { roomEndpoint } from './endpoints/room.ts';
@@ -76,6 +77,7 @@ export function createLiveEndpoints(config: Config): LiveEndpoints {
   const lab = createLabTunnel(config);
   const wsEndpoints = [
     echoEndpoint,
+    rpcEndpoint,
     tickerEndpoint,
     inspectEndpoint(traces),
     roomEndpoint(memoryRooms(deliver)),

@@ -15,6 +15,8 @@ export const ErrorCode = z.enum([
   'history_truncated',
   /** Lab owner: a binary frame named a connection that is not (or no longer) open in this lab. */
   'unknown_connection',
+  /** `/ws/rpc`: too many requests are waiting for an answer on this socket; wait for some first. */
+  'too_many_pending',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;
 

@@ -7,6 +7,9 @@ import { RunHistory } from './run-history.ts';
 import { markPassed, readProgress } from '../progress/store.ts';
 import { part } from '../dom.ts';
 
+/** How often a running exercise is judged again when no event arrives (quiet-window checks). */
+const tickMs = 500;
+
 /**
  * <duplex-exercise>: wraps a playground holding the starter code. It listens to the runs of that
  * playground (through the events the playground element dispatches), feeds every event to the
@@ -20,6 +23,8 @@ class DuplexExercise extends HTMLElement {
   #run = 0;
   /** The check's last "not yet" message, repeated if the learner stops the run. */
   #lastMessage = '';
+  /** Re-judges while a run goes on, for checks that wait out a quiet window. */
+  #ticker: ReturnType<typeof setInterval> | undefined;
 
 
   get #lessonId(): string {
@@ -35,10 +40,16 @@ class DuplexExercise extends HTMLElement {
     if (isLabCheckName(checkName)) return this.#connect(labChecks[checkName]);
     if (!isCheckName(checkName)) throw new Error(`<duplex-exercise>: no check named "${checkName}"`);
     const check = checks[checkName];
+    const judgeNow = () => this.#judge(check(this.#history.events, performance.timeOrigin + performance.now()));
     this.#whenStarted('Running… the check watches every event of your run.');
+    // Quiet-window checks ("stopped retrying") need a verdict even when no event arrives.
+    this.addEventListener('duplex:run-start', () => {
+      clearInterval(this.#ticker);
+      this.#ticker = setInterval(judgeNow, tickMs);
+    });
     this.addEventListener('duplex:run-event', (event) => {
       this.#history.push(event.detail);
-      this.#judge(check(this.#history.events));
+      judgeNow();
     });
     this.#whenStopped();
     this.#ready();
@@ -76,6 +87,7 @@ class DuplexExercise extends HTMLElement {
 
   #whenStopped() {
     this.addEventListener('duplex:run-stop', () => {
+      clearInterval(this.#ticker);
       if (!this.#passedThisRun) this.#show('idle', `Stopped before the check passed. ${this.#lastMessage}`);
     });
   }
@@ -95,12 +107,17 @@ class DuplexExercise extends HTMLElement {
     return part<DuplexPlayground>(this, 'duplex-playground');
   }
 
+  disconnectedCallback() {
+    clearInterval(this.#ticker);
+  }
+
   /** `final`: a lab check's one verdict, shown as failed rather than "not yet" when it fails. */
   #judge(verdict: Verdict, final = false) {
     if (this.#passedThisRun) return;
     const thrown = failure(this.#history.events);
     if (verdict.passed) {
       this.#passedThisRun = true;
+      clearInterval(this.#ticker);
       markPassed(localStorage, this.#lessonId, this.#name, Date.now());
       dispatchEvent(new Event('duplex:progress'));
       this.#show('passed', `Passed: ${verdict.message}`);

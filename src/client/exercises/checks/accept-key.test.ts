@@ -1,27 +1,33 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createHash } from 'node:crypto';
-import { acceptExamples, acceptKey } from './accept-key.ts';
-import { logLine } from './fixtures.ts';
+import { createHash, randomBytes } from 'node:crypto';
+import { acceptFor, acceptKey, rfcExample, websocketGuid } from './accept-key.ts';
+import { logLine, started } from './fixtures.ts';
 
-const guid = '258EAFA5-E914-47DA-95CA-C5AB0DC85B11';
+const key = randomBytes(16).toString('base64');
+const node = (k: string) => createHash('sha1').update(k + websocketGuid).digest('base64');
 
-test('the expected accept values are what SHA-1 + base64 really give (RFC 6455 §4.2.2)', () => {
-  for (const { key, accept } of acceptExamples) {
-    assert.equal(createHash('sha1').update(key + guid).digest('base64'), accept);
-  }
+test('the check\'s own accept agrees with node:crypto, and RFC 6455\'s example is right', () => {
+  assert.equal(acceptFor(key), node(key));
+  assert.equal(node(rfcExample.key), rfcExample.accept);
 });
 
-test('logging both keys with their correct accept values passes', () => {
-  const events = acceptExamples.map(({ key, accept }, i) => logLine(i, `${key} → ${accept}`));
+test('the solution passes: both keys logged with accepts computed by SHA-1', () => {
+  const events = [started(key), logLine(1, `${rfcExample.key} → ${node(rfcExample.key)}`), logLine(2, `${key} → ${node(key)}`)];
   assert.equal(acceptKey(events).passed, true);
 });
 
-test('base64 without the SHA-1 step is not passed, and the message names the first wrong key', () => {
-  const events = acceptExamples.map(({ key }, i) => logLine(i, `${key} → ${Buffer.from(key + guid).toString('base64')}`));
-  assert.deepEqual(acceptKey(events), { passed: false, message: '2 of 2 accept values are not right yet (the first is for dGhlIHNhbXBsZSBub25jZQ==).' });
+test('the starter fails: it base64-encodes the text instead of hashing it', () => {
+  const events = [started(key), logLine(1, `${key} → ${btoa(key + websocketGuid)}`)];
+  assert.match(acceptKey(events).message, /not what a server computes/);
 });
 
-test('a run that logs nothing is told what to log', () => {
-  assert.match(acceptKey([]).message, /log each sample key/);
+test('cheat: the looked-up RFC answer without this run\'s key fails', () => {
+  const events = [started(key), logLine(1, `${rfcExample.key} → ${rfcExample.accept}`)];
+  assert.match(acceptKey(events).message, /log sampleKey/);
+});
+
+test('cheat: the RFC answer plus a made-up value for the fresh key fails, and says to compute it', () => {
+  const events = [started(key), logLine(1, `${rfcExample.key} → ${rfcExample.accept}`), logLine(2, `${key} → HSmrc0sMlYUkAGmm5OPpG2HaGWk=`)];
+  assert.match(acceptKey(events).message, /compute it, do not copy it/);
 });

@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { closeWithAppCode } from './close-with-app-code.ts';
 import { closed, frame } from './fixtures.ts';
+import type { RunEvent } from '../../playground/runner/run-protocol.ts';
 
 const echoed = [frame('send', 1, 1, 'hi'), frame('message', 1, 2, 'hi')];
 
@@ -27,4 +28,9 @@ test('closing a socket that never heard back is too early', () => {
 
 test('a close from inside onmessage is reported before that message: still passed', () => {
   assert.equal(closeWithAppCode([frame('send', 1, 1, 'hi'), closed(1, 2, 4000, 'done'), frame('message', 1, 3, 'hi')]).passed, true);
+});
+
+test('cheat: a close with a private code that the server sent (not the learner) does not count', () => {
+  const events = [frame('message', 1, 10, 'hello'), { ...closed(1, 11, 4000, 'server says bye'), by: 'server' } as RunEvent];
+  assert.match(closeWithAppCode(events).message, /the server closed the socket, not your code/);
 });

@@ -1,9 +1,10 @@
-import type { RunEvent, SocketEvent } from '../../playground/runner/run-protocol.ts';
+import type { HttpEvent, RunEvent, SocketEvent } from '../../playground/runner/run-protocol.ts';
 
 /** Small readers over a run's events, shared by the checks so each check reads as its rule. */
 
 export type ConsoleEvent = Extract<RunEvent, { type: 'console' }>;
 export type FrameEvent = Extract<SocketEvent, { event: 'send' | 'message' }>;
+export type SendEvent = Extract<SocketEvent, { event: 'send' }>;
 export type CloseEvent = Extract<SocketEvent, { event: 'close' }>;
 
 export function consoleLines(events: readonly RunEvent[]): ConsoleEvent[] {
@@ -14,8 +15,8 @@ export function socketEvents(events: readonly RunEvent[]): SocketEvent[] {
   return events.filter((event): event is SocketEvent => event.type === 'socket');
 }
 
-export function sends(events: readonly RunEvent[]): FrameEvent[] {
-  return socketEvents(events).filter((event): event is FrameEvent => event.event === 'send');
+export function sends(events: readonly RunEvent[]): SendEvent[] {
+  return socketEvents(events).filter((event): event is SendEvent => event.event === 'send');
 }
 
 export function received(events: readonly RunEvent[]): FrameEvent[] {
@@ -37,4 +38,37 @@ export function socketUrls(events: readonly RunEvent[]): Map<number, string> {
 export function failure(events: readonly RunEvent[]): string | undefined {
   for (const event of events) if (event.type === 'failed') return event.message;
   return undefined;
+}
+
+/** Every HTTP exchange the code made (fetch, EventSource), in the order the answers came. */
+export function httpExchanges(events: readonly RunEvent[]): HttpEvent[] {
+  return events.filter((event): event is HttpEvent => event.type === 'http');
+}
+
+/** The exchanges with one path of the server (e.g. "/healthz"), by request start time. */
+export function requestsTo(events: readonly RunEvent[], pathname: string): HttpEvent[] {
+  return httpExchanges(events)
+    .filter((event) => new URL(event.url).pathname === pathname)
+    .sort((a, b) => a.startedAt - b.startedAt);
+}
+
+/** The fresh Sec-WebSocket-Key made for this run (see run-worker.ts). */
+export function sampleKeyOf(events: readonly RunEvent[]): string | undefined {
+  for (const event of events) if (event.type === 'started') return event.sampleKey;
+  return undefined;
+}
+
+/** When the run last heard of anything: "now", for judgements made over a quiet window. */
+export function lastEventAt(events: readonly RunEvent[]): number {
+  return events.reduce((latest, event) => Math.max(latest, event.at), 0);
+}
+
+/** JSON text as a value, or undefined when it is not JSON (or was cut). */
+export function parseJson(text: string | undefined): unknown {
+  if (text === undefined) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
 }

@@ -23,3 +23,13 @@ test('three sends but the replies have not arrived yet: not passed, says how man
 test('a run that sends nothing is not passed', () => {
   assert.equal(sendWithoutWaiting([]).passed, false);
 });
+
+test('cheat: three sends queued before the socket opened (partysocket flushes them together) fail', () => {
+  const events = [frame('send', 1, 1, 'a', { queued: true }), frame('send', 1, 2, 'b', { queued: true }), frame('send', 1, 3, 'c', { queued: true }), frame('message', 1, 20, 'a'), frame('message', 1, 21, 'b'), frame('message', 1, 22, 'c')];
+  assert.match(sendWithoutWaiting(events).message, /before the socket was open/);
+});
+
+test('cheat: three sockets with one message each fail: one socket must carry all three', () => {
+  const events = [1, 2, 3].flatMap((socket) => [frame('send', socket, socket, 'x'), frame('message', socket, 10 + socket, 'x')]);
+  assert.match(sendWithoutWaiting(events).message, /only 1 message\(s\)/);
+});

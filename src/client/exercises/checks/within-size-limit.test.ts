@@ -1,25 +1,38 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { documentChars, serverMaxPayload, withinSizeLimit } from './within-size-limit.ts';
+import { documentChars, withinSizeLimit } from './within-size-limit.ts';
 import { closed, frame, logLine } from './fixtures.ts';
+import type { RunEvent } from '../../playground/runner/run-protocol.ts';
 
-const chunk = (at: number, bytes: number) => frame('send', 1, at, 'xxxx…', { bytes });
+const chunks = ['a', 'b', 'c', 'd'].map((letter) => letter.repeat(documentChars / 4));
+const send = (text: string, at: number) => frame('send', 1, at, text.slice(0, 10), { bytes: text.length, payload: text });
+const echo = (text: string, at: number) => frame('message', 1, at, text.slice(0, 10), { bytes: text.length, payload: text });
+const upload: RunEvent[] = chunks.map((text, i) => send(text, i));
 
-test('four 50,000-byte chunks and the reassembly logged: passed', () => {
-  const events = [chunk(1, 50_000), chunk(2, 50_000), chunk(3, 50_000), chunk(4, 50_000), logLine(9, `reassembled ${documentChars} characters`)];
+test('the solution passes: four chunks under the limit, echoed whole, logged after the last echo', () => {
+  const events = [...upload, ...chunks.map((text, i) => echo(text, 10 + i)), logLine(14, `reassembled ${documentChars}`)];
   assert.equal(withinSizeLimit(events).passed, true);
 });
 
-test('one message with the whole document is closed by the server with 1009', () => {
-  const events = [chunk(1, documentChars), closed(1, 2, 1009, 'message too big')];
-  assert.match(withinSizeLimit(events).message, /closed the socket with 1009/);
+test('the starter fails: one 200,000-byte message, closed with 1009', () => {
+  const events = [send('x'.repeat(documentChars), 0), closed(1, 5, 1009, 'Max payload size exceeded')];
+  assert.match(withinSizeLimit(events).message, /1009/);
 });
 
-test('a chunk one byte over the limit is named even before the server reacts', () => {
-  assert.match(withinSizeLimit([chunk(1, serverMaxPayload + 1)]).message, /65537-byte message is over/);
+test('cheat: logging "reassembled 200000" with nothing echoed fails', () => {
+  assert.match(withinSizeLimit([...upload, logLine(5, `reassembled ${documentChars}`)]).message, /0 of 200000 bytes echoed/);
 });
 
-test('everything sent but nothing reassembled yet asks for the log line', () => {
-  const events = [chunk(1, 100_000 - 40_000), chunk(2, 60_000), chunk(3, 60_000), chunk(4, 20_000)];
-  assert.match(withinSizeLimit(events).message, /log "reassembled 200000"/);
+test('cheat: logging "reassembled 200000" before the echoes came back fails, even once they have', () => {
+  const events = [...upload, logLine(5, `reassembled ${documentChars}`), ...chunks.map((text, i) => echo(text, 10 + i))];
+  assert.match(withinSizeLimit(events).message, /log "reassembled/);
+});
+
+test('cheat: echoes of other bytes (a different document) fail', () => {
+  const events = [...upload, ...chunks.map((_, i) => echo('z'.repeat(documentChars / 4), 10 + i)), logLine(14, `reassembled ${documentChars}`)];
+  assert.match(withinSizeLimit(events).message, /not the document/);
+});
+
+test('cheat: only the log line, with nothing sent, fails', () => {
+  assert.match(withinSizeLimit([logLine(1, `reassembled ${documentChars}`)]).message, /0 of 200000 bytes sent/);
 });

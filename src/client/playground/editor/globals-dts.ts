@@ -45,4 +45,8 @@ declare function connect(path: string, options?: DuplexSocketOptions): DuplexSoc
 declare function log(...values: unknown[]): void;
 /** Resolves after ms milliseconds: await sleep(500). */
 declare function sleep(ms: number): Promise<void>;
+/** A fresh Sec-WebSocket-Key (16 random bytes, base64), made for this run as a browser makes one. */
+declare const sampleKey: string;
+// fetch, EventSource and WebSocket are the platform's own (paths such as '/ws/echo' go to the
+// Duplex server); the playground reports every request, send and close they make.
 ${serveDts}`;

@@ -30,6 +30,13 @@ function describe(event: RunEvent): Line | null {
       return { text: '✓ code finished (open sockets keep running until Stop)', kind: 'meta' };
     case 'failed':
       return { text: `✗ ${event.message}`, kind: 'error' };
+    case 'started':
+      return null;
+    case 'http':
+      return {
+        text: `${event.api === 'eventsource' ? 'EventSource' : event.method} ${new URL(event.url).pathname}${new URL(event.url).search} → ${event.status ?? event.error} (${Math.round(event.at - event.startedAt)} ms)`,
+        kind: event.error ? 'error' : 'meta',
+      };
     case 'inspect':
       return describeServer(event.socket, event.event);
     case 'lab':

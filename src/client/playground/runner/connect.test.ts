@@ -155,3 +155,41 @@ test('a traced socket carries ?trace=<run>-<n> and opens only once the server vi
   assert.deepEqual(order.slice(0, 2).sort(), ['watching abcd-1 for #1', 'watching abcd-2 for #2']);
   assert.deepEqual(order.slice(2).sort(), ['connected /ws/echo?trace=abcd-1', 'connected /ws/echo?x=1&trace=abcd-2']);
 });
+
+test('each send reports readyState and bufferedAmount at that moment; each close says who closed', { timeout: 10_000 }, async (t) => {
+  const server = await startServer();
+  server.wss.on('connection', (ws: ServerSocket) =>
+    ws.on('message', (data) => {
+      if (data.toString() === 'close me') ws.close(4002, 'server decided');
+      else if (data.toString() === 'cut') ws.terminate();
+      else ws.send(data);
+    }),
+  );
+  const { events, report, until, count } = recorder();
+  const connect = createConnect(server.origin, report);
+  const socket = connect('/ws/echo', { maxRetries: 0 });
+  t.after(() => server.close());
+  socket.send('before open');
+  await until(() => count('open') === 1);
+  socket.send('close me');
+  await until(() => count('close') === 1);
+  const other = connect('/ws/echo');
+  await until(() => count('open') === 2);
+  other.send('cut');
+  await until(() => count('close') === 2);
+  await until(() => count('open') === 3);
+  other.close(4000, 'done');
+  await until(() => count('close') === 3);
+
+  const sends = events.flatMap((e) => (e.event === 'send' ? [[e.preview, e.readyState, e.api, typeof e.bufferedAmount]] : []));
+  assert.deepEqual(sends.slice(0, 2), [
+    ['before open', 0, 'connect', 'number'],
+    ['close me', 1, 'connect', 'number'],
+  ]);
+  const closes = events.flatMap((e) => (e.event === 'close' ? [[e.socket, e.code, e.by]] : []));
+  assert.deepEqual(closes, [
+    [1, 4002, 'server'],
+    [2, 1006, 'network'],
+    [2, 4000, 'client'],
+  ]);
+});

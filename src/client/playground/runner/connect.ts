@@ -2,6 +2,7 @@ import { ReportedCloseCode } from '../../../../protocol/close-codes.ts';
 import ReconnectingWebSocket from 'partysocket/ws';
 import { traceId, type SocketEvent } from './run-protocol.ts';
 import { describePayload } from './payload.ts';
+import { closedBy } from './instrument-websocket.ts';
 import { socketDefaults, type SocketOptions } from '../../socket/backoff.ts';
 import { DuplexSocket, type DuplexSocketOptions } from '../../socket/duplex-socket.ts';
 import { socketUrl } from '../../socket/socket-url.ts';
@@ -16,6 +17,12 @@ export interface Tracing {
 
 type Report = (event: SocketEvent) => void;
 
+/** Numbers the sockets of one run, from 1, whichever API opened them (connect() or WebSocket). */
+export function socketCounter(): () => number {
+  let next = 1;
+  return () => next++;
+}
+
 /** What learner code may pass to `connect(path, options)`: the backoff and an application heartbeat. */
 export type ConnectOptions = Partial<SocketOptions> & Pick<DuplexSocketOptions, 'heartbeat'>;
 
@@ -28,10 +35,9 @@ const readyStateOf = Object.getOwnPropertyDescriptor(ReconnectingWebSocket.proto
  * instrumented so the page sees every attempt, open, send, message and close, with the
  * reconnect delay and whether a send waited in the queue.
  */
-export function createConnect(serverOrigin: string, report: Report, tracing?: Tracing) {
-  let nextId = 1;
+export function createConnect(serverOrigin: string, report: Report, tracing?: Tracing, nextId: () => number = socketCounter()) {
   return function connect(path: string, overrides: ConnectOptions = {}): DuplexSocket {
-    const id = nextId++;
+    const id = nextId();
     const options: SocketOptions = { ...socketDefaults, ...overrides };
     const url = new URL(socketUrl(path, serverOrigin));
     const trace = tracing ? traceId(tracing.run, id) : null;
@@ -39,6 +45,8 @@ export function createConnect(serverOrigin: string, report: Report, tracing?: Tr
 
     let queued = 0;
     let closedByLearner = false;
+    /** True while the learner's close()/reconnect() runs: the close it dispatches (synchronously) is theirs. */
+    let learnerClosing = false;
     // Every event reaches the page before the learner's handler runs: "open" shows before the
     // send the learner's onopen makes.
     const observe = (event: Event) => {
@@ -50,28 +58,56 @@ export function createConnect(serverOrigin: string, report: Report, tracing?: Tr
       } else if (event.type === 'message') report({ ...base, event: 'message', ...describePayload((event as MessageEvent).data) });
       else if (event.type === 'close') {
         const close = socket.lastClose ?? { code: ReportedCloseCode.abnormal, reason: '', wasClean: false, retryInMs: null };
-        report({ ...base, event: 'close', code: close.code, reason: close.reason, wasClean: close.wasClean, ...(close.retryInMs === null ? {} : { retryInMs: close.retryInMs }) });
+        report({
+          ...base,
+          event: 'close',
+          code: close.code,
+          reason: close.reason,
+          wasClean: close.wasClean,
+          by: closedBy(learnerClosing, close.wasClean),
+          ...(close.retryInMs === null ? {} : { retryInMs: close.retryInMs }),
+        });
       }
     };
     const socket: DuplexSocket = new DuplexSocket(url.href, { ...overrides, startClosed: trace !== null, observe });
+
+    const byLearner = (act: () => void) => {
+      learnerClosing = true;
+      try {
+        act();
+      } finally {
+        learnerClosing = false;
+      }
+    };
 
     const send = socket.send.bind(socket);
     socket.send = (data) => {
       const waiting = socket.readyState !== socket.OPEN;
       const dropped = waiting && queued >= (options.maxEnqueuedMessages ?? Number.POSITIVE_INFINITY);
       if (waiting && !dropped) queued++;
-      report({ type: 'socket', socket: id, at: now(), event: 'send', ...(waiting ? { queued: true } : {}), ...(dropped ? { dropped: true } : {}), ...describePayload(data) });
+      report({
+        type: 'socket',
+        socket: id,
+        at: now(),
+        event: 'send',
+        api: 'connect',
+        readyState: socket.readyState,
+        bufferedAmount: socket.bufferedAmount,
+        ...(waiting ? { queued: true } : {}),
+        ...(dropped ? { dropped: true } : {}),
+        ...describePayload(data),
+      });
       return send(data);
     };
     const close = socket.close.bind(socket);
     socket.close = (code?: number, reason?: string) => {
       closedByLearner = true;
-      close(code, reason);
+      byLearner(() => close(code, reason));
     };
     const reconnect = socket.reconnect.bind(socket);
     socket.reconnect = (code?: number, reason?: string) => {
       closedByLearner = false;
-      reconnect(code, reason);
+      byLearner(() => reconnect(code, reason));
     };
 
     if (tracing && trace) {

@@ -68,6 +68,11 @@ export const SocketEvent = z.discriminatedUnion('event', [
     ...dataFrame,
     /** A send made while the socket is not open waits in partysocket's queue. */
     queued: z.optional(z.boolean()),
+    /** `readyState` and `bufferedAmount` at the moment of the send, before this message joined the buffer. */
+    readyState: z.optional(z.number()),
+    bufferedAmount: z.optional(z.number()),
+    /** Which API the learner used: `connect()` (partysocket) or the platform's own `WebSocket`. */
+    api: z.optional(z.enum(['connect', 'websocket'])),
     /** The queue was full (maxEnqueuedMessages): this message is lost. */
     dropped: z.optional(z.boolean()),
   }),
@@ -82,9 +87,34 @@ export const SocketEvent = z.discriminatedUnion('event', [
     wasClean: z.boolean(),
     /** Milliseconds until partysocket tries again; absent when it will not. */
     retryInMs: z.optional(z.number()),
+    /** Who ended it: the learner's code, the server (a close frame), or the network (no close frame). */
+    by: z.optional(z.enum(['client', 'server', 'network'])),
   }),
 ]);
 export type SocketEvent = z.infer<typeof SocketEvent>;
+
+/**
+ * One HTTP exchange the learner's code made (`fetch`, or an `EventSource` connecting): what was
+ * asked, when, and what came back, so a check judges the requests made, not the lines logged.
+ */
+export const HttpEvent = z.object({
+  type: z.literal('http'),
+  api: z.enum(['fetch', 'eventsource']),
+  method: z.string(),
+  url: z.string(),
+  startedAt: at,
+  /** When the answer (or the failure) arrived. */
+  at,
+  status: z.optional(z.number()),
+  /** A network failure: no status. */
+  error: z.optional(z.string()),
+  /** The start of a text body (a feed answer, a health report), for checks that need what the server said. */
+  body: z.optional(z.string()),
+});
+export type HttpEvent = z.infer<typeof HttpEvent>;
+
+/** Inputs made for this run, so an answer that can be looked up elsewhere cannot pass. */
+const StartedEvent = z.object({ type: z.literal('started'), at, sampleKey: z.string() });
 
 const ConsoleEvent = z.object({ type: z.literal('console'), level: z.enum(['log', 'info', 'warn', 'error']), text: z.string(), at });
 const FinishedEvent = z.object({ type: z.literal('finished'), at });
@@ -101,6 +131,8 @@ export const WorkerMessage = z.discriminatedUnion('type', [
   FinishedEvent,
   FailedEvent,
   SocketEvent,
+  HttpEvent,
+  StartedEvent,
   WatchRequest,
   /** What the lab of a `serve()` run carried (see src/client/lab/). */
   LabRunEvent,

@@ -1,6 +1,8 @@
 /// <reference lib="webworker" />
 import { WorkerInbox, type RunRequest, type WorkerMessage } from './run-protocol.ts';
-import { createConnect } from './connect.ts';
+import { createConnect, socketCounter } from './connect.ts';
+import { createEventSource, createFetch } from './instrument-http.ts';
+import { createWebSocket } from './instrument-websocket.ts';
 import { formatValue } from './format.ts';
 import { createServe } from '../../lab/serve.ts';
 
@@ -26,6 +28,11 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 self.addEventListener('error', (event) => post({ type: 'failed', message: event.message, at: now() }));
 self.addEventListener('unhandledrejection', (event) => post({ type: 'failed', message: formatValue(event.reason), at: now() }));
 
+/** A Sec-WebSocket-Key as a browser makes one (16 random bytes, base64), new for every run. */
+function freshKey(): string {
+  return btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(16))));
+}
+
 /** Sockets waiting for the page to watch their trace, by socket number. */
 const waiting = new Map<number, () => void>();
 
@@ -39,15 +46,30 @@ function watchedByPage(socket: number): Promise<void> {
 
 async function run({ code, server, language, run: runId }: RunRequest): Promise<void> {
   const tracing = runId ? { run: runId, watch: (_trace: string, socket: number) => watchedByPage(socket) } : undefined;
-  const connect = createConnect(server, post, tracing);
+  const nextSocket = socketCounter();
+  const connect = createConnect(server, post, tracing, nextSocket);
   // The worker owns the lab link: the learner's server lives here, so its bytes do too.
   const serve = createServe(server, (report) => post({ type: 'lab', at: now(), ...report }), (url) => new WebSocket(url));
+  // The learner's code sees instrumented twins of the platform's network APIs, so a check reads
+  // what the code did (requests made, bytes sent, who closed) and not only what it printed.
+  const globals = {
+    connect,
+    serve,
+    log: playgroundConsole.log,
+    sleep,
+    console: playgroundConsole,
+    fetch: createFetch(server, post),
+    WebSocket: createWebSocket(server, post, nextSocket),
+    EventSource: createEventSource(server, post),
+    sampleKey: freshKey(),
+  };
+  post({ type: 'started', at: now(), sampleKey: globals.sampleKey });
   Object.assign(self, { console: playgroundConsole });
   const AsyncFunction = Object.getPrototypeOf(async () => {}).constructor as new (...args: string[]) => (...values: unknown[]) => Promise<void>;
   try {
     const source = language === 'typescript' ? (await import('./transpile.ts')).stripTypes(code) : code;
-    const program = new AsyncFunction('connect', 'serve', 'log', 'sleep', 'console', source);
-    await program(connect, serve, playgroundConsole.log, sleep, playgroundConsole);
+    const program = new AsyncFunction(...Object.keys(globals), source);
+    await program(...Object.values(globals));
     post({ type: 'finished', at: now() });
   } catch (error) {
     post({ type: 'failed', message: formatValue(error), at: now() });

@@ -1,5 +1,7 @@
 // Flow control by hand: before each send, let the buffer drain below a high-water mark.
-const socket = connect('/ws/echo');
+// This is the browser's own WebSocket (no reconnect, no queue): send only once it is open.
+const socket = new WebSocket('/ws/echo');
+socket.binaryType = 'arraybuffer';
 const chunk = new Uint8Array(16 * 1024);
 const highWaterMark = 64 * 1024;
 let echoed = 0;

@@ -1,5 +1,6 @@
 // Correlation: each request gets an id; answers are routed to the waiting promise by that id.
-const socket = connect('/ws/ticker?interval=100');
+// /ws/rpc answers requests in flight together newest first, so arrival order means nothing.
+const socket = connect('/ws/rpc');
 const pending = new Map();
 let nextId = 1;
 
@@ -11,7 +12,7 @@ function request(body) {
 
 socket.onmessage = (event) => {
   const message = JSON.parse(event.data);
-  if (message.type !== 'request' || !pending.has(message.id)) return; // a tick, or nothing we asked for
+  if (message.type !== 'response' || !pending.has(message.id)) return; // nothing we asked for
   pending.get(message.id)(message);
   pending.delete(message.id);
 };

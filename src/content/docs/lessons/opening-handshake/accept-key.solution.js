@@ -6,6 +6,7 @@ async function acceptFor(key) {
   return btoa(String.fromCharCode(...new Uint8Array(digest)));
 }
 
-for (const key of ['dGhlIHNhbXBsZSBub25jZQ==', 'x3JJHMbDL1EzLkh9GBhXDw==']) {
+// RFC 6455's example key, and `sampleKey`: a fresh key made for this run, as a browser makes one.
+for (const key of ['dGhlIHNhbXBsZSBub25jZQ==', sampleKey]) {
   log(key, '→', await acceptFor(key));
 }

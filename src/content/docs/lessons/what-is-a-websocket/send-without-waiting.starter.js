@@ -1,6 +1,6 @@
 // This code waits for each echo before it sends the next message, as if it were HTTP.
 // Change it so that all three messages go out at once, without waiting for any reply.
-const socket = connect('/ws/echo');
+const socket = new WebSocket('/ws/echo'); // the browser's own WebSocket
 const messages = ['one', 'two', 'three'];
 let next = 0;
 

@@ -21,6 +21,6 @@ function busiestSecond(delayFor) {
 
 log(`no jitter:   at worst ${busiestSecond(backoff)} reconnect attempts in one second`);
 log(`full jitter: at worst ${busiestSecond(fullJitter)} reconnect attempts in one second`);
-log('same average wait, but jitter spreads the herd out');
+log('half the average wait, and jitter spreads the herd out');
 // expect: no jitter:   at worst 1000 reconnect attempts in one second
-// expect: same average wait
+// expect: half the average wait

