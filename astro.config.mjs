@@ -22,7 +22,8 @@ export default defineConfig({
       pagination: true,
       editLink: undefined,
       // Lesson pages get their objectives and progress under the title.
-      components: { PageTitle: './src/components/LessonHeader.astro' },
+      // The header links to /playground/ and /workshop/ (HeaderLinks renders Starlight's own icons after them).
+      components: { PageTitle: './src/components/LessonHeader.astro', SocialIcons: './src/components/HeaderLinks.astro' },
     }),
     liveEndpointsInDev(),
   ],

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { explainIssues } from './explain.ts';
+import { defaultLimits } from '../protocol/limits.ts';
 import { WorkshopLimitsSchema, type WorkshopLimits } from './workshop/limits.ts';
 
 /**
@@ -52,8 +53,8 @@ const ServerSettingsSchema = z
       .default([])
       .describe('extra origins allowed to open sockets, comma-separated, or * (same origin and localhost always are)'),
     maxConnections: count(1, 1_000_000).default(2000).describe('open WebSockets at once; more are refused with 503'),
-    maxPayload: count(16, 64 * 1024 * 1024).default(64 * 1024).describe('largest message in bytes; bigger ones close with 1009'),
-    rateLimit: count(1, 10_000_000).default(100).describe('messages per second one connection may send; more closes with 1008'),
+    maxPayload: count(16, 64 * 1024 * 1024).default(defaultLimits.maxPayload).describe('largest message in bytes; bigger ones close with 1009'),
+    rateLimit: count(1, 10_000_000).default(defaultLimits.rateLimit).describe('messages per second one connection may send; more closes with 1008'),
     sendBuffer: count(1024, 1024 * 1024 * 1024)
       .default(1024 * 1024)
       .describe('bytes queued to one slow client before it is dropped'),

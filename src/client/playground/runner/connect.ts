@@ -2,6 +2,7 @@ import { CloseCode, ReportedCloseCode } from '../../../../protocol/close-codes.t
 import ReconnectingWebSocket, { CloseEvent as SyntheticClose } from 'partysocket/ws';
 import { traceId, type SocketEvent } from './run-protocol.ts';
 import { describePayload } from './payload.ts';
+import { HandlerError } from './failure.ts';
 import { retryDelay, socketDefaults, type SocketOptions } from '../../socket/backoff.ts';
 
 /** Close codes after which reconnecting would only repeat the same refusal. */
@@ -105,12 +106,20 @@ export function createConnect(serverOrigin: string, report: Report, tracing?: Tr
           ((event: MessageEvent) => {
             reporters[type](event);
             reportedByHandler[type] = true;
+            // A throw is rethrown wrapped, naming the handler, so the run reports where it came from.
+            const from = `socket #${id}'s on${type} handler`;
+            let result: unknown;
             try {
-              handler?.call(socket, event as never);
+              result = handler?.call(socket, event as never);
             } catch (error) {
               reportedByHandler[type] = false; // partysocket will not dispatch to listeners after a throw
-              throw error;
+              throw new HandlerError(from, error);
             }
+            // An async handler's rejection becomes one unhandled rejection that names the handler.
+            if (result instanceof Promise)
+              void result.catch((error: unknown) => {
+                throw new HandlerError(from, error);
+              });
           }),
         set: (next: unknown) => {
           handler = typeof next === 'function' ? (next as (event: never) => unknown) : null;

@@ -1,7 +1,7 @@
 /// <reference lib="webworker" />
 import { WorkerInbox, type RunRequest, type WorkerMessage } from './run-protocol.ts';
 import { createConnect } from './connect.ts';
-import { formatValue } from './format.ts';
+import { describeFailure, type Failure } from './failure.ts';
 
 /**
  * The learner's code runs here, in a module Web Worker: same origin as the page (so the
@@ -21,9 +21,31 @@ function capture(level: 'log' | 'info' | 'warn' | 'error') {
 const playgroundConsole = { log: capture('log'), info: capture('info'), warn: capture('warn'), error: capture('error'), debug: capture('log') };
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-// Uncaught errors in callbacks (a socket's onmessage, a timer) would otherwise vanish.
-self.addEventListener('error', (event) => post({ type: 'failed', message: event.message, at: now() }));
-self.addEventListener('unhandledrejection', (event) => post({ type: 'failed', message: formatValue(event.reason), at: now() }));
+const AsyncFunction = Object.getPrototypeOf(async () => {}).constructor as new (...args: string[]) => (...values: unknown[]) => Promise<void>;
+const parameters = ['connect', 'log', 'sleep', 'console'];
+
+/**
+ * Lines V8 puts before the learner's first line in a Function's source (its generated
+ * `function anonymous(…) {` header), measured with a probe rather than assumed.
+ */
+const lineOffset = (() => {
+  const stack = String(new Function(...parameters, 'return new Error().stack')());
+  const line = Number(/<anonymous>:(\d+):\d+/.exec(stack)?.[1]);
+  return line >= 1 ? line - 1 : 0;
+})();
+
+const fail = (failure: Failure) => post({ type: 'failed', ...failure, at: now() });
+
+// Uncaught errors in callbacks (a socket's onmessage, a timer) would otherwise vanish. Each is
+// reported once: preventDefault keeps it from reaching the page's worker.onerror as well.
+self.addEventListener('error', (event) => {
+  event.preventDefault();
+  fail(describeFailure(event.error ?? event.message, lineOffset));
+});
+self.addEventListener('unhandledrejection', (event) => {
+  event.preventDefault();
+  fail(describeFailure(event.reason, lineOffset));
+});
 
 /** Sockets waiting for the page to watch their trace, by socket number. */
 const waiting = new Map<number, () => void>();
@@ -40,14 +62,21 @@ async function run({ code, server, language, run: runId }: RunRequest): Promise<
   const tracing = runId ? { run: runId, watch: (_trace: string, socket: number) => watchedByPage(socket) } : undefined;
   const connect = createConnect(server, post, tracing);
   Object.assign(self, { console: playgroundConsole });
-  const AsyncFunction = Object.getPrototypeOf(async () => {}).constructor as new (...args: string[]) => (...values: unknown[]) => Promise<void>;
+  let program: (...values: unknown[]) => Promise<void>;
   try {
     const source = language === 'typescript' ? (await import('./transpile.ts')).stripTypes(code) : code;
-    const program = new AsyncFunction('connect', 'log', 'sleep', 'console', source);
+    program = new AsyncFunction(...parameters, source);
+  } catch (error) {
+    // The code does not parse: say where, as an editor would.
+    const place = (await import('./transpile.ts')).syntaxErrorPlace(code, language ?? 'javascript');
+    const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    return fail(place ? { message: `${message} at line ${place.line}, column ${place.column}`, ...place } : { message });
+  }
+  try {
     await program(connect, playgroundConsole.log, sleep, playgroundConsole);
     post({ type: 'finished', at: now() });
   } catch (error) {
-    post({ type: 'failed', message: formatValue(error), at: now() });
+    fail(describeFailure(error, lineOffset));
   }
 }
 
