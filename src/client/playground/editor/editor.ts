@@ -29,8 +29,9 @@ export interface CodeEditor {
   clearError(): void;
 }
 
-// Monaco's line numbers are too faint to read (WCAG AA asks 4.5:1): same themes, brighter numbers.
-monaco.editor.defineTheme('duplex-dark', { base: 'vs-dark', inherit: true, rules: [], colors: { 'editorLineNumber.foreground': '#a8a8a8', 'editorLineNumber.activeForeground': '#e0e0e0' } });
+// Monaco's line numbers are too faint to read (WCAG AA asks 4.5:1): same themes, numbers at 7:1 (dark) and 5.7:1 (light).
+// vs-dark's comment green is 4.2:1 on its background: a lighter green keeps the hue at 6:1.
+monaco.editor.defineTheme('duplex-dark', { base: 'vs-dark', inherit: true, rules: [{ token: 'comment', foreground: '7ca668' }], colors: { 'editorLineNumber.foreground': '#a8a8a8', 'editorLineNumber.activeForeground': '#e0e0e0' } });
 monaco.editor.defineTheme('duplex-light', { base: 'vs', inherit: true, rules: [], colors: { 'editorLineNumber.foreground': '#666666', 'editorLineNumber.activeForeground': '#1e1e1e' } });
 const themeFor = () => (document.documentElement.dataset.theme === 'light' ? 'duplex-light' : 'duplex-dark');
 

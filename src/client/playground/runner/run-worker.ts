@@ -2,6 +2,7 @@
 import { WorkerInbox, type RunRequest, type WorkerMessage } from './run-protocol.ts';
 import { createConnect } from './connect.ts';
 import { describeFailure, type Failure } from './failure.ts';
+import { formatValue } from './format.ts';
 
 /**
  * The learner's code runs here, in a module Web Worker: same origin as the page (so the
