@@ -36,3 +36,37 @@ test('the security lesson shows the server accepting this page and refusing a fo
   await demo.getByRole('button', { name: 'Connect from another origin' }).click();
   await expect(demo.getByRole('status').last()).toHaveText('refused: the socket never opened, close code 1006');
 });
+
+test('opening the wire inspector a second time starts a fresh connection (the old one closes with a code a page may send)', async ({ page }) => {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto('/lessons/opening-handshake/');
+  const inspector = page.locator('duplex-wire-inspector');
+  const open = inspector.getByRole('button', { name: 'Open a socket and inspect it' });
+  const request = inspector.getByLabel('Handshake request headers');
+  await open.click();
+  await expect(request).toContainText(/trace=lesson-\w+/);
+  const first = /trace=(lesson-\w+)/.exec((await request.textContent()) ?? '')?.[1] ?? '';
+  await open.click();
+  await expect(request).not.toContainText(first);
+  await expect(request).toContainText(/trace=lesson-\w+/);
+  expect(errors).toEqual([]);
+});
+
+test('what the browser-api lesson says about close codes holds: a page may not send 1001', async ({ page }) => {
+  await page.goto('/lessons/browser-api/');
+  const outcome = await page.evaluate(async () => {
+    const socket = new WebSocket(`${location.origin.replace(/^http/, 'ws')}/ws/echo`);
+    await new Promise((resolve) => (socket.onopen = resolve));
+    let thrown = '';
+    try {
+      socket.close(1001, 'page hidden');
+    } catch (error) {
+      thrown = (error as DOMException).name;
+    }
+    const stillOpen = socket.readyState === WebSocket.OPEN;
+    socket.close(1000, 'page hidden');
+    return { thrown, stillOpen };
+  });
+  expect(outcome).toEqual({ thrown: 'InvalidAccessError', stillOpen: true });
+});

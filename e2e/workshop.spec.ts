@@ -1,89 +1,32 @@
-import { expect, test, type Browser, type BrowserContext, type Page, type WebSocketRoute } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
+import { FaultProxy } from '../test-support/fault-proxy.ts';
+import { alerts, forbidDialogs, join, rowOf, startRoom, type Attendee } from './workshop-support.ts';
 
 const xssName = '<img src=x onerror=alert(1)>';
 const xssMessage = '<b onmouseover=alert(2)>hi</b><script>alert(3)</script>';
 const lesson = 'what-is-a-websocket';
 
-interface Attendee {
-  name: string;
-  context: BrowserContext;
-  page: Page;
-}
-
-/** Every alert() any page shows: an XSS payload that ran would call it. The host's confirm is accepted. */
-const alerts: string[] = [];
-function forbidDialogs(page: Page) {
-  page.on('dialog', (dialog) => {
-    if (dialog.type() === 'confirm') return void dialog.accept();
-    alerts.push(dialog.message());
-    void dialog.dismiss();
-  });
-}
 test.afterEach(() => expect(alerts, 'no page may run attendee input as code').toEqual([]));
 
-async function startRoom(browser: Browser) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  forbidDialogs(page);
-  await page.goto('/workshop/host/');
-  await page.getByRole('button', { name: 'Start a room' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'connected' })).toBeVisible();
-  // The code shows once the server has created the room.
-  await expect(page.locator('[data-role="code"]')).toHaveText(/^[A-Z2-9]{6}$/);
-  const code = (await page.locator('[data-role="code"]').textContent()) ?? '';
-  return { context, page, code };
-}
-
-async function join(browser: Browser, code: string, name: string, prepare?: (page: Page) => Promise<void>): Promise<Attendee> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  forbidDialogs(page);
-  await prepare?.(page);
-  await page.goto(`/workshop/join/?code=${code}`);
-  await page.getByLabel('Your name').fill(name);
-  await page.getByRole('button', { name: 'Join' }).click();
-  await expect(page.getByText(`You are ${name}`)).toBeVisible();
-  return { name, context, page };
-}
-
-/**
- * The page's workshop socket goes through Playwright so the test can cut it like a Wi-Fi drop:
- * the open connection closes and new attempts fail until the network is back.
- */
-function flakyNetwork() {
-  let up = true;
-  const open = new Set<WebSocketRoute>();
-  return {
-    async attach(page: Page) {
-      await page.routeWebSocket(/\/ws\/workshop\//, (ws) => {
-        if (!up) return void ws.close({ code: 4000, reason: 'network down' });
-        ws.connectToServer();
-        open.add(ws);
-      });
-    },
-    async drop() {
-      up = false;
-      for (const ws of open) await ws.close({ code: 4000, reason: 'network down' });
-      open.clear();
-    },
-    restore() {
-      up = true;
-    },
-  };
-}
+/** One attendee's page goes through its own fault proxy, so the test can break a real link. */
+const proxies: FaultProxy[] = [];
+test.afterEach(async () => {
+  for (const proxy of proxies.splice(0)) await proxy.stop();
+});
 
 const slides = (page: Page) => page.frameLocator('iframe[title="The instructor\'s slides"]');
-const rowOf = (host: Page, name: string) => host.getByRole('list', { name: 'Attendees' }).getByRole('listitem').filter({ hasText: name });
 
-test('a host leads 25 attendees: join by code, snippet, poll, follow-me, a dropped attendee comes back', async ({ browser }) => {
+test('a host leads 25 attendees: join by code, snippet, poll, follow-me, a dropped attendee comes back', async ({ browser, baseURL }) => {
   test.setTimeout(300_000);
   const host = await startRoom(browser);
   const names = Array.from({ length: 25 }, (_, i) => (i === 0 ? xssName : `Attendee ${String(i).padStart(2, '0')}`));
   const attendees: Attendee[] = [];
-  const wifi = flakyNetwork();
+  // Attendee 05 is on a flaky Wi-Fi: a real TCP path the test can cut.
+  const wifi = await FaultProxy.start(baseURL ?? '');
+  proxies.push(wifi);
   // Five at a time: 25 pages loading at once would starve a 2-core machine.
   for (let i = 0; i < names.length; i += 5) {
-    const batch = names.slice(i, i + 5).map((name) => join(browser, host.code, name, name === 'Attendee 05' ? wifi.attach : undefined));
+    const batch = names.slice(i, i + 5).map((name) => join(browser, host.code, name, name === 'Attendee 05' ? wifi.url : ''));
     attendees.push(...(await Promise.all(batch)));
   }
   await expect(host.page.getByText('25 present')).toBeVisible();
@@ -128,7 +71,7 @@ test('a host leads 25 attendees: join by code, snippet, poll, follow-me, a dropp
   // One attendee's Wi-Fi drops and another closes their tab; meanwhile the room moves on.
   // Both come back as themselves (same row, same vote) and catch up on the snippet and the slide.
   const [flaky, closer] = [attendees[5]!, attendees[6]!];
-  await wifi.drop();
+  await wifi.cut(600); // until restored below
   await closer.page.close();
   await expect(flaky.page.getByRole('status').filter({ hasText: 'reconnecting' })).toBeVisible();
   for (const { name } of [flaky, closer]) await expect(rowOf(host.page, name)).toContainText('reconnecting');
@@ -139,7 +82,7 @@ test('a host leads 25 attendees: join by code, snippet, poll, follow-me, a dropp
   await presenter.keyboard.press('ArrowRight');
   await expect(presenter.getByRole('heading', { name: 'Try it' })).toBeVisible();
 
-  wifi.restore();
+  await wifi.heal();
   closer.page = await closer.context.newPage();
   forbidDialogs(closer.page);
   await closer.page.goto(`/workshop/join/?code=${host.code}`);
@@ -247,5 +190,6 @@ test('a mistyped room code gets a clear answer, not a spinner', async ({ page })
   await page.getByLabel('Your name').fill('Lost');
   await page.getByRole('button', { name: 'Join' }).click();
   await expect(page.getByRole('alert')).toHaveText('no workshop room ZZZZZZ: check the code');
-  await expect(page.getByRole('status').filter({ hasText: 'disconnected' })).toBeVisible();
+  // The form stays, so a corrected code or name can be tried at once.
+  await expect(page.getByRole('button', { name: 'Join' })).toBeEnabled();
 });

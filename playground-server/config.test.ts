@@ -40,7 +40,7 @@ test('an unknown flag or a missing value is refused with a hint', () => {
 test('--help lists every setting with its env variable and default', () => {
   const help = helpText();
   const needles = ['--port', 'PORT', '4321', '--host', 'HOST', '--site-dir', '--allowed-origins', 'DUPLEX_ALLOWED_ORIGINS', '--max-connections',
-    '--max-payload', '--rate-limit', '--send-buffer', '--heartbeat-ms', '--long-poll-timeout-ms', '--feed-interval-ms', '--chat-history'];
+    '--max-payload', '--rate-limit', '--rate-burst', '--send-buffer', '--heartbeat-ms', '--long-poll-timeout-ms', '--feed-interval-ms', '--chat-history'];
   for (const needle of needles) assert.ok(help.includes(needle), needle);
 });
 

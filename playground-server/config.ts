@@ -54,7 +54,10 @@ const ServerSettingsSchema = z
       .describe('extra origins allowed to open sockets, comma-separated, or * (same origin and localhost always are)'),
     maxConnections: count(1, 1_000_000).default(2000).describe('open WebSockets at once; more are refused with 503'),
     maxPayload: count(16, 64 * 1024 * 1024).default(defaultLimits.maxPayload).describe('largest message in bytes; bigger ones close with 1009'),
-    rateLimit: count(1, 10_000_000).default(defaultLimits.rateLimit).describe('messages per second one connection may send; more closes with 1008'),
+    rateLimit: count(1, 10_000_000).default(defaultLimits.rateLimit).describe('messages per second one connection may send, sustained; a flood above it closes with 1008'),
+    rateBurst: count(1, 10_000_000)
+      .default(1000)
+      .describe('messages one connection may send at once on top of --rate-limit (a token bucket of this size)'),
     sendBuffer: count(1024, 1024 * 1024 * 1024)
       .default(1024 * 1024)
       .describe('bytes queued to one slow client before it is dropped'),
@@ -84,6 +87,7 @@ const serverSources: Record<keyof ServerSettings, Source> = {
   maxConnections: { flag: '--max-connections', env: 'DUPLEX_MAX_CONNECTIONS' },
   maxPayload: { flag: '--max-payload', env: 'DUPLEX_MAX_PAYLOAD' },
   rateLimit: { flag: '--rate-limit', env: 'DUPLEX_RATE_LIMIT' },
+  rateBurst: { flag: '--rate-burst', env: 'DUPLEX_RATE_BURST' },
   sendBuffer: { flag: '--send-buffer', env: 'DUPLEX_SEND_BUFFER' },
   heartbeatMs: { flag: '--heartbeat-ms', env: 'DUPLEX_HEARTBEAT_MS' },
   longPollTimeoutMs: { flag: '--long-poll-timeout-ms', env: 'DUPLEX_LONG_POLL_TIMEOUT_MS' },

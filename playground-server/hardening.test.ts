@@ -4,7 +4,7 @@ import { once } from 'node:events';
 import { WebSocket } from 'ws';
 import { CloseCode } from '../protocol/close-codes.ts';
 import { Opcodes } from '../protocol/frame-size.ts';
-import { clientFrame, closed, connect, metric, nextMessage, rawUpgrade, refusedUpgrade, startTestServer } from './test-support.ts';
+import { clientFrame, closed, connect, inbox, metric, nextMessage, rawUpgrade, refusedUpgrade, startTestServer } from './test-support.ts';
 
 test('a page on another site is refused with 403; same origin, localhost and listed origins are let in', async (t) => {
   const server = await startTestServer({ allowedOrigins: ['https://course.example.org'] });
@@ -39,19 +39,49 @@ test('a text message that is not valid UTF-8 closes with 1007', async (t) => {
 });
 
 test('a flood over the rate limit closes with 1008 and says why; slower clients are fine', async (t) => {
-  const server = await startTestServer({ rateLimit: 5 });
+  const server = await startTestServer({ rateLimit: 5, rateBurst: 5 });
   t.after(() => server.close());
   const flooder = await connect(`${server.wsUrl}/ws/echo`);
   const echoes: string[] = [];
   flooder.on('message', (data) => echoes.push(String(data)));
   for (let i = 0; i < 10; i++) flooder.send(`m${i}`);
   const result = await closed(flooder);
-  assert.deepEqual(result, { code: CloseCode.policyViolation, reason: 'rate limit: more than 5 messages per second' });
+  assert.deepEqual(result, { code: CloseCode.policyViolation, reason: 'rate limit: more than 5 messages at once or 5 per second' });
   assert.deepEqual(echoes, ['m0', 'm1', 'm2', 'm3', 'm4']);
   const polite = await connect(`${server.wsUrl}/ws/echo`);
   polite.send('hi');
   assert.equal(String((await nextMessage(polite)).data), 'hi');
   polite.close();
+});
+
+test("a learner's loop of 1,000 messages at once is a burst, not a flood: every echo comes back, in order", async (t) => {
+  const server = await startTestServer(); // the defaults: 100 a second sustained, 1,000 at once
+  t.after(() => server.close());
+  const ws = await connect(`${server.wsUrl}/ws/echo`);
+  const messages = inbox(ws);
+  for (let i = 0; i < 1000; i++) ws.send(`n${i}`);
+  const got: string[] = [];
+  for (let i = 0; i < 1000; i++) got.push(String((await messages.next()).data));
+  assert.deepEqual(got, Array.from({ length: 1000 }, (_, i) => `n${i}`));
+  assert.equal(ws.readyState, WebSocket.OPEN);
+  ws.close();
+});
+
+test('a flood sustained above the rate empties the burst allowance and is closed with 1008 within 2 s', async (t) => {
+  const server = await startTestServer();
+  t.after(() => server.close());
+  const ws = await connect(`${server.wsUrl}/ws/echo`);
+  const started = Date.now();
+  const wasClosed = closed(ws);
+  // 20 messages every 10 ms (about 2,000 a second, bounded to 2 s): 20× the sustained rate.
+  const timer = setInterval(() => {
+    if (ws.readyState !== WebSocket.OPEN || Date.now() - started > 2000) return clearInterval(timer);
+    for (let i = 0; i < 20; i++) ws.send('flood');
+  }, 10);
+  t.after(() => clearInterval(timer));
+  const result = await wasClosed;
+  assert.equal(result.code, CloseCode.policyViolation);
+  assert.ok(Date.now() - started < 2000, `closed after ${Date.now() - started} ms`);
 });
 
 test('a client that stops reading is dropped once its send buffer passes the bound', async (t) => {

@@ -164,6 +164,7 @@ export function createLiveEndpoints(config: Config): LiveEndpoints {
           metrics,
           socket,
           rateLimit: config.rateLimit,
+          rateBurst: config.rateBurst,
           sendBuffer: config.sendBuffer,
           trace: trace === null ? null : traces.attach(trace, url.pathname, req, socket),
         };

@@ -2,6 +2,7 @@ import type { Duplex } from 'node:stream';
 import { WebSocket } from 'ws';
 import { CloseCode, ReportedCloseCode } from '../protocol/close-codes.ts';
 import type { DropReason, EndpointCounters, Metrics } from './metrics.ts';
+import { RateLimit } from './rate-limit.ts';
 import type { TraceTap } from './trace-hub.ts';
 
 type SendCallback = (error?: Error) => void;
@@ -19,8 +20,10 @@ export interface ConnectionContext {
   metrics: Metrics;
   /** The raw TCP socket: broadcast writes frames built once straight to it. */
   socket: Duplex;
-  /** Messages per second this connection may send. */
+  /** Messages per second this connection may send, sustained. */
   rateLimit: number;
+  /** Messages it may send at once above that rate (a learner's loop), before the rate applies. */
+  rateBurst: number;
   /** Bytes queued for this client past which it is dropped as a slow consumer. */
   sendBuffer: number;
   trace: TraceTap | null;
@@ -39,25 +42,23 @@ export class LiveSocket extends WebSocket {
   ctx: ConnectionContext | null = null;
   /** When the heartbeat's unanswered ping went out (ms since the epoch), or 0: the pong clears it. */
   pingSentAt = 0;
-  #windowStart = 0;
-  #windowCount = 0;
+  #bucket: RateLimit | null = null;
   #limited = false;
   #closeInTraced = false;
   #corked = false;
   /** When the last delayed message is due, so injected latency never reorders messages. */
   #delayedUntil = 0;
 
-  /** Fixed one-second window: cheap enough to run on every message. */
+  /**
+   * A token bucket, not a fixed window: a burst (a loop sending 1,000 messages at once) passes,
+   * a flood kept above the sustained rate empties the bucket and is closed.
+   */
   #admit(ctx: ConnectionContext): boolean {
     if (this.#limited) return false;
-    const now = Date.now();
-    if (now - this.#windowStart >= 1000) {
-      this.#windowStart = now;
-      this.#windowCount = 0;
-    }
-    if (++this.#windowCount <= ctx.rateLimit) return true;
+    this.#bucket ??= new RateLimit(ctx.rateBurst, 1000, Date.now(), ctx.rateLimit);
+    if (this.#bucket.take()) return true;
     this.#limited = true;
-    this.close(CloseCode.policyViolation, `rate limit: more than ${ctx.rateLimit} messages per second`);
+    this.close(CloseCode.policyViolation, `rate limit: more than ${ctx.rateBurst} messages at once or ${ctx.rateLimit} per second`);
     return false;
   }
 

@@ -1,10 +1,11 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { WebSocket } from 'ws';
-import type { InspectEvent, Opcode } from '../protocol/inspect.ts';
+import type { FaultName, InspectEvent, Opcode } from '../protocol/inspect.ts';
 import { acceptFor } from './handshake.ts';
 import { frameHeaderLength } from '../protocol/frame-size.ts';
 import { hexPreview, previewChars, textPreview } from '../protocol/preview.ts';
+import { silence } from './silence.ts';
 
 /** Events kept per trace so an inspector that connects a moment late still sees the handshake. */
 const BACKLOG = 200;
@@ -53,8 +54,13 @@ export class TraceHub {
     return trace;
   }
 
-  /** Forget a trace nobody uses any more (its faults end with it, except a running outage). */
+  /**
+   * Forget a trace nobody uses any more (its faults end with it, except a running outage).
+   * Only if it is still the trace under that id: a late timer or close of an old trace must not
+   * delete a newer one that took the same id since.
+   */
   #release(trace: Trace): void {
+    if (this.#traces.get(trace.id) !== trace) return;
     if (trace.subscribers.size === 0 && trace.connections.size === 0 && trace.outageUntil <= Date.now()) this.#traces.delete(trace.id);
   }
 
@@ -138,12 +144,19 @@ export class TraceHub {
     return this.drop(id);
   }
 
+  /** Silences the trace's open connections both ways, with no close: a half-open link. */
+  blackhole(id: string): number {
+    const trace = this.#get(id);
+    for (const socket of trace.connections) silence(socket);
+    return trace.connections.size;
+  }
+
   latency(id: string, ms: number): void {
     this.#get(id).latencyMs = ms;
   }
 
   /** Reports a fault to the trace's inspectors (connection 0: the trace as a whole). */
-  announce(id: string, fault: 'drop' | 'outage' | 'latency', detail: { ms?: number; seconds?: number; connections?: number }): void {
+  announce(id: string, fault: FaultName, detail: { ms?: number; seconds?: number; connections?: number }): void {
     this.#publish(this.#get(id), { type: 'fault', connection: 0, path: '/ws/inspect', at: now(), fault, ...detail });
   }
 }

@@ -17,6 +17,11 @@ export const CloseCode = {
   internalError: 1011,
 } as const;
 
+/** Codes the course's browser socket sends (src/client/duplex-socket.ts), 4000–4999 per RFC 6455. */
+export const ClientCloseCode = {
+  /** The application heartbeat got no answer: the link is presumed dead and the client reconnects. */
+  noAnswer: 4000,
+} as const;
 
 /**
  * Codes a close *event* reports but no endpoint may put in a close frame (RFC 6455 §7.4.1):

@@ -23,6 +23,9 @@ const base = {
   at: z.number(),
 };
 
+export const FaultName = z.enum(['drop', 'outage', 'blackhole', 'latency']);
+export type FaultName = z.infer<typeof FaultName>;
+
 export const InspectEvent = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('handshake'),
@@ -57,7 +60,7 @@ export const InspectEvent = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('fault'),
     ...base,
-    fault: z.enum(['drop', 'outage', 'latency']),
+    fault: FaultName,
     connections: z.optional(z.number()),
     seconds: z.optional(z.number()),
     ms: z.optional(z.number()),
@@ -73,6 +76,13 @@ export type InspectEvent = z.infer<typeof InspectEvent>;
 export const InspectCommand = z.discriminatedUnion('type', [
   /** Destroy the TCP sockets of this trace's connections: no close frame, the client sees 1006. */
   z.object({ type: z.literal('drop') }),
+  /**
+   * Silence this trace's open connections both ways with no close frame and no TCP close: a
+   * half-open link. Only heartbeats find it: the server's ping goes unanswered and it drops the
+   * peer; a client that expects answers (an application heartbeat) gives up and reconnects.
+   * New connections are not affected (as when a NAT forgot one flow).
+   */
+  z.object({ type: z.literal('blackhole') }),
   /** Drop, then refuse this trace's upgrades with 503 for `seconds`. */
   z.object({ type: z.literal('outage'), seconds: z.number().check(z.minimum(1), z.maximum(60)) }),
   /** Delay every server→client message of this trace by `ms` (0 removes it). */

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { ErrorCode } from './errors.ts';
+import { characterCount, hasVisibleText, normaliseName, normalisePost } from './visible-text.ts';
 
 /**
  * `WS /ws/workshop/<code>` — one instructor (the host) and a room of attendees.
@@ -42,17 +43,34 @@ export const WorkshopCloseCode = {
   replaced: 4409,
   /** The host ended the room. */
   ended: 4410,
+  /** This address tried too many wrong room codes; lookups are refused for a while. */
+  tooManyGuesses: 4429,
   /** A configured bound was reached: too many rooms, or the room is full. */
   full: 4503,
 } as const;
 
 const token = z.string().check(z.minLength(8), z.maxLength(wireLimits.token));
-/** A display name: trimmed, no control characters. Shown as text, so any other character is fine. */
-const displayName = z.string().check(
-  z.trim(),
-  z.minLength(1, 'enter a name'),
-  z.maxLength(wireLimits.nameLength, `a name has at most ${wireLimits.nameLength} characters`),
+/**
+ * A display name: invisible characters removed, spaces collapsed (see visible-text.ts), something
+ * visible left, no control characters. Shown as text, so any other character is fine. The page
+ * checks a name with this same schema before it connects.
+ */
+export const DisplayName = z.string().check(
+  z.overwrite(normaliseName),
+  z.minLength(1, { error: 'enter a name', abort: true }),
+  z.refine(hasVisibleText, { error: 'a name needs a visible letter, digit or symbol', abort: true }),
+  z.refine((name) => characterCount(name) <= wireLimits.nameLength, `a name has at most ${wireLimits.nameLength} characters`),
   z.regex(/^[^\p{Cc}]*$/u, 'a name cannot contain control characters'),
+);
+/**
+ * A wall post: invisible characters removed, trimmed, something visible left. Its length bound is
+ * the room's (WORKSHOP_MESSAGE_LENGTH), checked by the server with its own message; the frame
+ * size limit (--max-payload) bounds what can arrive at all.
+ */
+export const PostText = z.string().check(
+  z.overwrite(normalisePost),
+  z.minLength(1, { error: 'the message is empty', abort: true }),
+  z.refine(hasVisibleText, 'the message is empty'),
 );
 const count = z.number().check(z.int(), z.gte(0));
 
@@ -64,11 +82,11 @@ export const Location = z.object({
 export type Location = z.infer<typeof Location>;
 
 export const HostHello = z.object({ type: z.literal('host'), token });
-export const JoinHello = z.object({ type: z.literal('join'), name: displayName, seat: z.optional(token) });
+export const JoinHello = z.object({ type: z.literal('join'), name: DisplayName, seat: z.optional(token) });
 
 const attendeeCommands = [
   z.object({ type: z.literal('vote'), poll: z.string().check(z.maxLength(32)), option: count }),
-  z.object({ type: z.literal('post'), text: z.string().check(z.trim(), z.minLength(1, 'the message is empty'), z.maxLength(wireLimits.textLength)) }),
+  z.object({ type: z.literal('post'), text: PostText }),
   /** The outcome of the attendee's last run in their playground, for the host's overview. */
   z.object({ type: z.literal('run-result'), ok: z.boolean() }),
   /** Leaving on purpose: the seat shows as gone at once instead of reconnecting. */
@@ -99,8 +117,14 @@ const hostCommands = [
 export const HostCommand = z.discriminatedUnion('type', [...hostCommands]);
 export type HostCommand = z.infer<typeof HostCommand>;
 
+/**
+ * The browser's heartbeat (it cannot send ping frames): the server answers `pong` at once, from
+ * any connection, so a page can tell a live link from a half-open one.
+ */
+export const Ping = z.object({ type: z.literal('ping') });
+
 /** Every message a client may send; the server checks the role before acting on it. */
-export const WorkshopClientMessage = z.discriminatedUnion('type', [HostHello, JoinHello, ...attendeeCommands, ...hostCommands]);
+export const WorkshopClientMessage = z.discriminatedUnion('type', [HostHello, JoinHello, Ping, ...attendeeCommands, ...hostCommands]);
 export type WorkshopClientMessage = z.infer<typeof WorkshopClientMessage>;
 
 export const ConnectionState = z.enum(['connected', 'reconnecting', 'gone']);
@@ -190,6 +214,8 @@ export const WorkshopServerMessage = z.discriminatedUnion('type', [
   /** To an attendee: the host muted or unmuted you on the wall. */
   z.object({ type: z.literal('muted'), muted: z.boolean() }),
   z.object({ type: z.literal('ended') }),
+  /** The answer to a client's `ping`. */
+  z.object({ type: z.literal('pong') }),
   z.object({ type: z.literal('error'), code: WorkshopErrorCode, message: z.string() }),
 ]);
 export type WorkshopServerMessage = z.infer<typeof WorkshopServerMessage>;

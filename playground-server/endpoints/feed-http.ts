@@ -44,13 +44,18 @@ export function feedHttp(
   }
 
   function longPoll(res: ServerResponse, { since, client }: FeedQuery): void {
-    const waiting = feed.since(since ?? feed.latestSeq);
+    const after = since ?? feed.latestSeq;
+    const waiting = feed.since(after);
     if (waiting.length) return answerPoll(res, 'long-poll', client, waiting);
     const done = (events: FeedEvent[], close = false) => {
       cleanup();
       answerPoll(res, 'long-poll', client, events, close);
     };
-    const unsubscribe = feed.subscribe((event) => done([event]));
+    // Held until an event after `since`: a `since` ahead of the feed (a server that restarted
+    // and counts from 0 again) waits, and the timeout's `latestSeq` tells the client where to start.
+    const unsubscribe = feed.subscribe((event) => {
+      if (event.seq > after) done([event]);
+    });
     const timer = setTimeout(() => done([]), limits.longPollTimeoutMs);
     const closer = () => done([], true);
     const cleanup = () => {

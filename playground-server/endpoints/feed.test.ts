@@ -44,6 +44,16 @@ test('short polling returns the events after since at once, and nothing without 
   assert.deepEqual(body.events.slice(0, 2).map((e) => e.seq), [2, 3]);
 });
 
+test('a long poll with since ahead of the feed is held until an event after since, as the contract says', async (t) => {
+  const server = await startTestServer({ feedIntervalMs: 20, longPollTimeoutMs: 2000 });
+  t.after(() => server.close());
+  const { latestSeq } = (await poll(`${server.url}/poll/events`)).body;
+  const since = latestSeq + 5;
+  const { body } = await poll(`${server.url}/poll/long?since=${since}`);
+  assert.ok(body.events.length > 0, 'an event came before the timeout');
+  assert.ok(body.events.every((event) => event.seq > since), `events ${body.events.map((e) => e.seq)} are all after ${since}`);
+});
+
 test('a long poll is held until the next event, or answered empty at the timeout', async (t) => {
   const server = await startTestServer(fast);
   t.after(() => server.close());

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { InspectEvent } from '../../protocol/inspect.ts';
 import { acceptFor } from '../handshake.ts';
-import { closed, connect, inbox, nextMessage, refusedUpgrade, startTestServer } from '../test-support.ts';
+import { closed, connect, inbox, metric, nextMessage, refusedUpgrade, startTestServer } from '../test-support.ts';
 
 type Frame = Extract<InspectEvent, { type: 'frame' }>;
 
@@ -135,6 +135,32 @@ test('an outage refuses this trace with 503 for N seconds, then lets it back', a
   (await connect(`${server.wsUrl}/ws/echo?trace=other-trace`)).close();
   await new Promise((resolve) => setTimeout(resolve, 2100));
   (await connect(`${server.wsUrl}/ws/echo?trace=outage-1`)).close();
+});
+
+test('blackhole silences this trace both ways with no close; the server finds it by heartbeat, new connections work', async (t) => {
+  const server = await startTestServer({ heartbeatMs: 100 });
+  t.after(() => server.close());
+  const control = await connect(`${server.wsUrl}/ws/inspect?trace=half-open`);
+  const watch = inspector(control);
+  const mine = await connect(`${server.wsUrl}/ws/echo?trace=half-open`);
+  const echoes: string[] = [];
+  mine.on('message', (data) => echoes.push(String(data)));
+  const mineClosed = closed(mine);
+  control.send(JSON.stringify({ type: 'blackhole' }));
+  const fault = await watch.find((e): e is Extract<InspectEvent, { type: 'fault' }> => e.type === 'fault');
+  assert.deepEqual([fault.fault, fault.connections], ['blackhole', 1]);
+  mine.send('anyone there?');
+  // The server keeps pinging into the void, hears no pong, and gives the peer up: no close frame.
+  await watch.find(isFrame('out', 'ping'));
+  const end = await watch.find((e): e is Extract<InspectEvent, { type: 'closed' }> => e.type === 'closed');
+  assert.equal(end.code, 1006);
+  assert.equal((await mineClosed).code, 1006);
+  assert.deepEqual(echoes, [], 'nothing came back through the blackhole');
+  assert.equal(await metric(server.url, 'duplex_drops_total{reason="heartbeat"}'), 1);
+  const fresh = await connect(`${server.wsUrl}/ws/echo?trace=half-open`);
+  fresh.send('a new flow');
+  assert.equal(String((await nextMessage(fresh)).data), 'a new flow');
+  fresh.close();
 });
 
 test('latency delays only this trace, and keeps its messages in order', async (t) => {

@@ -25,6 +25,7 @@ export function inspectEndpoint(hub: TraceHub): WsEndpoint<{ trace: string }> {
         if (!parsed.ok) return ws.send(JSON.stringify(parsed.error));
         const command = parsed.value;
         if (command.type === 'drop') hub.announce(trace, 'drop', { connections: hub.drop(trace) });
+        else if (command.type === 'blackhole') hub.announce(trace, 'blackhole', { connections: hub.blackhole(trace) });
         else if (command.type === 'outage') hub.announce(trace, 'outage', { seconds: command.seconds, connections: hub.outage(trace, command.seconds) });
         else {
           hub.latency(trace, command.ms);

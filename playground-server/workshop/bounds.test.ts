@@ -70,7 +70,7 @@ test('bad JSON and invalid messages get an error and the connection stays open',
 });
 
 test('the server-wide limits guard the workshop too: a flood closes with 1008, an oversized message with 1009', async (t) => {
-  const server = await startTestServer({ rateLimit: 5, maxPayload: 1024 });
+  const server = await startTestServer({ rateLimit: 5, rateBurst: 5, maxPayload: 1024 });
   t.after(() => server.close());
   const wsUrl = `${server.wsUrl}/ws/workshop`;
   const { host, code } = await createRoom(wsUrl);

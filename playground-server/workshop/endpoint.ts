@@ -10,6 +10,7 @@ import {
 } from '../../protocol/workshop.ts';
 import type { WorkshopLimits } from './limits.ts';
 import { lanOrigins } from './lan.ts';
+import { LookupGuard } from './lookup-guard.ts';
 import { RoomRegistry } from './registry.ts';
 import type { CommandError, Room, Seat } from './room.ts';
 import { send } from './wire.ts';
@@ -35,6 +36,7 @@ const attendeeTypes: ReadonlySet<string> = new Set(['vote', 'post', 'run-result'
  */
 export function createWorkshopEndpoint(limits: WorkshopLimits): WsEndpoint<WorkshopParams> {
   const rooms = new RoomRegistry(limits);
+  const guard = new LookupGuard(limits.codeMissesPerMinute);
   return {
     name: 'workshop',
     match(url) {
@@ -49,9 +51,16 @@ export function createWorkshopEndpoint(limits: WorkshopLimits): WsEndpoint<Works
       return { params: { create: false, code } };
     },
     open(ws, req, params) {
-      new Connection(ws, rooms, limits, params, lanOrigins(req));
+      new Connection(ws, { rooms, guard, address: req.socket.remoteAddress ?? '' }, limits, params, lanOrigins(req));
     },
   };
+}
+
+/** Where a connection looks its room up, and who is asking (for the guess limit). */
+interface Lookup {
+  rooms: RoomRegistry;
+  guard: LookupGuard;
+  address: string;
 }
 
 /** One socket's life: who it is (pending, host, attendee) and what it may do. */
@@ -64,24 +73,32 @@ class Connection {
   #helloTimer: NodeJS.Timeout | null = null;
   readonly #lanOrigins: string[];
 
-  constructor(ws: LiveSocket, rooms: RoomRegistry, limits: WorkshopLimits, params: WorkshopParams, origins: string[]) {
+  constructor(ws: LiveSocket, where: Lookup, limits: WorkshopLimits, params: WorkshopParams, origins: string[]) {
     this.#ws = ws;
     this.#lanOrigins = origins;
     this.#limits = limits;
     ws.on('message', (data: Buffer, isBinary) => this.#onFrame(data, isBinary));
     ws.on('close', () => {
       if (this.#helloTimer) clearTimeout(this.#helloTimer);
-      this.#room?.disconnect(ws, this.#seat);
+      // A connection that never said who it is was never in the room: it must not count as
+      // activity, or anyone who knows a code could keep an abandoned room alive.
+      if (this.#role !== 'pending') this.#room?.disconnect(ws, this.#seat);
     });
     ws.on('error', () => undefined); // a broken socket is followed by close; nothing else to do
-    if (params.create) this.#create(rooms);
-    else this.#enter(rooms, params.code);
+    if (params.create) this.#create(where.rooms);
+    else this.#enter(where, params.code);
   }
 
-  #enter(rooms: RoomRegistry, code: string): void {
+  #enter({ rooms, guard, address }: Lookup, code: string): void {
     const ws = this.#ws;
+    if (!guard.allows(address)) {
+      return void ws.close(WorkshopCloseCode.tooManyGuesses, 'too many wrong workshop codes from your address: wait a minute, then check the code');
+    }
     const room = rooms.get(code);
-    if (!room) return void ws.close(WorkshopCloseCode.noSuchRoom, `no workshop room ${code}: check the code`);
+    if (!room) {
+      guard.missed(address);
+      return void ws.close(WorkshopCloseCode.noSuchRoom, `no workshop room ${code}: check the code`);
+    }
     if (room.ended) return void ws.close(WorkshopCloseCode.ended, 'this workshop has ended');
     this.#room = room;
     this.#helloTimer = setTimeout(
@@ -112,6 +129,10 @@ class Connection {
   }
 
   #dispatch(room: Room, message: WorkshopClientMessage): CommandError | null {
+    if (message.type === 'ping') {
+      send(this.#ws, { type: 'pong' });
+      return null;
+    }
     if (message.type === 'host' || message.type === 'join') {
       if (this.#role !== 'pending') return { code: 'already_joined', message: `this connection is already the ${this.#role}` };
       this.#hello(room, message);

@@ -13,8 +13,9 @@ import {
   type WallMessage,
   type WorkshopErrorCode,
 } from '../../protocol/workshop.ts';
+import { characterCount } from '../../protocol/visible-text.ts';
 import type { WorkshopLimits } from './limits.ts';
-import { RateLimit } from './rate-limit.ts';
+import { RateLimit } from '../rate-limit.ts';
 import { broadcast, send } from './wire.ts';
 
 /** A refusal the endpoint turns into `{type:"error"}`; the connection stays open. */
@@ -236,7 +237,7 @@ export class Room {
 
   #post(seat: Seat, text: string): CommandError | null {
     if (seat.muted) return { code: 'muted', message: 'the instructor has muted you on the wall' };
-    if (text.length > this.#limits.messageLength) return { code: 'bad_message', message: `text: a message has at most ${this.#limits.messageLength} characters` };
+    if (characterCount(text) > this.#limits.messageLength) return { code: 'bad_message', message: `text: a message has at most ${this.#limits.messageLength} characters` };
     if (!seat.posts.take()) return { code: 'rate_limited', message: `slow down: at most ${this.#limits.postsPerMinute} messages a minute` };
     const message: WallMessage = { id: this.#nextWallId++, from: { id: seat.id, name: seat.name }, text, at: Date.now() };
     this.#wall.push(message);

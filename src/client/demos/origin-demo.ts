@@ -1,5 +1,6 @@
 import { CloseCode } from '../../../protocol/close-codes.ts';
 import { serverOrigin } from '../socket/server-origin.ts';
+import { socketUrl } from '../socket/socket-url.ts';
 import { part } from '../dom.ts';
 
 interface ProbeResult {
@@ -15,11 +16,7 @@ function isProbeResult(data: unknown): data is ProbeResult {
   return duplexOriginProbe === true && typeof opened === 'boolean' && typeof code === 'number';
 }
 
-const echoUrl = () => {
-  const url = new URL('/ws/echo', serverOrigin());
-  url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
-  return url.href;
-};
+const echoUrl = () => socketUrl('/ws/echo', serverOrigin());
 
 /** A page with no origin of its own (sandboxed, so its Origin header is "null") tries the echo endpoint. */
 function probeScript(url: string): string {

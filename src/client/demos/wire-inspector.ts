@@ -1,17 +1,14 @@
 import { CloseCode } from '../../../protocol/close-codes.ts';
 import type { InspectEvent } from '../../../protocol/inspect.ts';
 import { serverOrigin } from '../socket/server-origin.ts';
+import { socketUrl } from '../socket/socket-url.ts';
 import { acceptFor } from './accept-key.ts';
 import { part } from '../dom.ts';
 
 type Handshake = Extract<InspectEvent, { type: 'handshake' }>;
 type Frame = Extract<InspectEvent, { type: 'frame' }>;
 
-const wsUrl = (path: string) => {
-  const url = new URL(path, serverOrigin());
-  url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
-  return url.href;
-};
+const wsUrl = (path: string) => socketUrl(path, serverOrigin());
 
 const cell = (row: HTMLTableRowElement, text: string) => {
   row.insertCell().textContent = text;
@@ -50,8 +47,10 @@ class DuplexWireInspector extends HTMLElement {
   }
 
   #shutdown() {
-    this.#socket?.close(CloseCode.goingAway, 'page hidden');
-    this.#inspector?.close(CloseCode.goingAway, 'page hidden');
+    // 1000: a page may send only 1000 or 3000–4999 (1001 throws InvalidAccessError, and the
+    // sockets would stay open behind the new ones).
+    this.#socket?.close(CloseCode.normal, 'page hidden');
+    this.#inspector?.close(CloseCode.normal, 'page hidden');
     this.#socket = this.#inspector = null;
   }
 

@@ -1,8 +1,8 @@
-import type { RunEvent } from '../playground/runner/run-protocol.ts';
 import type { DuplexPlayground } from '../playground/element.ts';
 import type { Verdict } from './checks/types.ts';
 import { checks, isCheckName } from './checks/index.ts';
 import { failure } from './checks/events.ts';
+import { RunHistory } from './run-history.ts';
 import { markPassed, readProgress } from '../progress/store.ts';
 import { part } from '../dom.ts';
 
@@ -12,7 +12,8 @@ import { part } from '../dom.ts';
  * exercise's named check, and says live whether the learner's code does what was asked.
  */
 class DuplexExercise extends HTMLElement {
-  #events: RunEvent[] = [];
+  /** Bounded, so re-running the check after each event stays cheap on a long run. */
+  readonly #history = new RunHistory();
   #passedThisRun = false;
   /** The check's last "not yet" message, repeated if the learner stops the run. */
   #lastMessage = '';
@@ -31,13 +32,13 @@ class DuplexExercise extends HTMLElement {
     if (!isCheckName(checkName)) throw new Error(`<duplex-exercise>: no check named "${checkName}"`);
     const check = checks[checkName];
     this.addEventListener('duplex:run-start', () => {
-      this.#events = [];
+      this.#history.clear();
       this.#passedThisRun = false;
       this.#show('checking', 'Running… the check watches every event of your run.');
     });
     this.addEventListener('duplex:run-event', (event) => {
-      this.#events.push(event.detail);
-      this.#judge(check(this.#events));
+      this.#history.push(event.detail);
+      this.#judge(check(this.#history.events));
     });
     this.addEventListener('duplex:run-stop', () => {
       if (!this.#passedThisRun) this.#show('idle', `Stopped before the check passed. ${this.#lastMessage}`);
@@ -58,7 +59,7 @@ class DuplexExercise extends HTMLElement {
 
   #judge(verdict: Verdict) {
     if (this.#passedThisRun) return;
-    const thrown = failure(this.#events);
+    const thrown = failure(this.#history.events);
     if (verdict.passed) {
       this.#passedThisRun = true;
       markPassed(localStorage, this.#lessonId, this.#name, Date.now());

@@ -1,5 +1,6 @@
 import { CloseCode } from '../../../protocol/close-codes.ts';
 import { FeedEvent, PollResponse, type Transport } from '../../../protocol/feed.ts';
+import { socketUrl } from '../socket/socket-url.ts';
 
 /** What every transport reports: an event of the shared feed and when this page received it. */
 export type OnEvent = (transport: Transport, event: FeedEvent, receivedAt: number) => void;
@@ -74,9 +75,7 @@ export const feedClients: Record<Transport, (options: FeedClientOptions) => void
     options.signal.addEventListener('abort', () => source.close(), { once: true });
   },
   websocket(options) {
-    const target = url(options, '/ws/events');
-    target.protocol = target.protocol === 'https:' ? 'wss:' : 'ws:';
-    const socket = new WebSocket(target);
+    const socket = new WebSocket(socketUrl(url(options, '/ws/events').href, location.href));
     socket.onmessage = (message) => {
       const event = parseEvent(message.data);
       if (event) options.onEvent('websocket', event, Date.now());

@@ -8,6 +8,10 @@ import { forgetRoom, rememberSeat, seatRecord } from './storage.ts';
 import { roomCodeFromUrl } from './urls.ts';
 import { showSharedMessage } from './shared-messages.ts';
 import { WallView } from './wall-view.ts';
+import { checkName, checkPost, describePending } from './attendee-input.ts';
+
+/** The wall's default length (WORKSHOP_MESSAGE_LENGTH); a room configured lower says so itself. */
+const postLength = 280;
 
 /** The slides page for a location; `embed` drops the deck's own chrome inside the frame. */
 export const slideUrl = (where: Location) => `/present/${where.lesson}/?embed#${where.slide}`;
@@ -24,7 +28,6 @@ export function startAttendeeView(root: HTMLElement): void {
   let link: WorkshopLink | null = null;
   let poll: Poll | null = null;
   let yourVote: number | null = null;
-  let linkOpen = false;
   let snippet: Snippet | null = null;
   /** The code last put into the playground from a snippet: unchanged since means "no own edits". */
   let applied: string | null = null;
@@ -34,9 +37,21 @@ export function startAttendeeView(root: HTMLElement): void {
   const following = part<HTMLInputElement>(root, '[data-role="follow"]');
   let location: Location | null = null;
 
+  const notice = part(root, '[data-role="notice"]');
+  const joinButton = part<HTMLButtonElement>(root, '[data-role="join-form"] button');
+  const pendingList = part<HTMLUListElement>(root, '[data-role="pending"]');
+  const offline = part(root, '[data-role="offline"]');
+  let welcomed = false;
+  let linkDown = false;
+  /** The banner shows whenever what this person does cannot reach the room right now. */
+  const showOffline = () => (offline.hidden = !(linkDown || !navigator.onLine));
+  addEventListener('offline', showOffline);
+  addEventListener('online', showOffline);
+
+  // The join form stays until the server says welcome: a refused name or room can be retried.
   const join = (name: string) => {
-    part(root, '[data-role="join"]').hidden = true;
-    part(root, '[data-role="room"]').hidden = false;
+    joinButton.disabled = true;
+    notice.textContent = '';
     link = openWorkshopLink({
       path: () => code,
       hello: () => {
@@ -46,20 +61,47 @@ export function startAttendeeView(root: HTMLElement): void {
       onMessage,
       onState: (state) => {
         part(root, '[data-role="link-state"]').textContent = describeLink(state);
-        // Votes are not queued while offline, so the buttons exist only while a vote can be sent.
-        linkOpen = state.state === 'open';
-        showPoll(poll);
+        linkDown = welcomed && state.state === 'reconnecting';
+        showOffline();
         if (state.state === 'closed' && state.code !== WorkshopCloseCode.replaced) forgetRoom(code);
         // A final refusal (full room, wrong token, ended…) is said where it cannot be missed.
-        if (state.state === 'closed') part(root, '[data-role="notice"]').textContent = state.reason || `The connection was closed (code ${state.code}).`;
+        if (state.state === 'closed') notice.textContent = state.reason || `The connection was closed (code ${state.code}).`;
+        if (state.state === 'closed' && !welcomed) retryJoin();
+      },
+      onPending: (waiting) => {
+        pendingList.replaceChildren(
+          ...waiting.map((message) => {
+            const item = document.createElement('li');
+            item.textContent = `Waiting for the connection: ${describePending(message, optionText)}`;
+            return item;
+          }),
+        );
       },
     });
   };
+  const retryJoin = () => {
+    link?.close();
+    link = null;
+    joinButton.disabled = false;
+  };
+  const optionText = (pollId: string, option: number) => (poll?.id === pollId ? poll.options[option]?.text : undefined) ?? `option ${option + 1}`;
+  /** Sends now or when the link is back; a refusal is said, never silent. */
+  const sendOrKeep = (message: Parameters<WorkshopLink['send']>[0]): boolean => {
+    const outcome = link?.send(message) ?? 'refused';
+    if (outcome === 'refused') notice.textContent = 'Too much is waiting for the connection to come back: this was not sent.';
+    return outcome !== 'refused';
+  };
 
   function onMessage(message: WorkshopServerMessage): void {
+    if (message.type === 'error' && !welcomed) retryJoin(); // the hello was refused: try again
     if (showSharedMessage(root, wall, message)) return;
     switch (message.type) {
       case 'welcome':
+        welcomed = true;
+        linkDown = false;
+        showOffline();
+        part(root, '[data-role="join"]').hidden = true;
+        part(root, '[data-role="room"]').hidden = false;
         rememberSeat(code, { seat: message.you.seat, name: message.you.name });
         part(root, '[data-role="you"]').textContent = message.you.name;
         part(root, '[data-role="muted"]').hidden = !message.you.muted;
@@ -91,7 +133,8 @@ export function startAttendeeView(root: HTMLElement): void {
     part(root, '[data-role="poll-section"]').hidden = next === null;
     renderPoll(part(root, '[data-role="poll"]'), next, {
       yourVote,
-      ...(linkOpen ? { onVote: (option: number) => next && link?.send({ type: 'vote', poll: next.id, option }) } : {}),
+      // A vote made while the link is down waits for it (shown as pending) and is sent once.
+      onVote: (option: number) => next && sendOrKeep({ type: 'vote', poll: next.id, option }),
     });
   }
 
@@ -129,16 +172,19 @@ export function startAttendeeView(root: HTMLElement): void {
   part<HTMLFormElement>(root, '[data-role="post-form"]').addEventListener('submit', (event) => {
     event.preventDefault();
     const form = event.currentTarget as HTMLFormElement;
-    const text = new FormData(form).get('text');
-    link?.send({ type: 'post', text: String(text ?? '') });
-    form.reset();
+    const checked = checkPost(String(new FormData(form).get('text') ?? ''), postLength);
+    if (!checked.ok) return void (notice.textContent = checked.message);
+    notice.textContent = '';
+    if (sendOrKeep({ type: 'post', text: checked.text })) form.reset();
   });
   part<HTMLFormElement>(root, '[data-role="join-form"]').addEventListener('submit', (event) => {
     event.preventDefault();
-    join(String(new FormData(event.currentTarget as HTMLFormElement).get('name') ?? ''));
+    const checked = checkName(String(new FormData(event.currentTarget as HTMLFormElement).get('name') ?? ''));
+    if (!checked.ok) return void (notice.textContent = checked.message);
+    join(checked.text);
   });
   part(root, '[data-role="leave"]').addEventListener('click', () => {
-    link?.send({ type: 'leave' });
+    link?.sendNow({ type: 'leave' });
     forgetRoom(code);
     part(root, '[data-role="room"]').hidden = true;
     part(root, '[data-role="left"]').hidden = false;
@@ -153,7 +199,7 @@ export function startAttendeeView(root: HTMLElement): void {
     const ok = type === 'finished' ? true : type === 'failed' ? false : null;
     if (ok === null || outcome === false || outcome === ok) return;
     outcome = ok;
-    link?.send({ type: 'run-result', ok });
+    sendOrKeep({ type: 'run-result', ok });
   });
 
   part(root, '[data-role="code"]').textContent = code;

@@ -27,6 +27,12 @@ interface DuplexSocketOptions {
   reconnectionDelayGrowFactor?: number;
   maxRetries?: number;
   maxEnqueuedMessages?: number;
+  /**
+   * An application heartbeat (a page cannot send ping frames): \`message\` is sent every
+   * \`intervalMs\`; if nothing at all comes back within \`timeoutMs\`, the link is taken for
+   * dead (half-open) and the socket reconnects. E.g. { intervalMs: 2000, timeoutMs: 3000, message: 'ping' }.
+   */
+  heartbeat?: { intervalMs: number; timeoutMs: number; message: string };
 }
 /**
  * Opens a reconnecting socket to a path on the Duplex server, e.g. connect('/ws/echo').

@@ -1,12 +1,11 @@
-import { CloseCode, ReportedCloseCode } from '../../../../protocol/close-codes.ts';
-import ReconnectingWebSocket, { CloseEvent as SyntheticClose } from 'partysocket/ws';
+import { ReportedCloseCode } from '../../../../protocol/close-codes.ts';
+import ReconnectingWebSocket from 'partysocket/ws';
 import { traceId, type SocketEvent } from './run-protocol.ts';
 import { describePayload } from './payload.ts';
 import { HandlerError } from './failure.ts';
-import { retryDelay, socketDefaults, type SocketOptions } from '../../socket/backoff.ts';
-
-/** Close codes after which reconnecting would only repeat the same refusal. */
-const finalCloseCodes = new Set<number>([CloseCode.normal, CloseCode.policyViolation, CloseCode.messageTooBig]);
+import { socketDefaults, type SocketOptions } from '../../socket/backoff.ts';
+import { DuplexSocket, type DuplexSocketOptions } from '../../socket/duplex-socket.ts';
+import { socketUrl } from '../../socket/socket-url.ts';
 
 /** What the server's view of a socket needs before the socket opens (the page watches it, see run-worker.ts). */
 export interface Tracing {
@@ -18,118 +17,46 @@ export interface Tracing {
 
 type Report = (event: SocketEvent) => void;
 
+/** What learner code may pass to `connect(path, options)`: the backoff and an application heartbeat. */
+export type ConnectOptions = Partial<SocketOptions> & Pick<DuplexSocketOptions, 'heartbeat'>;
+
 const now = () => performance.timeOrigin + performance.now();
 
 const readyStateOf = Object.getOwnPropertyDescriptor(ReconnectingWebSocket.prototype, 'readyState')?.get;
 
 /**
- * `connect(path)` for learner code: a partysocket ReconnectingWebSocket to the playground
- * server, instrumented so the page sees every attempt, open, send, message and close, with
- * the reconnect delay and whether a send waited in the queue.
+ * `connect(path)` for learner code: the course's DuplexSocket to the playground server,
+ * instrumented so the page sees every attempt, open, send, message and close, with the
+ * reconnect delay and whether a send waited in the queue.
  */
 export function createConnect(serverOrigin: string, report: Report, tracing?: Tracing) {
   let nextId = 1;
-  return function connect(path: string, overrides: Partial<SocketOptions> = {}): ReconnectingWebSocket {
+  return function connect(path: string, overrides: ConnectOptions = {}): DuplexSocket {
     const id = nextId++;
     const options: SocketOptions = { ...socketDefaults, ...overrides };
-    const url = new URL(path, serverOrigin);
-    url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
+    const url = new URL(socketUrl(path, serverOrigin));
     const trace = tracing ? traceId(tracing.run, id) : null;
     if (trace) url.searchParams.set('trace', trace);
 
-    let attempt = 0;
     let queued = 0;
-    /** A close our code asked for (close/reconnect): its code is the real one. */
-    let requested: { code: number; reason: string } | null = null;
-    /** The close as the learner should see it, decided before partysocket dispatches it. */
-    let pendingClose: { code: number; reason: string; wasClean: boolean } | null = null;
     let closedByLearner = false;
-    let wasOpen = false;
-
-    const socket = new ReconnectingWebSocket(
-      () => {
-        attempt++;
-        report({ type: 'socket', socket: id, at: now(), event: 'connecting', url: url.href, attempt });
-        return url.href;
-      },
-      [],
-      {
-        ...options,
-        startClosed: trace !== null,
-        // Typed wide on purpose: at run time this is the browser's CloseEvent or partysocket's own.
-        shouldReconnectOnClose: (event: SyntheticClose | globalThis.CloseEvent) => {
-          // partysocket turns a failed attempt (refused upgrade, timeout) into its own close
-          // event with code 1000 (normal); that is no final close, and the learner should see 1006.
-          if (event instanceof SyntheticClose) {
-            pendingClose = requested
-              ? { ...requested, wasClean: true }
-              : { code: ReportedCloseCode.abnormal, reason: event.reason === 'timeout' ? 'connection timed out' : wasOpen ? 'connection lost' : 'connection failed', wasClean: false };
-            return true;
-          }
-          pendingClose = { code: event.code, reason: event.reason, wasClean: event.wasClean };
-          return !finalCloseCodes.has(event.code);
-        },
-      },
-    );
-    socket.binaryType = 'arraybuffer';
-
-    const reporters = {
-      open: () => {
+    // Every event reaches the page before the learner's handler runs: "open" shows before the
+    // send the learner's onopen makes.
+    const observe = (event: Event) => {
+      const base = { type: 'socket', socket: id, at: now() } as const;
+      if (event.type === 'connecting') report({ ...base, event: 'connecting', url: url.href, attempt: socket.attempt });
+      else if (event.type === 'open') {
         queued = 0; // partysocket flushed its queue just before open
-        wasOpen = true;
-        report({ type: 'socket', socket: id, at: now(), event: 'open' });
-      },
-      message: (event: MessageEvent) => report({ type: 'socket', socket: id, at: now(), event: 'message', ...describePayload(event.data) }),
-      close: () => {
-        const close = pendingClose ?? { code: ReportedCloseCode.abnormal, reason: '', wasClean: false };
-        pendingClose = null;
-        requested = null;
-        wasOpen = false;
-        report({
-          type: 'socket',
-          socket: id,
-          at: now(),
-          event: 'close',
-          ...close,
-          ...(socket.shouldReconnect ? { retryInMs: retryDelay(socket.retryCount, options) } : {}),
-        });
-      },
+        report({ ...base, event: 'open' });
+      } else if (event.type === 'message') report({ ...base, event: 'message', ...describePayload((event as MessageEvent).data) });
+      else if (event.type === 'close') {
+        const close = socket.lastClose ?? { code: ReportedCloseCode.abnormal, reason: '', wasClean: false, retryInMs: null };
+        report({ ...base, event: 'close', code: close.code, reason: close.reason, wasClean: close.wasClean, ...(close.retryInMs === null ? {} : { retryInMs: close.retryInMs }) });
+      }
     };
-    // partysocket calls the learner's onopen/onmessage/onclose before its listeners, so those are
-    // wrapped to report first: the page shows "open" before the send the learner's onopen makes.
-    const reportedByHandler = { open: false, message: false, close: false };
-    for (const type of ['open', 'message', 'close'] as const) {
-      let handler: ((event: never) => unknown) | null = null;
-      Object.defineProperty(socket, `on${type}`, {
-        get: () =>
-          handler &&
-          ((event: MessageEvent) => {
-            reporters[type](event);
-            reportedByHandler[type] = true;
-            // A throw is rethrown wrapped, naming the handler, so the run reports where it came from.
-            const from = `socket #${id}'s on${type} handler`;
-            let result: unknown;
-            try {
-              result = handler?.call(socket, event as never);
-            } catch (error) {
-              reportedByHandler[type] = false; // partysocket will not dispatch to listeners after a throw
-              throw new HandlerError(from, error);
-            }
-            // An async handler's rejection becomes one unhandled rejection that names the handler.
-            if (result instanceof Promise)
-              void result.catch((error: unknown) => {
-                throw new HandlerError(from, error);
-              });
-          }),
-        set: (next: unknown) => {
-          handler = typeof next === 'function' ? (next as (event: never) => unknown) : null;
-        },
-      });
-      socket.addEventListener(type, (event) => {
-        if (reportedByHandler[type]) reportedByHandler[type] = false;
-        else reporters[type](event as MessageEvent);
-      });
-    }
+    const socket: DuplexSocket = new DuplexSocket(url.href, { ...overrides, startClosed: trace !== null, observe });
+
+    nameHandlerErrors(socket, id);
 
     const send = socket.send.bind(socket);
     socket.send = (data) => {
@@ -140,14 +67,12 @@ export function createConnect(serverOrigin: string, report: Report, tracing?: Tr
       return send(data);
     };
     const close = socket.close.bind(socket);
-    socket.close = (code: number = CloseCode.normal, reason = '') => {
-      requested = { code, reason };
+    socket.close = (code?: number, reason?: string) => {
       closedByLearner = true;
       close(code, reason);
     };
     const reconnect = socket.reconnect.bind(socket);
-    socket.reconnect = (code: number = CloseCode.normal, reason = 'reconnect requested') => {
-      requested = { code, reason };
+    socket.reconnect = (code?: number, reason?: string) => {
       closedByLearner = false;
       reconnect(code, reason);
     };
@@ -168,4 +93,37 @@ export function createConnect(serverOrigin: string, report: Report, tracing?: Tr
     }
     return socket;
   };
+}
+
+/**
+ * The learner's `on…` handlers are wrapped so a throw (or an async handler's rejection) is
+ * reported as coming from that handler of that socket, once (run-worker.ts reports it).
+ * DuplexSocket's own property stays underneath: partysocket still calls its wrapper.
+ */
+function nameHandlerErrors(socket: DuplexSocket, id: number): void {
+  for (const type of ['open', 'message', 'close'] as const) {
+    const inner = Object.getOwnPropertyDescriptor(socket, `on${type}`);
+    if (!inner?.set || !inner.get) continue;
+    const from = `socket #${id}'s on${type} handler`;
+    Object.defineProperty(socket, `on${type}`, {
+      configurable: true,
+      get: () => inner.get?.call(socket),
+      set: (next: unknown) => {
+        if (typeof next !== 'function') return inner.set?.call(socket, next);
+        inner.set?.call(socket, function (this: unknown, event: Event) {
+          let result: unknown;
+          try {
+            result = next.call(this, event);
+          } catch (error) {
+            throw new HandlerError(from, error);
+          }
+          if (result instanceof Promise)
+            void result.catch((error: unknown) => {
+              throw new HandlerError(from, error);
+            });
+          return result;
+        });
+      },
+    });
+  }
 }

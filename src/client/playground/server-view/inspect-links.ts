@@ -1,5 +1,6 @@
 import { InspectEvent, type InspectCommand } from '../../../../protocol/inspect.ts';
 import type { InspectRunEvent } from '../runner/run-protocol.ts';
+import { socketUrl } from '../../socket/socket-url.ts';
 
 /** How long a socket waits for its server view before opening without it. */
 const watchTimeoutMs = 1500;
@@ -27,8 +28,7 @@ export class InspectLinks {
   /** Resolves once the server watches `trace` — or could not (no inspect endpoint, timeout). */
   watch(trace: string, socket: number): Promise<void> {
     if (this.#closed) return Promise.resolve();
-    const url = new URL('/ws/inspect', this.#serverOrigin);
-    url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
+    const url = new URL(socketUrl('/ws/inspect', this.#serverOrigin));
     url.searchParams.set('trace', trace);
     const link = new WebSocket(url);
     this.#all.add(link);

@@ -2,7 +2,9 @@ import type { InspectCommand } from '../../../../protocol/inspect.ts';
 import { el } from '../../dom.ts';
 
 /**
- * Faults on demand: drop the connection, take the server away for a few seconds, add latency.
+ * Faults on demand: drop the connection, take the server away for a few seconds, blackhole the
+ * link (half-open: nothing moves either way and nobody is told, so only heartbeats find out),
+ * add latency.
  * They act on the server through the run's inspect links, for this run's connections only.
  */
 export class FaultControls {
@@ -15,10 +17,12 @@ export class FaultControls {
     const outageSeconds = el('select', { ariaLabel: 'Outage length' }, ...[3, 5, 10].map((s) => el('option', { value: String(s) }, `${s} s`)));
     const outage = el('button', { type: 'button', className: 'duplex-control' }, 'Take server away');
     outage.addEventListener('click', () => onFault({ type: 'outage', seconds: Number(outageSeconds.value) }));
+    const blackhole = el('button', { type: 'button', className: 'duplex-control' }, 'Blackhole the link');
+    blackhole.addEventListener('click', () => onFault({ type: 'blackhole' }));
     const latency = el('select', {}, ...[0, 100, 300, 1000].map((ms) => el('option', { value: String(ms) }, `${ms} ms`)));
     latency.addEventListener('change', () => onFault({ type: 'latency', ms: Number(latency.value) }));
-    this.#controls = [drop, outageSeconds, outage, latency];
-    this.element = el('div', { className: 'pg-faults', role: 'group', ariaLabel: 'Faults on demand' }, drop, outageSeconds, outage, el('label', {}, 'Latency ', latency));
+    this.#controls = [drop, outageSeconds, outage, blackhole, latency];
+    this.element = el('div', { className: 'pg-faults', role: 'group', ariaLabel: 'Faults on demand' }, drop, outageSeconds, outage, blackhole, el('label', {}, 'Latency ', latency));
     this.setLive(false);
   }
 

@@ -17,3 +17,16 @@ test('an idle rate limit refills to its capacity and no further', () => {
   const later = 1_000_000;
   assert.deepEqual([limit.take(later), limit.take(later), limit.take(later)], [true, true, false]);
 });
+
+test('a burst allowance above the sustained rate: 1,000 at once pass, then only the rate does', () => {
+  const limit = new RateLimit(1000, 1000, 0, 100);
+  let passed = 0;
+  for (let i = 0; i < 1000; i++) if (limit.take(0)) passed++;
+  assert.equal(passed, 1000, 'the whole burst');
+  assert.equal(limit.take(0), false, 'the bucket is empty');
+  assert.equal(limit.take(5), false, '5 ms refill half a token at 100 a second');
+  assert.equal(limit.take(10), true, '10 ms refill one');
+  let sustained = 0;
+  for (let ms = 11; ms <= 1010; ms++) for (let k = 0; k < 3; k++) if (limit.take(ms)) sustained++;
+  assert.ok(sustained >= 99 && sustained <= 101, `a flood of 3 per ms gets the rate through, ~100 in a second (got ${sustained})`);
+});

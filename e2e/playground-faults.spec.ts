@@ -1,0 +1,67 @@
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { FaultProxy } from '../test-support/fault-proxy.ts';
+
+/**
+ * The playground behind real network faults: the lesson page is loaded through a TCP fault
+ * proxy (its origin is the proxy), so the learner's socket crosses a path the test can cut.
+ * The blackhole button is the server-side fault a learner presses; the proxy proves the cut.
+ */
+const it = test.extend<{ link: FaultProxy }>({
+  link: async ({ baseURL }, use) => {
+    const proxy = await FaultProxy.start(baseURL ?? '');
+    await use(proxy);
+    await proxy.stop();
+  },
+});
+
+const lesson = '/lessons/what-is-a-websocket/';
+const playground = (page: Page) => page.locator('duplex-playground').filter({ has: page.getByText('Echo', { exact: true }) });
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function run(page: Page, origin: string, code: string): Promise<Locator> {
+  await page.goto(`${origin}${lesson}`);
+  const pg = playground(page);
+  await pg.evaluate((element, source) => (element as HTMLElement & { setCode(code: string): Promise<void> }).setCode(source), code);
+  await pg.getByRole('button', { name: 'Run' }).click();
+  await expect(pg.getByRole('status')).toHaveText('open');
+  return pg;
+}
+
+// Sends once, at the first close (each refused attempt closes again: that must not send again).
+const sendWhileDown = "const s = connect('/ws/echo');\ns.addEventListener('close', () => s.send('sent while down'), { once: true });\ns.onmessage = (e) => log('echo:', e.data);\n";
+
+it('over a 5 s cut the playground counts down to each retry, as its log says, and comes back; a send made while down arrives once', async ({ page, link }) => {
+  test.setTimeout(60_000);
+  const pg = await run(page, link.url, sendWhileDown);
+  await link.cut(600);
+  const status = pg.getByRole('status');
+  const output = pg.getByRole('log');
+  await expect(status).toHaveText(/^reconnecting in \d s after 1006 \(connection (lost|failed)\) · 1 queued$/);
+  await expect(output).toContainText('"connection failed" (not clean), retrying in');
+  // The countdown never promises more than the log's last announced wait.
+  const logged = [...((await output.textContent()) ?? '').matchAll(/retrying in ([\d.]+) s/g)].map((m) => Number(m[1]));
+  const shown = Number(/reconnecting in (\d+) s/.exec((await status.textContent()) ?? '')?.[1] ?? NaN);
+  expect(shown).toBeLessThanOrEqual(Math.ceil(Math.max(...logged)));
+  await sleep(5000);
+  await link.heal();
+  await expect(status).toHaveText('open');
+  await expect(output).toContainText('echo: sent while down');
+  await sleep(1000); // long enough for a duplicate to show up, if there were one
+  await expect(output.getByText('echo: sent while down', { exact: true })).toHaveCount(1);
+});
+
+it('blackhole the link: the page heartbeat gives up and reconnects, and the server ends the silent connection', async ({ page, baseURL }) => {
+  test.setTimeout(60_000);
+  const heartbeat = "const s = connect('/ws/echo', { heartbeat: { intervalMs: 1000, timeoutMs: 1500, message: 'ping' } });\n";
+  const pg = await run(page, baseURL ?? '', heartbeat);
+  await pg.getByRole('button', { name: 'Blackhole the link' }).click();
+  const output = pg.getByRole('log');
+  await expect(output).toContainText('server applied fault: blackhole');
+  await expect(output).toContainText('#1 closed 1006 "no answer from the server for 1.5 s" (not clean)');
+  await expect(pg.getByRole('status')).toHaveText('open');
+  // The server ends the silent connection too: by its heartbeat (1006, no pong within two 2 s
+  // intervals), or on the browser's close frame, which the kernel still delivers once the browser
+  // gives up on the TCP connection (this fault silences the server's socket, not the wire; the
+  // fault proxy's blackhole, in the node tests, silences the wire).
+  await expect(output).toContainText(/server closed connection 1: (1006|4000 "no answer to the heartbeat")/);
+});
