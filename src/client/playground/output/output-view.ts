@@ -14,6 +14,8 @@ function describeFault(event: Extract<InspectEvent, { type: 'fault' }>): string 
       return 'fault: the server dropped the connection (TCP closed, no close frame)';
     case 'outage':
       return `fault: the server dropped the connection and refuses new ones for ${event.seconds ?? '?'} s`;
+    case 'blackhole':
+      return 'fault: the link went silent (no bytes either way, no close): only a heartbeat can notice';
     case 'latency':
       return event.ms ? `fault: the server now holds each message to you for ${event.ms} ms` : 'fault: latency removed';
   }
