@@ -1,4 +1,5 @@
 import { defineConfig, devices } from '@playwright/test';
+import { benchBrowserArgs } from './bench/browser-args.ts';
 
 /**
  * E2E runs against the production build (`npm run build` first) served by the real
@@ -21,15 +22,7 @@ export default defineConfig({
     launchOptions: {
       // Debian's Chromium: Playwright's own browser download cannot reach its host from here.
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-        '--disable-sync',
-      ],
+      args: benchBrowserArgs,
     },
   },
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],

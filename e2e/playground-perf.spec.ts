@@ -1,5 +1,5 @@
-import { gzipSync } from 'node:zlib';
 import { expect, test } from '@playwright/test';
+import { meterTransfers, sumBytes } from '../bench/transfer-meter.ts';
 
 /**
  * Measurements, reported (annotations and stdout), not timing assertions: the numbers depend on
@@ -10,18 +10,23 @@ const report = (name: string, value: string) => {
   console.log(`[measure] ${name}: ${value}`);
 };
 
-test('a lesson page ships little JavaScript before the learner shows intent', async ({ page }) => {
-  const scripts = new Map<string, number>();
-  page.on('response', async (response) => {
-    if (response.request().resourceType() !== 'script') return;
-    scripts.set(response.url(), gzipSync(await response.body()).byteLength);
+for (const { path, jsBudget } of [
+  { path: '/lessons/what-is-a-websocket/', jsBudget: 25 * 1024 },
+  { path: '/lessons/the-race/', jsBudget: 25 * 1024 },
+  { path: '/', jsBudget: 15 * 1024 },
+]) {
+  test(`${path} ships little JavaScript before the learner shows intent, compressed as sent`, async ({ page }) => {
+    const meter = await meterTransfers(page);
+    await page.goto(path);
+    await page.waitForLoadState('networkidle');
+    const rows = meter.take();
+    const scripts = rows.filter((row) => row.kind === 'script');
+    report(`${path} transferred-bytes`, `all ${sumBytes(rows)}, JS ${sumBytes(scripts)} (${scripts.map((r) => `${new URL(r.url).pathname.split('/').pop()} ${r.bytes}`).join(', ')})`);
+    // Sent compressed: every script and stylesheet of any size goes out as brotli or gzip.
+    expect(rows.filter((row) => row.bytes > 1500 && (row.kind === 'script' || row.kind === 'stylesheet' || row.kind === 'document') && !row.encoding).map((r) => r.url)).toEqual([]);
+    expect(sumBytes(scripts)).toBeLessThanOrEqual(jsBudget);
   });
-  await page.goto('/lessons/what-is-a-websocket/');
-  await page.waitForLoadState('networkidle');
-  const total = [...scripts.values()].reduce((sum, bytes) => sum + bytes, 0);
-  report('js-before-intent-gzip-bytes', `${total} (${[...scripts].map(([url, bytes]) => `${new URL(url).pathname.split('/').pop()} ${bytes}`).join(', ')})`);
-  expect(total).toBeLessThanOrEqual(40 * 1024);
-});
+}
 
 test('Monaco is ready soon after the first click on Edit', async ({ page }) => {
   await page.goto('/lessons/what-is-a-websocket/');

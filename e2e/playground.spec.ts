@@ -223,7 +223,7 @@ test('a damaged share link says what is wrong and shows an example instead', asy
   expect(await page.locator('duplex-playground').evaluate((el: Element & { code?: string }) => el.code)).toContain('connect(');
 });
 
-test('the traffic view can be paused, exported as JSON and cleared, and latency can be added', async ({ page }) => {
+test('the traffic view can be paused, exported as a recording and cleared, and latency can be added', async ({ page }) => {
   await page.goto(lesson);
   const pg = playground(page, 'Ticker');
   await pg.getByRole('button', { name: 'Run' }).click();
@@ -235,11 +235,11 @@ test('the traffic view can be paused, exported as JSON and cleared, and latency 
   await traffic.getByRole('button', { name: 'Resume' }).click();
 
   const download = page.waitForEvent('download');
-  await traffic.getByRole('button', { name: 'Export JSON' }).click();
+  await traffic.getByRole('button', { name: 'Export recording' }).click();
   const file = await download;
-  expect(file.suggestedFilename()).toBe('duplex-traffic.json');
+  expect(file.suggestedFilename()).toMatch(/^duplex-recording-.*\.json$/);
   const exported = JSON.parse(await (await file.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString('utf8')));
-  expect(exported.format).toBe('duplex-traffic/1');
+  expect([exported.format, exported.version]).toEqual(['duplex-recording', 1]);
   expect(exported.frames.some((frame: { opcode: string; direction: string }) => frame.opcode === 'text' && frame.direction === 'down')).toBe(true);
 
   await traffic.getByRole('combobox', { name: 'Latency' }).selectOption('300');

@@ -42,6 +42,8 @@ export class LiveSocket extends WebSocket {
   ctx: ConnectionContext | null = null;
   /** When the heartbeat's unanswered ping went out (ms since the epoch), or 0: the pong clears it. */
   pingSentAt = 0;
+  /** Round trip of the last answered heartbeat ping, in ms (null until one is answered). */
+  rttMs: number | null = null;
   #bucket: RateLimit | null = null;
   #limited = false;
   #closeInTraced = false;
@@ -73,6 +75,7 @@ export class LiveSocket extends WebSocket {
         ctx.counters.bytesIn += data.length;
         ctx.trace?.frame('in', args[1] ? 'binary' : 'text', data);
       } else if (event === 'pong') {
+        if (this.pingSentAt > 0) this.rttMs = Date.now() - this.pingSentAt;
         this.pingSentAt = 0;
         ctx.trace?.frame('in', 'pong', args[0] as Buffer);
       } else if (event === 'ping') {

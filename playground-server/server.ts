@@ -2,10 +2,10 @@ import { createServer, type Server } from 'node:http';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
-import sirv from 'sirv';
 import type { Config } from './config.ts';
 import { createLiveEndpoints } from './live-endpoints.ts';
 import { rejectUpgrade } from './http-reply.ts';
+import { staticSite } from './static-site.ts';
 
 export interface RunningServer {
   server: Server;
@@ -20,8 +20,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const siteDir = resolve(config.siteDir);
   const hasSite = existsSync(join(siteDir, 'index.html'));
   const notFoundPage = hasSite && existsSync(join(siteDir, '404.html')) ? readFileSync(join(siteDir, '404.html')) : null;
-  // sirv serves precompressed and immutable assets properly; we never hand-write a file server.
-  const site = hasSite ? sirv(siteDir, { etag: true, dev: false, extensions: ['html'] }) : null;
+  const site = hasSite ? staticSite(siteDir) : null;
 
   const server = createServer((req, res) => {
     if (live.handleHttp(req, res)) return;

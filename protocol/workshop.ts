@@ -29,7 +29,18 @@ export const wireLimits = {
   options: 8,
   slug: 120,
   token: 64,
+  exerciseId: 64,
+  /** The first line of an error, as the host's grid shows it. */
+  errorLine: 160,
+  /** Exercises remembered per attendee: the newest ones (a workshop has far fewer). */
+  exercises: 32,
 } as const;
+
+/** The first line of an error, cut to what the host's grid shows: one rule for the page and the server. */
+export function firstErrorLine(text: string): string {
+  const line = text.trim().split(/\r?\n/, 1)[0] ?? '';
+  return line.length > wireLimits.errorLine ? `${line.slice(0, wireLimits.errorLine - 1)}…` : line;
+}
 
 /** Close codes of this endpoint (4000–4999 is the application range of RFC 6455). */
 export const WorkshopCloseCode = {
@@ -81,6 +92,35 @@ export const Location = z.object({
 });
 export type Location = z.infer<typeof Location>;
 
+/** An exercise as the attendee's page names it, e.g. "snippet-3". */
+export const ExerciseId = z.string().check(z.minLength(1), z.maxLength(wireLimits.exerciseId), z.regex(/^[a-z0-9][a-z0-9_-]*$/, 'an exercise id: lower-case letters, digits, "-" or "_"'));
+
+export const ExerciseState = z.enum(['running', 'error', 'passed']);
+export type ExerciseState = z.infer<typeof ExerciseState>;
+
+/** One attendee on one exercise, as the server keeps it: the times are the server's. */
+export const ExerciseProgress = z.object({
+  exercise: z.string(),
+  state: ExerciseState,
+  /** First line of the last error (on `error`). */
+  error: z.optional(z.string()),
+  /** Errors in a row since the last pass: the "stuck" rule counts them. */
+  errorsInARow: count,
+  /** When the first and the last report arrived. */
+  startedAt: z.number(),
+  at: z.number(),
+});
+export type ExerciseProgress = z.infer<typeof ExerciseProgress>;
+
+/** How well an attendee's link works, as the server measures it. */
+export const LinkHealth = z.object({
+  /** Round trip of the last heartbeat ping (null until one was answered). */
+  rttMs: z.nullable(z.number()),
+  /** Times this seat came back on a new connection in the last 10 minutes. */
+  reconnects: count,
+});
+export type LinkHealth = z.infer<typeof LinkHealth>;
+
 export const HostHello = z.object({ type: z.literal('host'), token });
 export const JoinHello = z.object({ type: z.literal('join'), name: DisplayName, seat: z.optional(token) });
 
@@ -89,6 +129,16 @@ const attendeeCommands = [
   z.object({ type: z.literal('post'), text: PostText }),
   /** The outcome of the attendee's last run in their playground, for the host's overview. */
   z.object({ type: z.literal('run-result'), ok: z.boolean() }),
+  /**
+   * Where the attendee is on one exercise, for the host's class grid: a run began, failed (with
+   * the first line of its error) or passed. Only this status leaves the attendee's browser.
+   */
+  z.object({
+    type: z.literal('progress'),
+    exercise: ExerciseId,
+    state: ExerciseState,
+    error: z.optional(z.string().check(z.maxLength(wireLimits.errorLine))),
+  }),
   /** Leaving on purpose: the seat shows as gone at once instead of reconnecting. */
   z.object({ type: z.literal('leave') }),
 ] as const;
@@ -137,6 +187,9 @@ export const Attendee = z.object({
   state: ConnectionState,
   muted: z.boolean(),
   lastRun: z.nullable(z.object({ ok: z.boolean(), at: z.number() })),
+  /** The newest exercises first, at most `wireLimits.exercises`. */
+  exercises: z.array(ExerciseProgress),
+  link: LinkHealth,
 });
 export type Attendee = z.infer<typeof Attendee>;
 
@@ -203,8 +256,10 @@ export const WorkshopServerMessage = z.discriminatedUnion('type', [
     /** The option this seat chose in the current poll, if it voted. */
     yourVote: z.nullable(count),
   }),
-  /** To the host: one attendee's row changed (joined, state, last run, muted). */
+  /** To the host: one attendee's row changed (joined, state, last run, exercise progress, muted). */
   z.object({ type: z.literal('attendee'), attendee: Attendee }),
+  /** To the host, every few seconds: the links whose health changed (round trips move with each heartbeat). */
+  z.object({ type: z.literal('links'), links: z.array(z.object({ id: z.string(), link: LinkHealth })) }),
   z.object({ type: z.literal('snippet'), snippet: Snippet }),
   z.object({ type: z.literal('follow'), location: z.nullable(Location) }),
   z.object({ type: z.literal('poll'), poll: Poll }),

@@ -48,7 +48,7 @@ test('an attendee joins by code and the host sees them connected', async (t) => 
   assert.equal(welcome.you.name, 'Grace', 'names are trimmed');
   assert.ok(welcome.you.seat.length >= 32);
   const { attendee } = await host.next('attendee');
-  assert.deepEqual(attendee, { id: welcome.you.id, name: 'Grace', state: 'connected', muted: false, lastRun: null });
+  assert.deepEqual(attendee, { id: welcome.you.id, name: 'Grace', state: 'connected', muted: false, lastRun: null, exercises: [], link: { rttMs: null, reconnects: 0 } });
 });
 
 test('a wrong host token closes the connection with 4403', async (t) => {

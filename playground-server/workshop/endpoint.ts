@@ -28,7 +28,7 @@ const hostVerbs: Record<HostCommand['type'], string> = {
   end: 'end the workshop',
 };
 const hostTypes: ReadonlySet<string> = new Set(Object.keys(hostVerbs));
-const attendeeTypes: ReadonlySet<string> = new Set(['vote', 'post', 'run-result', 'leave'] satisfies AttendeeCommand['type'][]);
+const attendeeTypes: ReadonlySet<string> = new Set(['vote', 'post', 'run-result', 'progress', 'leave'] satisfies AttendeeCommand['type'][]);
 
 /**
  * `WS /ws/workshop/new` (create a room, become its host) and `WS /ws/workshop/<code>` (say

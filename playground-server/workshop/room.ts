@@ -16,6 +16,7 @@ import {
 import { characterCount } from '../../protocol/visible-text.ts';
 import type { WorkshopLimits } from './limits.ts';
 import { RateLimit } from '../rate-limit.ts';
+import { changedLinks, linkReportMs, SeatProgress } from './progress.ts';
 import { broadcast, send } from './wire.ts';
 
 /** A refusal the endpoint turns into `{type:"error"}`; the connection stays open. */
@@ -36,6 +37,8 @@ export interface Seat {
   goneTimer: NodeJS.Timeout | null;
   readonly posts: RateLimit;
   readonly votes: RateLimit;
+  /** Exercise status and link health for the host's class grid. */
+  readonly progress: SeatProgress;
 }
 
 interface OpenPoll {
@@ -72,12 +75,20 @@ export class Room {
   #nextSnippetId = 1;
   #nextPollId = 1;
   #emptySince: number = Date.now();
+  /** Tells the hosts every few seconds which links changed (round trips move with each heartbeat). */
+  readonly #linkTimer: NodeJS.Timeout;
   ended = false;
 
   constructor(code: string, hostToken: string, limits: WorkshopLimits) {
     this.code = code;
     this.#hostToken = Buffer.from(hostToken);
     this.#limits = limits;
+    this.#linkTimer = setInterval(() => {
+      if (this.#hosts.size === 0) return;
+      const links = changedLinks(this.#seats.values(), Date.now());
+      if (links.length > 0) broadcast(this.#hosts, { type: 'links', links });
+    }, linkReportMs);
+    this.#linkTimer.unref();
   }
 
   isHostToken(token: string): boolean {
@@ -110,6 +121,7 @@ export class Room {
     if (seat) {
       const previous = seat.socket;
       seat.socket = ws;
+      seat.progress.cameBack(Date.now());
       previous?.close(WorkshopCloseCode.replaced, 'this seat connected again from another tab or network');
     } else {
       if (!this.#makeRoomForSeat()) return null;
@@ -125,6 +137,7 @@ export class Room {
         goneTimer: null,
         posts: new RateLimit(this.#limits.postsPerMinute, minute),
         votes: new RateLimit(this.#limits.votesPerMinute, minute),
+        progress: new SeatProgress(),
       };
       this.#seats.set(seat.id, seat);
       this.#seatsByToken.set(seat.token, seat);
@@ -160,6 +173,10 @@ export class Room {
         return this.#post(seat, command.text);
       case 'run-result':
         seat.lastRun = { ok: command.ok, at: Date.now() };
+        this.#toHosts(seat);
+        return null;
+      case 'progress':
+        seat.progress.report(command.exercise, command.state, command.error, Date.now());
         this.#toHosts(seat);
         return null;
       case 'leave': {
@@ -217,6 +234,7 @@ export class Room {
     if (this.ended) return;
     this.ended = true;
     if (this.#pollTimer) clearTimeout(this.#pollTimer);
+    clearInterval(this.#linkTimer);
     const everyone = [...this.#everyone()];
     broadcast(everyone, { type: 'ended' });
     for (const seat of this.#seats.values()) if (seat.goneTimer) clearTimeout(seat.goneTimer);
@@ -310,5 +328,13 @@ export class Room {
 }
 
 function attendeeView(seat: Seat): Attendee {
-  return { id: seat.id, name: seat.name, state: seat.state, muted: seat.muted, lastRun: seat.lastRun };
+  return {
+    id: seat.id,
+    name: seat.name,
+    state: seat.state,
+    muted: seat.muted,
+    lastRun: seat.lastRun,
+    exercises: seat.progress.exercises(),
+    link: seat.progress.link(seat.socket?.rttMs ?? null, Date.now()),
+  };
 }

@@ -47,6 +47,7 @@ export class DuplexPlayground extends HTMLElement {
     on('edit', () => void this.edit());
     on('reset', () => this.reset());
     on('share', () => void this.share());
+    on('replay', () => void this.#loadSession().then((session) => session.importRecording()));
     const code = part<HTMLElement>(this, '[data-role="code"]');
     // Clicking the static code, or Enter on it, is intent to edit. Focus alone is not: a keyboard
     // user tabbing past must not land inside Monaco, where Tab indents instead of moving on.

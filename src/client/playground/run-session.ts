@@ -5,6 +5,7 @@ import type { Language, RunEvent } from './runner/run-protocol.ts';
 import { startRun, type Run } from './runner/start-run.ts';
 import { TrafficView } from './traffic/view.ts';
 
+
 export interface SessionParts {
   output: HTMLElement;
   state: HTMLElement;
@@ -41,7 +42,7 @@ export class RunSession {
   start(code: string, language: Language, onEvent: (event: RunEvent) => void, onEnd: () => void): void {
     this.stop();
     this.#output.clear();
-    this.#traffic.reset();
+    this.#traffic.reset({ code, language });
     this.#connections.clear();
     this.#failure = null;
     this.#setStatus('running');
@@ -74,6 +75,11 @@ export class RunSession {
     this.#draw();
     this.#setStatus(why === 'failed' && this.#failure ? `failed: ${this.#failure}` : 'stopped');
     return true;
+  }
+
+  /** Opens the file picker of the traffic view's "Import recording". */
+  importRecording(): void {
+    this.#traffic.pickRecording();
   }
 
   fault(command: InspectCommand): void {

@@ -1,4 +1,4 @@
-import { WorkshopCloseCode, type Location, type Poll, type Snippet, type WorkshopServerMessage } from '../../../protocol/workshop.ts';
+import { WorkshopCloseCode, firstErrorLine, type Location, type Poll, type Snippet, type WorkshopServerMessage } from '../../../protocol/workshop.ts';
 import type { DuplexPlayground } from '../playground/element.ts';
 import { openWorkshopLink, type WorkshopLink } from './connection.ts';
 import { part } from '../dom.ts';
@@ -8,6 +8,7 @@ import { forgetRoom, rememberSeat, seatRecord } from './storage.ts';
 import { roomCodeFromUrl } from './urls.ts';
 import { showSharedMessage } from './shared-messages.ts';
 import { WallView } from './wall-view.ts';
+import { exerciseOfSnippet } from './exercise-id.ts';
 import { checkName, checkPost, describePending } from './attendee-input.ts';
 
 /** The wall's default length (WORKSHOP_MESSAGE_LENGTH); a room configured lower says so itself. */
@@ -193,13 +194,21 @@ export function startAttendeeView(root: HTMLElement): void {
   // The last run's outcome, for the instructor's at-a-glance column: ok once its code has run
   // through, failed as soon as anything throws (even later, in a socket handler).
   let outcome: boolean | null = null;
-  root.addEventListener('duplex:run-start', () => (outcome = null));
+  // The class grid gets the same outcome per exercise, with an error's first line: only this
+  // status leaves the browser (the page says so to the attendee), never the code or its traffic.
+  let exercise = exerciseOfSnippet(null);
+  root.addEventListener('duplex:run-start', () => {
+    outcome = null;
+    exercise = exerciseOfSnippet(snippet);
+    sendOrKeep({ type: 'progress', exercise, state: 'running' });
+  });
   root.addEventListener('duplex:run-event', (event) => {
-    const { type } = event.detail;
-    const ok = type === 'finished' ? true : type === 'failed' ? false : null;
+    const detail = event.detail;
+    const ok = detail.type === 'finished' ? true : detail.type === 'failed' ? false : null;
     if (ok === null || outcome === false || outcome === ok) return;
     outcome = ok;
     sendOrKeep({ type: 'run-result', ok });
+    sendOrKeep(detail.type === 'failed' ? { type: 'progress', exercise, state: 'error', error: firstErrorLine(detail.message) } : { type: 'progress', exercise, state: 'passed' });
   });
 
   part(root, '[data-role="code"]').textContent = code;

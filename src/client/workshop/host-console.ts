@@ -8,6 +8,8 @@ import { forgetRoom, hostToken, rememberHostToken } from './storage.ts';
 import { joinUrl, roomCodeFromUrl } from './urls.ts';
 import { showSharedMessage } from './shared-messages.ts';
 import { WallView } from './wall-view.ts';
+import { ClassGrid } from './class-grid.ts';
+import { exerciseOfSnippet } from './exercise-id.ts';
 
 const stateWords: Record<Attendee['state'], string> = { connected: 'connected', reconnecting: 'reconnecting', gone: 'gone' };
 
@@ -22,6 +24,7 @@ export function startHostConsole(root: HTMLElement): void {
   const attendees = new Map<string, Attendee>();
   const rows = new Map<string, HTMLLIElement>();
   const list = part<HTMLUListElement>(root, '[data-role="attendees"]');
+  const grid = new ClassGrid(part(root, '[data-role="class"]'));
   const wall = new WallView(part<HTMLOListElement>(root, '[data-role="wall"]'), (message) => [
     button('Remove', `Remove message from ${message.from.name}`, () => link?.send({ type: 'wall-remove', id: message.id })),
     button('Mute', `Mute ${message.from.name}`, () => link?.send({ type: 'mute', attendee: message.from.id, muted: true })),
@@ -60,17 +63,23 @@ export function startHostConsole(root: HTMLElement): void {
         list.replaceChildren();
         rows.clear();
         for (const attendee of message.attendees) showAttendee(attendee);
+        if (message.state.snippet) grid.exercise(exerciseOfSnippet(message.state.snippet), message.state.snippet.title || 'Snippet', message.state.snippet.at);
+        grid.reset(message.attendees);
         showCount();
         renderPoll(part(root, '[data-role="poll"]'), message.state.poll);
         wall.reset(message.state.wall);
         showLocation(message.state.location);
         return;
       case 'attendee':
+        grid.update(message.attendee);
         return showAttendee(message.attendee);
+      case 'links':
+        return grid.links(message.links);
       case 'poll':
         return renderPoll(part(root, '[data-role="poll"]'), message.poll);
       case 'snippet':
         part(root, '[data-role="push-status"]').textContent = `Pushed "${message.snippet.title || 'snippet'}" to everyone.`;
+        grid.exercise(exerciseOfSnippet(message.snippet), message.snippet.title || 'Snippet', message.snippet.at);
         return;
       case 'follow':
         return showLocation(message.location);

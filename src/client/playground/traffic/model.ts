@@ -1,4 +1,5 @@
 import type { InspectEvent, Opcode } from '../../../../protocol/inspect.ts';
+import { recordingLimits, type RecordedFault, type RecordedFrame, type RecordedSocket } from '../../../../protocol/recording.ts';
 import { frameWireLength } from '../../../../protocol/frame-size.ts';
 import type { RunEvent } from '../runner/run-protocol.ts';
 import { allDirections, clientDirection, serverDirection, type Direction } from './direction.ts';
@@ -61,6 +62,14 @@ export function matchesFilter(frame: Frame, filter: TrafficFilter): boolean {
   return filter.directions.has(frame.direction) && filter.opcodes.has(frame.opcode);
 }
 
+/** When a frame left and arrived on the page clock, given the server's clock offset; one side only: a point. */
+export function spanOf(frame: Pick<Frame, 'direction' | 'clientAt' | 'serverAt'>, clockOffset: number): { start: number; end: number } {
+  const server = frame.serverAt === undefined ? undefined : frame.serverAt - clockOffset;
+  const [from, to] = frame.direction === 'up' ? [frame.clientAt, server] : [server, frame.clientAt];
+  const start = from ?? to ?? 0;
+  return { start, end: Math.max(start, to ?? start) };
+}
+
 /** A preview as both sides can agree on it: no ellipsis, and hex without spacing or case. */
 function previewKey(preview: string, binary: boolean): string {
   const cut = preview.replace(/\s*…$/, '');
@@ -99,6 +108,10 @@ export class TrafficModel {
   frames: Frame[] = [];
   /** Frames dropped from the front of the history since the last clear. */
   cleared = 0;
+  /** Faults the server confirmed on this run's traces, kept for a recording. */
+  faults: RecordedFault[] = [];
+  /** A replayed recording brings its own clock offset: there is nothing left to estimate it from. */
+  #fixedOffset: number | null = null;
   #nextId = 1;
   #books = new Map<number, SocketBook>();
   // Sets: at hundreds of frames a second, "is it already listed?" must not be a scan.
@@ -123,6 +136,7 @@ export class TrafficModel {
    * a negative flight proves the clocks differ, and then the NTP-style midpoint corrects it.
    */
   get clockOffset(): number {
+    if (this.#fixedOffset !== null) return this.#fixedOffset;
     if (!Number.isFinite(this.#minUp) || !Number.isFinite(this.#minDown)) return 0;
     if (this.#minUp >= 0 && this.#minDown >= 0) return 0;
     return (this.#minUp - this.#minDown) / 2;
@@ -130,10 +144,7 @@ export class TrafficModel {
 
   /** When the frame left and arrived, on the page clock; a frame one side never saw is a point. */
   span(frame: Frame): { start: number; end: number } {
-    const server = frame.serverAt === undefined ? undefined : frame.serverAt - this.clockOffset;
-    const [from, to] = frame.direction === 'up' ? [frame.clientAt, server] : [server, frame.clientAt];
-    const start = from ?? to ?? 0;
-    return { start, end: Math.max(start, to ?? start) };
+    return spanOf(frame, this.clockOffset);
   }
 
   add(event: RunEvent): void {
@@ -182,20 +193,23 @@ export class TrafficModel {
   /** A new run: no frames, no sockets, no clock estimate. */
   reset(): void {
     this.clear();
+    this.faults = [];
+    this.#fixedOffset = null;
     this.#books.clear();
     this.#minUp = Number.POSITIVE_INFINITY;
     this.#minDown = Number.POSITIVE_INFINITY;
   }
 
-  /** The log as plain data, for "Export JSON". */
-  toJSON() {
-    return {
-      format: 'duplex-traffic/1',
-      clockOffsetMs: this.clockOffset,
-      clearedOlderFrames: this.cleared,
-      sockets: this.lanes,
-      frames: this.frames.map((frame) => ({ ...frame, ...this.span(frame) })),
-    };
+  /** Starts a replay: the recording's sockets and clock offset, no frames yet (see `replay`). */
+  restore(sockets: readonly RecordedSocket[], clockOffset: number): void {
+    this.reset();
+    this.#fixedOffset = clockOffset;
+    for (const lane of sockets) this.#book(lane.socket).lane = { ...lane };
+  }
+
+  /** Adds a frame exactly as it was recorded: both sides' times are already joined. */
+  replay(recorded: RecordedFrame): Frame {
+    return this.#newFrame(this.#book(recorded.socket), recorded.direction, recorded);
   }
 
   #book(socket: number): SocketBook {
@@ -232,6 +246,10 @@ export class TrafficModel {
 
   #fromServer(book: SocketBook, event: InspectEvent): void {
     if (event.type === 'handshake') book.lane.serverConnections++;
+    if (event.type === 'fault' && this.faults.length < recordingLimits.faults) {
+      const { fault, at, seconds, ms } = event;
+      this.faults.push({ socket: book.lane.socket, at, fault, ...(seconds !== undefined ? { seconds } : {}), ...(ms !== undefined ? { ms } : {}) });
+    }
     if (event.type !== 'frame') return;
     const direction = serverDirection[event.direction];
     const serverSide = {
@@ -255,7 +273,7 @@ export class TrafficModel {
     if (isData) this.#pend(book.serverOnly[direction], { frame, key });
   }
 
-  #newFrame(book: SocketBook, direction: Direction, fields: Omit<Frame, 'id' | 'socket' | 'direction' | 'overlaps'>): Frame {
+  #newFrame(book: SocketBook, direction: Direction, fields: Omit<Frame, 'id' | 'socket' | 'direction' | 'overlaps'> & { overlaps?: boolean }): Frame {
     const frame: Frame = { id: this.#nextId++, socket: book.lane.socket, direction, overlaps: false, ...fields };
     this.frames.push(frame);
     this.#added.add(frame);

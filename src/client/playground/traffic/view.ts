@@ -6,6 +6,12 @@ import { el } from '../../dom.ts';
 import viewCss from './view.css?inline';
 import { LaneCanvas, laneNames } from './lane-canvas.ts';
 import { FaultControls } from './fault-controls.ts';
+import type { RecordedOutput, Recording } from '../../../../protocol/recording.ts';
+import type { Language } from '../runner/run-protocol.ts';
+import { outputLine, recordingOf } from './recording.ts';
+import { downloadRecording, importButton } from './recording-file.ts';
+import { ReplayTimeline } from './replay-timeline.ts';
+import { ReplayControls } from './replay-controls.ts';
 
 // A plain CSS import would be hoisted by Astro into every lesson's <head>, render-blocking
 // (withastro/astro#9495); inlined, the styles arrive with this lazily loaded module instead.
@@ -58,14 +64,27 @@ export class TrafficView {
   #t0: number | null = null;
   #lastShift = 0;
   #reducedMotion = matchMedia('(prefers-reduced-motion: reduce)');
+  /** The run being recorded: its code and output lines (the model holds its traffic). */
+  #source: { code: string; language: Language } = { code: '', language: 'javascript' };
+  #output: RecordedOutput[] = [];
+  /** Set while a recording is replayed: live events are then not drawn. */
+  #replay: { timeline: ReplayTimeline; controls: ReplayControls; shown: number[] } | null = null;
+  #replayBox: HTMLElement;
+  #importProblem: HTMLElement;
+  readonly #pick: () => void;
 
   constructor(host: HTMLElement, onFault: (command: InspectCommand) => void) {
     this.#pause = el('button', { type: 'button', className: 'duplex-control', ariaPressed: 'false' }, 'Pause');
     this.#pause.addEventListener('click', () => this.#setPaused(!this.#paused));
     const clear = el('button', { type: 'button', className: 'duplex-control' }, 'Clear');
     clear.addEventListener('click', () => this.clear());
-    const exportButton = el('button', { type: 'button', className: 'duplex-control' }, 'Export JSON');
-    exportButton.addEventListener('click', () => this.#export());
+    const exportButton = el('button', { type: 'button', className: 'duplex-control' }, 'Export recording');
+    exportButton.addEventListener('click', () => downloadRecording(this.recording()));
+    const importer = importButton((read) => {
+      this.#importProblem.hidden = read.ok;
+      if (read.ok) this.showRecording(read.recording);
+      else this.#importProblem.textContent = read.message;
+    });
 
     const filters = el('fieldset', { className: 'pg-filters' }, el('legend', {}, 'Show'));
     const toggle = <T extends string>(value: T, label: string, set: Set<T>) => {
@@ -81,15 +100,20 @@ export class TrafficView {
     for (const opcode of allOpcodes) toggle(opcode, opcode, this.#opcodes);
 
     this.#faults = new FaultControls(onFault);
+    this.#pick = importer.pick;
 
     this.#summary = el('p', { className: 'pg-traffic-summary' }, 'No frames yet: press Run.');
     this.#cleared = el('p', { className: 'pg-cleared', hidden: true });
     this.#lanesBox = el('div', { className: 'pg-lanes' });
     this.#rows = el('ol', { className: 'pg-frames', ariaLabel: 'Frames, newest first', tabIndex: 0 });
+    this.#replayBox = el('div', { className: 'pg-replay-box' });
+    this.#importProblem = el('p', { className: 'pg-import-problem', role: 'alert', hidden: true });
 
     host.replaceChildren(
       el('h3', { className: 'pg-traffic-title' }, 'Traffic'),
-      el('div', { className: 'pg-traffic-bar', role: 'toolbar', ariaLabel: 'Traffic view' }, this.#pause, clear, exportButton),
+      el('div', { className: 'pg-traffic-bar', role: 'toolbar', ariaLabel: 'Traffic view' }, this.#pause, clear, exportButton, importer.element),
+      this.#importProblem,
+      this.#replayBox,
       filters,
       this.#faults.element,
       this.#summary,
@@ -107,14 +131,68 @@ export class TrafficView {
   }
 
   push(event: RunEvent): void {
+    if (this.#replay) return;
     this.#t0 ??= event.at;
     this.model.add(event);
+    const line = outputLine(event);
+    if (line && this.#output.length < 500) this.#output.push(line);
   }
 
-  /** A new run: everything from the last one goes. */
-  reset(): void {
-    this.model.reset();
-    this.#t0 = null;
+  /** Opens the file picker for a recording to replay. */
+  pickRecording(): void {
+    this.#pick();
+  }
+
+  /** This run (or the replayed one) in the versioned file format. */
+  recording(): Recording {
+    if (this.#replay) return this.#replay.timeline.recording;
+    return recordingOf(this.model, { ...this.#source, startedAt: this.#t0 ?? Date.now(), output: this.#output });
+  }
+
+  /** A new run (of `source`, recorded with it): everything from the last one, or a replay, goes. */
+  reset(source?: { code: string; language: Language }): void {
+    if (source) this.#source = source;
+    this.#output = [];
+    this.#replay?.controls.pause();
+    this.#replay = null;
+    this.#replayBox.replaceChildren();
+    this.#startOver(null);
+  }
+
+  /** Replays a recording in this view, from its start, with the scrubber above the lanes. */
+  showRecording(recording: Recording): void {
+    this.reset();
+    const timeline = new ReplayTimeline(recording);
+    const controls = new ReplayControls(timeline, (t) => this.#showUntil(t));
+    this.#replay = { timeline, controls, shown: [] };
+    this.#replayBox.replaceChildren(controls.element);
+    this.#startOver(recording);
+    controls.seek(0);
+  }
+
+  /** Draws the replay at `t` ms: the frames that had left by then, in their recorded order. */
+  #showUntil(t: number): void {
+    const replay = this.#replay;
+    if (!replay) return;
+    const visible = replay.timeline.visibleAt(t);
+    const grows = replay.shown.every((index, i) => visible[i] === index);
+    if (!grows) this.#startOver(replay.timeline.recording);
+    const { frames } = replay.timeline.recording;
+    for (const index of visible.slice(grows ? replay.shown.length : 0)) {
+      const recorded = frames[index];
+      if (recorded) this.model.replay(recorded);
+    }
+    replay.shown = visible;
+    this.render(replay.timeline.recording.startedAt + t, true);
+  }
+
+  /** Empties the model and lanes, ready for a live run (null) or a recording's frames. */
+  #startOver(recording: Recording | null): void {
+    if (recording) {
+      this.model.restore(recording.sockets, recording.clockOffsetMs);
+      if (this.#replay) this.#replay.shown = [];
+    } else this.model.reset();
+    this.#t0 = recording?.startedAt ?? null;
     this.#eachLane((lane) => lane.dispose());
     this.#lanes.clear();
     this.#lanesBox.replaceChildren();
@@ -127,7 +205,8 @@ export class TrafficView {
   }
 
   /** Applies what changed since the last call and moves the lanes on to `now`. */
-  render(now: number): void {
+  render(now: number, fromReplay = false): void {
+    if (this.#replay && !fromReplay) return;
     if (this.#paused) {
       // Still recording: the model keeps its bounded history, and resuming redraws from it.
       this.model.takeChanges();
@@ -141,7 +220,7 @@ export class TrafficView {
     if (this.#pendingRows.length > rowLimit) this.#pendingRows.splice(0, this.#pendingRows.length - rowLimit);
     for (const frame of updated) this.#update(frame);
     if (now - this.#lastSlow >= slowUpdateMs) {
-      this.#lastSlow = now;
+      this.#lastSlow = fromReplay ? 0 : now;
       this.#flushRows();
       this.#eachLane((lane) => lane.describe());
       for (const socket of this.#lanes.keys()) this.#label(socket);
@@ -289,12 +368,5 @@ export class TrafficView {
     this.#summary.textContent = frames.length === 0 ? 'No frames yet.' : `${frames.length} frames: ${up} ↑, ${frames.length - up} ↓ · ${both} crossed a frame going the other way`;
     this.#cleared.hidden = this.model.cleared === 0;
     this.#cleared.textContent = `Cleared ${this.model.cleared} older frames (the newest ${this.model.maxFrames} are kept).`;
-  }
-
-  #export(): void {
-    const blob = new Blob([JSON.stringify(this.model, null, 2)], { type: 'application/json' });
-    const link = el('a', { href: URL.createObjectURL(blob), download: 'duplex-traffic.json' });
-    link.click();
-    setTimeout(() => URL.revokeObjectURL(link.href), 1000);
   }
 }

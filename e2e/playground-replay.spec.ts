@@ -1,0 +1,70 @@
+import { expect, test, type Locator, type Page } from '@playwright/test';
+
+/** Record → export → import → replay, in a real page: the replayed frame list equals the recorded one. */
+const lesson = '/lessons/what-is-a-websocket/';
+
+const playground = (page: Page, title: string) => page.locator('duplex-playground').filter({ has: page.getByText(title, { exact: true }) });
+
+/** The frame list's rows as text, newest first (the timings in them are relative to the run's start). */
+const rows = (traffic: Locator) => traffic.getByRole('list', { name: 'Frames, newest first' }).getByRole('listitem').allInnerTexts();
+
+async function downloadText(page: Page, click: () => Promise<void>): Promise<{ name: string; text: string }> {
+  const download = page.waitForEvent('download');
+  await click();
+  const file = await download;
+  const chunks = await (await file.createReadStream()).toArray();
+  return { name: file.suggestedFilename(), text: Buffer.concat(chunks).toString('utf8') };
+}
+
+test('a recorded run is exported, imported into another playground and replayed frame by frame', async ({ page }) => {
+  test.setTimeout(60_000);
+  await page.goto(lesson);
+  const echo = playground(page, 'Echo');
+  await echo.getByRole('button', { name: 'Run' }).click();
+  const traffic = echo.getByRole('region', { name: 'Echo traffic' });
+  await expect(traffic.getByRole('img', { name: /^#1 server → client: .*latest message/ })).toBeVisible();
+  await echo.getByRole('button', { name: 'Stop' }).click();
+  const recorded = await rows(traffic);
+  expect(recorded.length).toBeGreaterThan(1);
+  const file = await downloadText(page, () => traffic.getByRole('button', { name: 'Export recording' }).click());
+
+  // A learner with no run at all opens the recording in a fresh page.
+  await page.goto(lesson);
+  const fresh = playground(page, 'Echo');
+  const chooser = page.waitForEvent('filechooser');
+  await fresh.getByRole('button', { name: 'Replay a recording' }).click();
+  await (await chooser).setFiles({ name: file.name, mimeType: 'application/json', buffer: Buffer.from(file.text) });
+  const replay = fresh.getByRole('region', { name: 'Echo traffic' });
+  await expect(replay.getByRole('region', { name: 'Replay' })).toBeVisible();
+  const controls = replay.getByRole('toolbar', { name: 'Replay controls' });
+  await expect(replay.getByRole('list', { name: 'Frames, newest first' }).getByRole('listitem')).toHaveCount(0);
+
+  await controls.getByRole('button', { name: 'Next frame' }).click();
+  await expect(replay.getByRole('list', { name: 'Frames, newest first' }).getByRole('listitem')).not.toHaveCount(0);
+  const slider = replay.getByRole('slider', { name: 'Replay time' });
+  await slider.fill(await slider.getAttribute('max').then((max) => max ?? '0'));
+  await expect.poll(() => rows(replay)).toEqual(recorded);
+  await expect(replay.getByRole('list', { name: 'Replayed output' })).toContainText(/./);
+
+  await slider.fill('0');
+  await expect(replay.getByRole('list', { name: 'Frames, newest first' }).getByRole('listitem')).toHaveCount(0);
+  await controls.getByRole('combobox', { name: 'Replay speed' }).selectOption('4');
+  await controls.getByRole('button', { name: 'Play' }).click();
+  await expect.poll(() => rows(replay), { timeout: 20_000 }).toEqual(recorded);
+  await expect(controls.getByRole('button', { name: 'Play' })).toHaveAttribute('aria-pressed', 'false');
+});
+
+test('a damaged or foreign file is refused with a clear message', async ({ page }) => {
+  await page.goto(lesson);
+  const echo = playground(page, 'Echo');
+  const pick = async (text: string) => {
+    const chooser = page.waitForEvent('filechooser');
+    await echo.getByRole('button', { name: 'Replay a recording' }).click();
+    await (await chooser).setFiles({ name: 'x.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+  };
+  await pick('{"log": {"version": "1.2", "entries": []}}');
+  await expect(echo.getByRole('alert')).toHaveText('This is not a Duplex recording (expected "format": "duplex-recording").');
+  await pick('{"format": "duplex-recording", "version": 1, "frames": "no"}');
+  await expect(echo.getByRole('alert')).toHaveText(/^This recording is damaged: /);
+  await expect(echo.getByRole('region', { name: 'Replay' })).toHaveCount(0);
+});

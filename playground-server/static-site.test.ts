@@ -1,0 +1,89 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { request } from 'node:http';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { precompressDir } from '../src/integrations/precompress.ts';
+import { cacheControlFor } from './static-site.ts';
+import { startTestServer } from './test-support.ts';
+
+/** A raw GET (fetch would decode the body and hide Content-Encoding). */
+function get(url: string, headers: Record<string, string> = {}) {
+  return new Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }>((resolve, reject) => {
+    request(url, { headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+    })
+      .on('error', reject)
+      .end();
+  });
+}
+
+async function builtSite() {
+  const dir = mkdtempSync(join(tmpdir(), 'duplex-site-'));
+  mkdirSync(join(dir, '_astro'));
+  mkdirSync(join(dir, 'lessons', 'frames'), { recursive: true });
+  const page = '<!doctype html><h1>Frames</h1>\n'.repeat(100);
+  const script = 'console.log("duplex");\n'.repeat(200);
+  writeFileSync(join(dir, 'index.html'), '<h1>course</h1>');
+  writeFileSync(join(dir, 'lessons', 'frames', 'index.html'), page);
+  writeFileSync(join(dir, '_astro', 'app.Ab12Cd.js'), script);
+  await precompressDir(dir);
+  return { dir, page, script };
+}
+
+test('hashed assets are cached for a year without revalidation; everything else revalidates', () => {
+  assert.equal(cacheControlFor('/_astro/editor.api.D3FA-iVb.js'), 'public, max-age=31536000, immutable');
+  assert.equal(cacheControlFor('/lessons/frames/'), 'no-cache');
+  assert.equal(cacheControlFor('/pagefind/pagefind-ui.js'), 'no-cache');
+  assert.equal(cacheControlFor('/sw.js'), 'no-cache');
+});
+
+test('the brotli twin goes to a browser that accepts br, gzip to one that only takes gzip, raw to the rest', async (t) => {
+  const site = await builtSite();
+  const server = await startTestServer({ siteDir: site.dir });
+  t.after(() => server.close());
+  const url = `${server.url}/_astro/app.Ab12Cd.js`;
+  const br = await get(url, { 'accept-encoding': 'gzip, deflate, br, zstd' });
+  assert.equal(br.headers['content-encoding'], 'br');
+  assert.equal(br.headers['vary'], 'Accept-Encoding');
+  assert.match(String(br.headers['content-type']), /javascript/);
+  assert.equal(br.headers['cache-control'], 'public, max-age=31536000, immutable');
+  assert.equal(brotliDecompressSync(br.body).toString(), site.script);
+  const gz = await get(url, { 'accept-encoding': 'gzip' });
+  assert.equal(gz.headers['content-encoding'], 'gzip');
+  assert.equal(gunzipSync(gz.body).toString(), site.script);
+  const raw = await get(url);
+  assert.equal(raw.headers['content-encoding'], undefined);
+  assert.equal(raw.body.toString(), site.script);
+  assert.ok(br.body.byteLength < raw.body.byteLength / 10);
+});
+
+test('a lesson page is compressed, must be revalidated, and an unchanged one costs a 304', async (t) => {
+  const site = await builtSite();
+  const server = await startTestServer({ siteDir: site.dir });
+  t.after(() => server.close());
+  const first = await get(`${server.url}/lessons/frames/`, { 'accept-encoding': 'br' });
+  assert.equal(first.status, 200);
+  assert.equal(first.headers['content-encoding'], 'br');
+  assert.equal(first.headers['cache-control'], 'no-cache');
+  assert.match(String(first.headers['content-type']), /text\/html/);
+  assert.equal(brotliDecompressSync(first.body).toString(), site.page);
+  const etag = String(first.headers['etag']);
+  assert.match(etag, /^W\/"/);
+  const again = await get(`${server.url}/lessons/frames/`, { 'accept-encoding': 'br', 'if-none-match': etag });
+  assert.equal(again.status, 304);
+  assert.equal(again.body.byteLength, 0);
+});
+
+test('a page too small to have a twin is served raw whatever the browser accepts', async (t) => {
+  const site = await builtSite();
+  const server = await startTestServer({ siteDir: site.dir });
+  t.after(() => server.close());
+  const small = await get(`${server.url}/`, { 'accept-encoding': 'br, gzip' });
+  assert.equal(small.headers['content-encoding'], undefined);
+  assert.equal(small.body.toString(), '<h1>course</h1>');
+});

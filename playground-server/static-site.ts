@@ -1,0 +1,30 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import sirv from 'sirv';
+
+/**
+ * How long a browser may keep a file of the built site. Astro names everything under `/_astro/`
+ * by content hash, so such a file never changes under its URL: cache it for a year and never
+ * revalidate. Everything else (HTML, Pagefind's index, the service worker) keeps its URL across
+ * builds: the browser may store it but asks again each time, and an unchanged file costs a 304.
+ */
+export function cacheControlFor(pathname: string): string {
+  return pathname.startsWith('/_astro/') ? 'public, max-age=31536000, immutable' : 'no-cache';
+}
+
+export type StaticHandler = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
+
+/**
+ * The built site through sirv: it picks the `.br`/`.gz` twin written at build time by
+ * `Accept-Encoding` and says `Vary: Accept-Encoding`; ETags make revalidation a 304.
+ * Files are listed once at start (`dev: false`): a new build needs a restart.
+ */
+export function staticSite(siteDir: string): StaticHandler {
+  return sirv(siteDir, {
+    dev: false,
+    etag: true,
+    brotli: true,
+    gzip: true,
+    extensions: ['html'],
+    setHeaders: (res, pathname) => res.setHeader('Cache-Control', cacheControlFor(pathname)),
+  });
+}
