@@ -31,6 +31,8 @@ export default defineConfig({
         PageTitle: './src/components/LessonHeader.astro',
         // Pagefind's UI is fetched when search opens, not with every page.
         Search: './src/components/Search.astro',
+        // The header links to /playground/ and /workshop/ (HeaderLinks renders Starlight's own icons after them).
+        SocialIcons: './src/components/HeaderLinks.astro',
       },
     }),
     liveEndpointsInDev(),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { explainIssues } from './explain.ts';
+import { defaultLimits } from '../protocol/limits.ts';
 import { WorkshopLimitsSchema } from './workshop/limits.ts';
 import { LabLimitsSchema } from './lab/limits.ts';
 
@@ -53,8 +54,8 @@ const ServerSettingsSchema = z
       .default([])
       .describe('extra origins allowed to open sockets, comma-separated, or * (same origin and localhost always are)'),
     maxConnections: count(1, 1_000_000).default(2000).describe('open WebSockets at once; more are refused with 503'),
-    maxPayload: count(16, 64 * 1024 * 1024).default(64 * 1024).describe('largest message in bytes; bigger ones close with 1009'),
-    rateLimit: count(1, 10_000_000).default(100).describe('messages per second one connection may send, sustained; a flood above it closes with 1008'),
+    maxPayload: count(16, 64 * 1024 * 1024).default(defaultLimits.maxPayload).describe('largest message in bytes; bigger ones close with 1009'),
+    rateLimit: count(1, 10_000_000).default(defaultLimits.rateLimit).describe('messages per second one connection may send, sustained; a flood above it closes with 1008'),
     rateBurst: count(1, 10_000_000)
       .default(1000)
       .describe('messages one connection may send at once on top of --rate-limit (a token bucket of this size)'),

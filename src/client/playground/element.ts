@@ -49,9 +49,15 @@ export class DuplexPlayground extends HTMLElement {
     on('share', () => void this.share());
     on('replay', () => void this.#loadSession().then((session) => session.importRecording()));
     const code = part<HTMLElement>(this, '[data-role="code"]');
-    // Clicking or focusing the static code is intent to edit.
+    // Clicking the static code, or Enter on it, is intent to edit. Focus alone is not: a keyboard
+    // user tabbing past must not land inside Monaco, where Tab indents instead of moving on.
     code.addEventListener('click', () => void this.edit());
-    code.addEventListener('focusin', () => void this.edit(), { once: true });
+    code.addEventListener('keydown', (event) => {
+      if (event.key === 'Enter' && !event.ctrlKey && !event.metaKey) {
+        event.preventDefault();
+        void this.edit();
+      }
+    });
     // Ctrl/Cmd+Enter runs from anywhere in the playground (Monaco handles it itself and says so).
     this.addEventListener('keydown', (event) => {
       if (event.key === 'Enter' && (event.ctrlKey || event.metaKey) && !event.defaultPrevented) {
@@ -74,6 +80,7 @@ export class DuplexPlayground extends HTMLElement {
       const editor = createEditor(host, this.dataset.current ?? this.#original, this.language, () => void this.run());
       part<HTMLElement>(this, '[data-role="code"]').hidden = true;
       part<HTMLButtonElement>(this, '[data-action="edit"]').hidden = true;
+      part<HTMLElement>(this, '[data-role="editor-hint"]').hidden = false;
       this.#editor = editor;
       this.dataset.editor = 'ready';
       return editor;
@@ -89,11 +96,19 @@ export class DuplexPlayground extends HTMLElement {
     const code = this.code;
     this.#setRunning(true);
     this.#emit('duplex:run-start', { code });
-    session.start(code, this.language, (event) => {
-      this.#emit('duplex:run-event', event);
-      if (event.type === 'failed') this.dataset.status = 'failed';
-    });
+    this.#editor?.clearError();
     this.dataset.status = 'running';
+    session.start(
+      code,
+      this.language,
+      (event) => {
+        this.#emit('duplex:run-event', event);
+        if (event.type !== 'failed') return;
+        this.dataset.status = 'failed';
+        if (event.line !== undefined) this.#editor?.markError(event.line, event.column ?? 1, event.message);
+      },
+      () => this.#setRunning(false),
+    );
   }
 
   stop() {

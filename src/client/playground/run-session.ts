@@ -27,6 +27,8 @@ export class RunSession {
   #run: Run | null = null;
   #connections = new Map<number, ConnectionState>();
   #status = '';
+  /** What the code threw, shown in the status until the next run: a failed run must not read "running". */
+  #failure: string | null = null;
   #frame = 0;
   #lastText = 0;
 
@@ -36,11 +38,13 @@ export class RunSession {
     this.#traffic = new TrafficView(parts.traffic, (command) => this.fault(command));
   }
 
-  start(code: string, language: Language, onEvent: (event: RunEvent) => void): void {
+  /** `onEnd` runs when the run ends by itself: the code failed before it opened any socket. */
+  start(code: string, language: Language, onEvent: (event: RunEvent) => void, onEnd: () => void): void {
     this.stop();
     this.#output.clear();
     this.#traffic.reset({ code, language });
     this.#connections.clear();
+    this.#failure = null;
     this.#setStatus('running');
     this.#run = startRun(code, language, (event) => {
       this.#output.push(event);
@@ -50,20 +54,26 @@ export class RunSession {
         this.#connections.set(event.socket, nextConnection(state, event));
       }
       onEvent(event);
+      if (event.type === 'failed') {
+        this.#failure ??= event.message;
+        // Nothing is left to run: no socket, and the code stopped at the throw.
+        if (this.#connections.size === 0 && this.stop('failed')) onEnd();
+        else this.#setStatus(this.#describe(event.at));
+      }
     });
     this.#traffic.setLive(true);
     this.#loop();
   }
 
   /** Returns false when there was nothing to stop. */
-  stop(): boolean {
+  stop(why: 'stopped' | 'failed' = 'stopped'): boolean {
     if (!this.#run) return false;
     this.#run.stop();
     this.#run = null;
     cancelAnimationFrame(this.#frame);
     this.#traffic.setLive(false);
     this.#draw();
-    this.#setStatus('stopped');
+    this.#setStatus(why === 'failed' && this.#failure ? `failed: ${this.#failure}` : 'stopped');
     return true;
   }
 
@@ -82,11 +92,17 @@ export class RunSession {
     if (at - this.#lastText >= textUpdateMs) {
       this.#lastText = at;
       this.#output.flush();
-      if (this.#connections.size > 0) this.#setStatus(describeConnections([...this.#connections.values()], at));
+      if (this.#connections.size > 0) this.#setStatus(this.#describe(at));
     }
     this.#traffic.render(at);
     this.#frame = requestAnimationFrame(this.#loop);
   };
+
+  /** The status line: the failure first (it is what the learner must fix), then the sockets. */
+  #describe(at: number): string {
+    const sockets = this.#connections.size > 0 ? describeConnections([...this.#connections.values()], at) : '';
+    return this.#failure ? [`failed: ${this.#failure}`, sockets].filter(Boolean).join(' · ') : sockets;
+  }
 
   #draw(): void {
     this.#output.flush();

@@ -21,9 +21,9 @@ test('after a drop the learner sees a countdown in whole seconds and how many se
     ev('send', 1200, { ...frame, queued: true }),
   ]);
   assert.equal(state.status, 'reconnecting');
-  assert.equal(describeConnection(state, 1100), 'reconnecting in 3 s after 1006 · 2 queued');
-  assert.equal(describeConnection(state, 2300), 'reconnecting in 1 s after 1006 · 2 queued');
-  assert.equal(describeConnection(state, 9999), 'reconnecting in 0 s after 1006 · 2 queued');
+  assert.equal(describeConnection(state, 1100), 'reconnecting in 3 s after 1006 the connection ended without a close frame · 2 queued');
+  assert.equal(describeConnection(state, 2300), 'reconnecting in 1 s after 1006 the connection ended without a close frame · 2 queued');
+  assert.equal(describeConnection(state, 9999), 'reconnecting in 0 s after 1006 the connection ended without a close frame · 2 queued');
 });
 
 test('the next attempt shows its number, and open empties the queue', () => {
@@ -42,7 +42,7 @@ test('the next attempt shows its number, and open empties the queue', () => {
 
 test('a close with no retry is final and shows its code and reason', () => {
   const state = fold([ev('open', 5), ev('close', 10, { code: 1008, reason: 'too many messages', wasClean: true })]);
-  assert.equal(describeConnection(state, 20), 'closed 1008 (too many messages)');
+  assert.equal(describeConnection(state, 20), 'closed 1008 policy violation: too many messages');
 });
 
 test('sends beyond the queue limit are counted as lost', () => {
@@ -53,5 +53,11 @@ test('sends beyond the queue limit are counted as lost', () => {
 test('several sockets are listed by number', () => {
   const one = fold([ev('open', 1)]);
   const two = { ...fold([ev('close', 10, { code: 1001, reason: 'bye', wasClean: true })]), socket: 2 };
-  assert.equal(describeConnections([one, two], 20), '#1 open | #2 closed 1001 (bye)');
+  assert.equal(describeConnections([one, two], 20), '#1 open | #2 closed 1001 the server is going away (restart or shutdown): bye');
+});
+
+test('many sockets are summed up by state, not listed one by one', () => {
+  const open = Array.from({ length: 48 }, (_, i) => ({ ...fold([ev('open', 1)]), socket: i + 1 }));
+  const connecting = [49, 50].map((socket) => ({ ...initialConnection(socket) }));
+  assert.equal(describeConnections([...open, ...connecting], 20), '50 sockets: 48 open, 2 connecting');
 });

@@ -1,4 +1,5 @@
 import type { SocketEvent } from '../runner/run-protocol.ts';
+import { describeClose } from './close-words.ts';
 
 /**
  * What one socket of a run is doing, folded from its events: the state machine the learner
@@ -55,7 +56,7 @@ export function describeConnection(state: ConnectionState, now: number): string 
   const extras: string[] = [];
   if (state.queued > 0) extras.push(`${state.queued} queued`);
   if (state.dropped > 0) extras.push(`${state.dropped} lost (queue full)`);
-  const close = state.lastClose ? `${state.lastClose.code}${state.lastClose.reason ? ` (${state.lastClose.reason})` : ''}` : '';
+  const close = state.lastClose ? describeClose(state.lastClose.code, state.lastClose.reason) : '';
   let main: string;
   switch (state.status) {
     case 'connecting':
@@ -80,5 +81,16 @@ export function describeConnection(state: ConnectionState, now: number): string 
 /** The status line for every socket of a run: plain for one socket, numbered for several. */
 export function describeConnections(states: readonly ConnectionState[], now: number): string {
   if (states.length === 1 && states[0]) return describeConnection(states[0], now);
+  if (states.length > maxListed) return summarize(states);
   return states.map((state) => `#${state.socket} ${describeConnection(state, now)}`).join(' | ');
+}
+
+/** Beyond this many sockets the status is a count per state: fifty lines would push the page down. */
+const maxListed = 4;
+
+/** "50 sockets: 48 open, 2 connecting", states in the order a socket lives through them. */
+function summarize(states: readonly ConnectionState[]): string {
+  const order: ConnectionState['status'][] = ['open', 'connecting', 'reconnecting', 'closed'];
+  const counts = order.map((status) => [status, states.filter((state) => state.status === status).length] as const).filter(([, n]) => n > 0);
+  return `${states.length} sockets: ${counts.map(([status, n]) => `${n} ${status}`).join(', ')}`;
 }

@@ -1,20 +1,38 @@
 import type { InspectEvent } from '../../../../protocol/inspect.ts';
 import type { RunEvent } from '../runner/run-protocol.ts';
+import { describeClose } from './close-words.ts';
 
 /** Lines kept in the output panel; older ones are dropped so a chatty run cannot grow the page forever. */
 const maxLines = 300;
 
 type Line = { text: string; kind: string };
 
+/** Cause before effect: this line comes before the close it causes (the server confirms first). */
+function describeFault(event: Extract<InspectEvent, { type: 'fault' }>): string {
+  switch (event.fault) {
+    case 'drop':
+      return 'fault: the server dropped the connection (TCP closed, no close frame)';
+    case 'outage':
+      return `fault: the server dropped the connection and refuses new ones for ${event.seconds ?? '?'} s`;
+    case 'blackhole':
+      return 'fault: the link went silent (no bytes either way, no close): only a heartbeat can notice';
+    case 'latency':
+      return event.ms ? `fault: the server now holds each message to you for ${event.ms} ms` : 'fault: latency removed';
+  }
+}
+
 /** The server's view adds what the browser cannot see; its frames go to the traffic view only. */
-function describeServer(socket: number, event: InspectEvent): Line | null {
+function describeServer(socket: number, event: InspectEvent, sentClose: number | undefined): Line | null {
   switch (event.type) {
     case 'handshake':
       return { text: `#${socket} server saw ${event.method} ${event.url} HTTP/${event.httpVersion} → 101, Sec-WebSocket-Accept: ${event.accept}`, kind: 'meta' };
     case 'closed':
-      return { text: `#${socket} server closed connection ${event.connection}: ${event.code}${event.reason ? ` "${event.reason}"` : ''}`, kind: 'meta' };
+      // ws reports 1006 on its side when the server's own close (1009, 1008…) got no answer: not a second cause.
+      if (event.code === 1006 && sentClose !== undefined)
+        return { text: `#${socket} server's side of connection ${event.connection} ended after the server sent close ${sentClose} (no close frame came back)`, kind: 'meta' };
+      return { text: `#${socket} server's side of connection ${event.connection} ended: ${describeClose(event.code, event.reason)}`, kind: 'meta' };
     case 'fault':
-      return { text: `#${socket} server applied fault: ${event.fault}`, kind: 'meta' };
+      return { text: `#${socket} ${describeFault(event)}`, kind: 'meta' };
     case 'error':
       return { text: `#${socket} server view: ${event.code}: ${event.message}`, kind: 'error' };
     case 'frame':
@@ -22,7 +40,7 @@ function describeServer(socket: number, event: InspectEvent): Line | null {
   }
 }
 
-function describe(event: RunEvent): Line | null {
+function describe(event: RunEvent, sentClose: ReadonlyMap<number, number>): Line | null {
   switch (event.type) {
     case 'console':
       return { text: event.text, kind: event.level };
@@ -38,7 +56,7 @@ function describe(event: RunEvent): Line | null {
         kind: event.error ? 'error' : 'meta',
       };
     case 'inspect':
-      return describeServer(event.socket, event.event);
+      return describeServer(event.socket, event.event, sentClose.get(event.socket));
     case 'lab':
       // Bytes go to the lab view beside the playground; the output keeps the lab's story short.
       if (event.event === 'ready') return { text: `lab open: browsers reach your server at ${event.path}`, kind: 'meta' };
@@ -58,7 +76,7 @@ function describe(event: RunEvent): Line | null {
           return { text: `#${event.socket} ← ${event.preview}`, kind: 'down' };
         case 'close':
           return {
-            text: `#${event.socket} closed ${event.code}${event.reason ? ` "${event.reason}"` : ''}${event.wasClean ? '' : ' (not clean)'}${event.retryInMs === undefined ? '' : `, retrying in ${(event.retryInMs / 1000).toFixed(1)} s`}`,
+            text: `#${event.socket} closed ${describeClose(event.code, event.reason)}${event.retryInMs === undefined ? '' : `, retrying in ${(event.retryInMs / 1000).toFixed(1)} s`}`,
             kind: 'meta',
           };
       }
@@ -81,8 +99,13 @@ export class OutputView {
     list.addEventListener('scroll', () => (this.#following = list.scrollHeight - list.scrollTop - list.clientHeight < 24), { passive: true });
   }
 
+  /** The close code the server last sent on each socket (from its view), to explain the 1006 that follows. */
+  #sentClose = new Map<number, number>();
+
   push(event: RunEvent): void {
-    const line = describe(event);
+    if (event.type === 'inspect' && event.event.type === 'frame' && event.event.opcode === 'close' && event.event.direction === 'out' && event.event.code !== undefined)
+      this.#sentClose.set(event.socket, event.event.code);
+    const line = describe(event, this.#sentClose);
     if (!line) return;
     this.#pending.push(line);
     if (this.#pending.length > maxLines) this.#pending.splice(0, this.#pending.length - maxLines);
@@ -114,6 +137,7 @@ export class OutputView {
 
   clear(): void {
     this.#pending = [];
+    this.#sentClose.clear();
     this.#list.replaceChildren();
   }
 }

@@ -3,6 +3,7 @@ import ReconnectingWebSocket from 'partysocket/ws';
 import { traceId, type SocketEvent } from './run-protocol.ts';
 import { describePayload } from './payload.ts';
 import { closedBy } from './instrument-websocket.ts';
+import { HandlerError } from './failure.ts';
 import { socketDefaults, type SocketOptions } from '../../socket/backoff.ts';
 import { DuplexSocket, type DuplexSocketOptions } from '../../socket/duplex-socket.ts';
 import { socketUrl } from '../../socket/socket-url.ts';
@@ -79,6 +80,7 @@ export function createConnect(serverOrigin: string, report: Report, tracing?: Tr
         learnerClosing = false;
       }
     };
+    nameHandlerErrors(socket, id);
 
     const send = socket.send.bind(socket);
     socket.send = (data) => {
@@ -126,4 +128,37 @@ export function createConnect(serverOrigin: string, report: Report, tracing?: Tr
     }
     return socket;
   };
+}
+
+/**
+ * The learner's `on…` handlers are wrapped so a throw (or an async handler's rejection) is
+ * reported as coming from that handler of that socket, once (run-worker.ts reports it).
+ * DuplexSocket's own property stays underneath: partysocket still calls its wrapper.
+ */
+function nameHandlerErrors(socket: DuplexSocket, id: number): void {
+  for (const type of ['open', 'message', 'close'] as const) {
+    const inner = Object.getOwnPropertyDescriptor(socket, `on${type}`);
+    if (!inner?.set || !inner.get) continue;
+    const from = `socket #${id}'s on${type} handler`;
+    Object.defineProperty(socket, `on${type}`, {
+      configurable: true,
+      get: () => inner.get?.call(socket),
+      set: (next: unknown) => {
+        if (typeof next !== 'function') return inner.set?.call(socket, next);
+        inner.set?.call(socket, function (this: unknown, event: Event) {
+          let result: unknown;
+          try {
+            result = next.call(this, event);
+          } catch (error) {
+            throw new HandlerError(from, error);
+          }
+          if (result instanceof Promise)
+            void result.catch((error: unknown) => {
+              throw new HandlerError(from, error);
+            });
+          return result;
+        });
+      },
+    });
+  }
 }

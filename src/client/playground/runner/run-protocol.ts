@@ -118,7 +118,8 @@ const StartedEvent = z.object({ type: z.literal('started'), at, sampleKey: z.str
 
 const ConsoleEvent = z.object({ type: z.literal('console'), level: z.enum(['log', 'info', 'warn', 'error']), text: z.string(), at });
 const FinishedEvent = z.object({ type: z.literal('finished'), at });
-const FailedEvent = z.object({ type: z.literal('failed'), message: z.string(), at });
+/** The code threw or did not parse; `line`/`column` (1-based) point into the learner's code when known. */
+const FailedEvent = z.object({ type: z.literal('failed'), message: z.string(), line: z.optional(z.number()), column: z.optional(z.number()), at });
 
 /** Worker → page: socket n of the run wants to open; it waits until the page answers WatchReady. */
 export const WatchRequest = z.object({ type: z.literal('watch'), socket: z.number() });

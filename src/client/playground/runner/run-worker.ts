@@ -3,6 +3,7 @@ import { WorkerInbox, type RunRequest, type WorkerMessage } from './run-protocol
 import { createConnect, socketCounter } from './connect.ts';
 import { createEventSource, createFetch } from './instrument-http.ts';
 import { createWebSocket } from './instrument-websocket.ts';
+import { describeFailure, type Failure } from './failure.ts';
 import { formatValue } from './format.ts';
 import { createServe } from '../../lab/serve.ts';
 
@@ -24,9 +25,31 @@ function capture(level: 'log' | 'info' | 'warn' | 'error') {
 const playgroundConsole = { log: capture('log'), info: capture('info'), warn: capture('warn'), error: capture('error'), debug: capture('log') };
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-// Uncaught errors in callbacks (a socket's onmessage, a timer) would otherwise vanish.
-self.addEventListener('error', (event) => post({ type: 'failed', message: event.message, at: now() }));
-self.addEventListener('unhandledrejection', (event) => post({ type: 'failed', message: formatValue(event.reason), at: now() }));
+const AsyncFunction = Object.getPrototypeOf(async () => {}).constructor as new (...args: string[]) => (...values: unknown[]) => Promise<void>;
+const parameters = ['connect', 'serve', 'log', 'sleep', 'console', 'fetch', 'WebSocket', 'EventSource', 'sampleKey'] as const;
+
+/**
+ * Lines V8 puts before the learner's first line in a Function's source (its generated
+ * `function anonymous(…) {` header), measured with a probe rather than assumed.
+ */
+const lineOffset = (() => {
+  const stack = String(new Function(...parameters, 'return new Error().stack')());
+  const line = Number(/<anonymous>:(\d+):\d+/.exec(stack)?.[1]);
+  return line >= 1 ? line - 1 : 0;
+})();
+
+const fail = (failure: Failure) => post({ type: 'failed', ...failure, at: now() });
+
+// Uncaught errors in callbacks (a socket's onmessage, a timer) would otherwise vanish. Each is
+// reported once: preventDefault keeps it from reaching the page's worker.onerror as well.
+self.addEventListener('error', (event) => {
+  event.preventDefault();
+  fail(describeFailure(event.error ?? event.message, lineOffset));
+});
+self.addEventListener('unhandledrejection', (event) => {
+  event.preventDefault();
+  fail(describeFailure(event.reason, lineOffset));
+});
 
 /** A Sec-WebSocket-Key as a browser makes one (16 random bytes, base64), new for every run. */
 function freshKey(): string {
@@ -52,7 +75,8 @@ async function run({ code, server, language, run: runId }: RunRequest): Promise<
   const serve = createServe(server, (report) => post({ type: 'lab', at: now(), ...report }), (url) => new WebSocket(url));
   // The learner's code sees instrumented twins of the platform's network APIs, so a check reads
   // what the code did (requests made, bytes sent, who closed) and not only what it printed.
-  const globals = {
+  const sampleKey = freshKey();
+  const globals: Record<(typeof parameters)[number], unknown> = {
     connect,
     serve,
     log: playgroundConsole.log,
@@ -61,18 +85,25 @@ async function run({ code, server, language, run: runId }: RunRequest): Promise<
     fetch: createFetch(server, post),
     WebSocket: createWebSocket(server, post, nextSocket),
     EventSource: createEventSource(server, post),
-    sampleKey: freshKey(),
+    sampleKey,
   };
-  post({ type: 'started', at: now(), sampleKey: globals.sampleKey });
+  post({ type: 'started', at: now(), sampleKey });
   Object.assign(self, { console: playgroundConsole });
-  const AsyncFunction = Object.getPrototypeOf(async () => {}).constructor as new (...args: string[]) => (...values: unknown[]) => Promise<void>;
+  let program: (...values: unknown[]) => Promise<void>;
   try {
     const source = language === 'typescript' ? (await import('./transpile.ts')).stripTypes(code) : code;
-    const program = new AsyncFunction(...Object.keys(globals), source);
-    await program(...Object.values(globals));
+    program = new AsyncFunction(...parameters, source);
+  } catch (error) {
+    // The code does not parse: say where, as an editor would.
+    const place = (await import('./transpile.ts')).syntaxErrorPlace(code, language ?? 'javascript');
+    const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    return fail(place ? { message: `${message} at line ${place.line}, column ${place.column}`, ...place } : { message });
+  }
+  try {
+    await program(...parameters.map((name) => globals[name]));
     post({ type: 'finished', at: now() });
   } catch (error) {
-    post({ type: 'failed', message: formatValue(error), at: now() });
+    fail(describeFailure(error, lineOffset));
   }
 }
 
