@@ -13,6 +13,10 @@ export const ErrorCode = z.enum([
   'binary_not_supported',
   /** `?since=` asked for messages older than the history kept; the replay starts at the oldest kept. */
   'history_truncated',
+  /** `?epoch=` named another epoch: the log was lost and started over; the replay is everything kept now. */
+  'history_reset',
+  /** The server could not keep the message (its state store is unreachable); nothing was sent. Try again. */
+  'unavailable',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;
 
