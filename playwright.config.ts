@@ -37,7 +37,7 @@ export default defineConfig({
     command: 'npm run serve',
     url: `${baseURL}/healthz`,
     // A fast heartbeat so the playground's e2e sees the server's ping and the browser's pong.
-    env: { PORT: String(port), HOST: 'localhost', DUPLEX_HEARTBEAT_MS: '2000' },
+    env: { PORT: String(port), HOST: 'localhost', DUPLEX_HEARTBEAT_MS: '2000', DUPLEX_EPHEMERAL: 'true' },
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,
   },

@@ -30,7 +30,7 @@ const targets: Target[] = [
     name: 'duplex',
     // Limits raised so the benchmark measures throughput, not our rate limiter doing its job.
     args: ['playground-server/main.ts', '--port', '0', '--host', '127.0.0.1', '--site-dir', 'bench-has-no-site', '--rate-limit', '10000000',
-      '--max-connections', '100000', '--send-buffer', '1073741824'],
+      '--max-connections', '100000', '--send-buffer', '1073741824', '--ephemeral'],
     kind: 'ws',
     echo: '/ws/echo',
     room: '/ws/room/bench',

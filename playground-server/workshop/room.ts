@@ -63,11 +63,14 @@ export class Room {
     this.#record = record;
     this.#limits = limits;
     this.#keep = keep;
-    for (const seat of Object.values(record.seats)) {
-      this.#seats.set(seat.id, this.#runtimeSeat(seat.id));
-      this.#seatsByToken.set(seat.tokenHash, seat.id);
-      // Loaded back after a restart: nobody is connected yet, so everyone gets the grace period.
-      if (seat.state === 'connected') this.#startGrace(this.#seats.get(seat.id)!);
+    for (const { id, tokenHash, state } of Object.values(record.seats)) {
+      const seat = this.#runtimeSeat(id);
+      this.#seats.set(id, seat);
+      this.#seatsByToken.set(tokenHash, id);
+      if (state !== 'connected') continue;
+      // Loaded back after a crash: nobody is connected yet, so everyone gets the grace period.
+      this.#setState(seat, 'reconnecting');
+      this.#startGrace(seat);
     }
   }
 
