@@ -153,7 +153,12 @@ function sqliteWorkshopStore(db: DatabaseSync, guard: <T>(write: () => T, otherw
       room.record = applyRoomEvent(room.record, event);
       room.n++;
       const kept = room;
-      guard(() => (event.type === 'created' || kept.n % COMPACT_EVERY === 0 ? writeSnapshot(code, kept) : insert.run(code, kept.n, JSON.stringify(event))), undefined);
+      guard(() => {
+        // A code used again starts from nothing: the old room's events must not replay into it.
+        if (event.type === 'created') dropEvents.run(code, Number.MAX_SAFE_INTEGER);
+        if (event.type === 'created' || kept.n % COMPACT_EVERY === 0) writeSnapshot(code, kept);
+        else insert.run(code, kept.n, JSON.stringify(event));
+      }, undefined);
     },
     remove(code) {
       live.delete(code);
