@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { ChatClientMessage, MemberName, type ChatServerMessage } from '../../protocol/chat.ts';
 import { CloseCode } from '../../protocol/close-codes.ts';
 import { broadcast } from '../broadcast.ts';
@@ -21,24 +22,23 @@ interface Member {
 export interface ChatPeer {
   ws: LiveSocket;
   me: Member;
-  pending: string[] | null;
+  pending: { frame: string; seq: number | null }[] | null;
 }
 
-/** Room delivery for chat: framed once for the peers that are live, queued for those catching up. */
-export function deliverToPeers(peers: ReadonlySet<ChatPeer>, message: RoomMessage, except?: ChatPeer): void {
+/** Framed once for the peers that are live, queued for those catching up. `seq`: a log line's. */
+function deliver(peers: ReadonlySet<ChatPeer>, frame: string, seq: number | null, except?: ChatPeer): void {
   const live: LiveSocket[] = [];
   for (const peer of peers) {
     if (peer === except) continue;
-    if (peer.pending) peer.pending.push(message.data.toString());
+    if (peer.pending) peer.pending.push({ frame, seq });
     else live.push(peer.ws);
   }
-  broadcast(live, message.data, false);
+  broadcast(live, frame, false);
 }
 
-const seqOf = (frame: string) => {
-  const message = JSON.parse(frame) as { type?: string; seq?: number };
-  return message.type === 'message' ? (message.seq ?? 0) : null;
-};
+/** Room delivery of presence (join, leave, rename): what `Rooms` carries for chat. */
+export const deliverToPeers = (peers: ReadonlySet<ChatPeer>, message: RoomMessage, except?: ChatPeer) =>
+  deliver(peers, message.data.toString(), null, except);
 
 type ChatParams = { room: string; since: number | null; epoch: string | null; name: string | null };
 
@@ -49,7 +49,20 @@ type ChatParams = { room: string; since: number | null; epoch: string | null; na
  * live one. The log lives in the state store, so it survives restarts and is shared by instances.
  */
 export function chatEndpoint(rooms: Rooms<ChatPeer>, logs: ChatLogs, historyLimit: number): WsEndpoint<ChatParams> {
+  // Ids are shared by every instance of a room: a per-process tag keeps them apart.
+  const instance = randomBytes(3).toString('hex');
   let nextId = 1;
+  /** Rooms whose log this instance follows: while it has members there. */
+  const following = new Map<string, () => void>();
+  const follow = (room: string) => {
+    if (following.has(room)) return;
+    const unfollow = logs.follow(room, {
+      line: (frame, seq) => deliver(rooms.members(room), frame, seq),
+      // The log is gone (a store that lost its data): the seqs clients hold mean nothing now.
+      reset: () => rooms.members(room).forEach((peer) => peer.ws.close(CloseCode.serviceRestart, 'the chat history restarted; reconnect')),
+    });
+    following.set(room, unfollow);
+  };
   const send = (ws: LiveSocket, message: ChatServerMessage) => ws.send(JSON.stringify(message));
   const publish = (room: string, message: ChatServerMessage, except?: ChatPeer) =>
     rooms.publish(room, { data: JSON.stringify(message), isBinary: false }, except);
@@ -74,10 +87,7 @@ export function chatEndpoint(rooms: Rooms<ChatPeer>, logs: ChatLogs, historyLimi
     for (const line of history.lines) send(ws, line);
     const pending = peer.pending ?? [];
     peer.pending = null;
-    for (const frame of pending) {
-      const seq = seqOf(frame);
-      if (seq === null || seq > history.latestSeq) ws.send(frame);
-    }
+    for (const { frame, seq } of pending) if (seq === null || seq > history.latestSeq) ws.send(frame);
     publish(room, { type: 'join', member: { ...me }, at: Date.now() }, peer);
   }
 
@@ -96,8 +106,8 @@ export function chatEndpoint(rooms: Rooms<ChatPeer>, logs: ChatLogs, historyLimi
     },
     open(ws, _req, params) {
       const { room, name } = params;
-      const id = `u${nextId++}`;
-      const peer: ChatPeer = { ws, me: { id, name: name ?? `guest-${id.slice(1)}` }, pending: [] };
+      const n = nextId++;
+      const peer: ChatPeer = { ws, me: { id: `u${n}-${instance}`, name: name ?? `guest-${n}` }, pending: [] };
       let left = false;
       ws.on('message', (data: Buffer, isBinary) => {
         const parsed = parseJsonMessage(ChatClientMessage, data, isBinary);
@@ -107,8 +117,8 @@ export function chatEndpoint(rooms: Rooms<ChatPeer>, logs: ChatLogs, historyLimi
           peer.me.name = message.name;
           return publish(room, { type: 'rename', member: { ...peer.me }, at: Date.now() });
         }
-        logs.append(room, peer.me, message.text).then(
-          (line) => publish(room, line),
+        // The store delivers the line to every follower of the room, on every instance, in seq order.
+        logs.append(room, peer.me, message.text).catch(
           () => send(ws, { type: 'error', code: 'unavailable', message: 'the chat history cannot be written right now; your message was not sent, try again' }),
         );
       });
@@ -116,10 +126,14 @@ export function chatEndpoint(rooms: Rooms<ChatPeer>, logs: ChatLogs, historyLimi
         left = true;
         rooms.leave(room, peer);
         if (!peer.pending) publish(room, { type: 'leave', member: { ...peer.me }, at: Date.now() });
-        if (rooms.members(room).size === 0) logs.idle(room);
+        if (rooms.members(room).size > 0) return;
+        following.get(room)?.();
+        following.delete(room);
+        logs.idle(room);
       });
       // Join first, then read: whatever is sent meanwhile waits in `pending`, so no line falls between.
       rooms.join(room, peer);
+      follow(room);
       readHistory(room, params).then(
         ({ history, stale }) => left || catchUp(peer, room, history, stale),
         () => ws.close(CloseCode.internalError, 'chat history is unavailable; reconnect shortly'),

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { ChatLog } from '../chat-log.ts';
 import { applyRoomEvent, newRoomRecord, type RoomRecord } from '../workshop/record.ts';
+import { Followers } from './followers.ts';
 import type { ChatLogs, Store, WorkshopStore } from './types.ts';
 
 /** A room's log outlives a short empty spell (everyone reconnecting), then is forgotten. */
@@ -11,6 +12,7 @@ export const newEpoch = () => randomBytes(6).toString('base64url');
 /** Chat logs in this process's memory: a restart starts every room over, in a new epoch. */
 export function memoryChatLogs(historyLimit: number, graceMs = EMPTY_ROOM_GRACE_MS): ChatLogs {
   const logs = new Map<string, { log: ChatLog; epoch: string; forget?: NodeJS.Timeout }>();
+  const followers = new Followers();
   const logFor = (room: string) => {
     let entry = logs.get(room);
     if (!entry) logs.set(room, (entry = { log: new ChatLog(historyLimit), epoch: newEpoch() }));
@@ -18,7 +20,12 @@ export function memoryChatLogs(historyLimit: number, graceMs = EMPTY_ROOM_GRACE_
     return entry;
   };
   return {
-    append: async (room, from, text) => logFor(room).log.append(from, text),
+    async append(room, from, text) {
+      const line = logFor(room).log.append(from, text);
+      followers.line(room, JSON.stringify(line), line.seq);
+      return line;
+    },
+    follow: (room, follower) => followers.add(room, follower),
     async read(room, after) {
       const { log, epoch } = logFor(room);
       const kept = after === null ? { lines: [], truncated: false } : log.since(after);

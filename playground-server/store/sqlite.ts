@@ -5,6 +5,7 @@ import type * as z from 'zod/mini';
 import { ChatLine } from '../../protocol/chat.ts';
 import { explainIssues } from '../explain.ts';
 import { applyRoomEvent, newRoomRecord, RoomEvent, RoomRecord } from '../workshop/record.ts';
+import { Followers } from './followers.ts';
 import { newEpoch } from './memory.ts';
 import { StoreError } from './store-error.ts';
 import type { ChatLogs, Store, WorkshopStore } from './types.ts';
@@ -82,15 +83,19 @@ function sqliteChatLogs(db: DatabaseSync, limit: number, fail: (error: unknown) 
   const begin = db.prepare('BEGIN IMMEDIATE');
   const commit = db.prepare('COMMIT');
   const rollback = db.prepare('ROLLBACK');
+  const followers = new Followers();
   return {
+    follow: (room, follower) => followers.add(room, follower),
     async append(room, from, text) {
       begin.run();
       try {
         const { seq } = bump.get(room, newEpoch()) as { seq: number };
         const line: ChatLine = { type: 'message', seq, from: { id: from.id, name: from.name }, text, at: Date.now() };
-        insert.run(room, seq, JSON.stringify(line));
+        const frame = JSON.stringify(line);
+        insert.run(room, seq, frame);
         prune.run(room, seq - limit);
         commit.run();
+        followers.line(room, frame, seq);
         return line;
       } catch (error) {
         rollback.run();

@@ -26,8 +26,19 @@ export interface ChatLogs {
   append(room: string, from: ChatLine['from'], text: string): Promise<ChatLine>;
   /** `after` null: only the epoch and newest seq. */
   read(room: string, after: number | null): Promise<ChatHistory>;
+  /**
+   * Every new line of the room, in seq order, as its JSON frame (whichever instance appended
+   * it), until the returned function is called. `reset`: the store lost the room's log (a new
+   * epoch); lines seen so far are gone and seqs start over.
+   */
+  follow(room: string, follower: ChatFollower): () => void;
   /** Nobody on this instance is in the room: a store that only has memory may forget it later. */
   idle(room: string): void;
+}
+
+export interface ChatFollower {
+  line(frame: string, seq: number): void;
+  reset(): void;
 }
 
 /**
