@@ -5,6 +5,8 @@ import { after } from 'node:test';
 import { storeConformance } from './conformance.ts';
 import { memoryStore } from './memory.ts';
 import { openSqliteStore } from './sqlite.ts';
+import { openRedisStore } from './redis.ts';
+import { startRedis } from '../redis-support.ts';
 
 storeConformance('memory', { open: async (limit) => memoryStore(limit) });
 
@@ -18,4 +20,13 @@ storeConformance('embedded', {
     return openSqliteStore(current, limit);
   },
   reopen: async (limit) => openSqliteStore(current, limit),
+});
+
+const redis = await startRedis();
+after(() => redis.stop());
+let db = 0;
+/** Each Redis test gets an empty database of the same server, as a fresh store would. */
+storeConformance('redis', {
+  open: (limit) => openRedisStore(`${redis.url}/${++db}`, limit),
+  reopen: (limit) => openRedisStore(`${redis.url}/${db}`, limit),
 });

@@ -98,6 +98,21 @@ export function storeConformance(name: string, subject: StoreUnderTest): void {
     assert.deepEqual((await store.chat.read('busy', 0)).lines.map((line) => line.text).sort(), lines.map((line) => line.text).sort());
   });
 
+  withStore('a follower gets every new line of its room once, in seq order, as the frame the log keeps', async (store) => {
+    const got: [number, string][] = [];
+    const stop = store.chat.follow('followed', { line: (frame, seq) => got.push([seq, frame]), reset: () => assert.fail('no reset expected') });
+    // Subscribing may take a round trip (Redis): the first line is appended once it is in place.
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const lines = await Promise.all(Array.from({ length: 20 }, (_, i) => store.chat.append('followed', ann, `f${i}`)));
+    await store.chat.append('elsewhere', ann, 'not followed');
+    for (let i = 0; i < 100 && got.length < 20; i++) await new Promise((resolve) => setTimeout(resolve, 20));
+    stop();
+    assert.deepEqual(got.map(([seq]) => seq), Array.from({ length: 20 }, (_, i) => i + 1));
+    const kept = (await store.chat.read('followed', 0)).lines;
+    assert.deepEqual(got.map(([, frame]) => JSON.parse(frame)), kept);
+    assert.deepEqual(kept.map((line) => line.text).sort(), lines.map((line) => line.text).sort());
+  });
+
   withStore('workshop rooms load as their events left them; a removed room is gone', async (store) => {
     for (const event of roomEvents('AAAAAA')) store.workshop.append('AAAAAA', event);
     for (const event of roomEvents('BBBBBB').slice(0, 4)) store.workshop.append('BBBBBB', event);

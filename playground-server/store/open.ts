@@ -3,8 +3,13 @@ import { memoryStore } from './memory.ts';
 import { openSqliteStore } from './sqlite.ts';
 import type { Store } from './types.ts';
 
-/** The store the configuration asks for: memory (`--ephemeral`) or embedded (the default). */
+/** The store the configuration asks for: memory (`--ephemeral`), Redis (`--redis`) or embedded (the default). */
 export async function openStore(config: Config): Promise<Store> {
   if (config.ephemeral) return memoryStore(config.chatHistory);
+  if (config.redisUrl) {
+    // Loaded only when asked for: a single instance never loads the Redis client.
+    const { openRedisStore } = await import('./redis.ts');
+    return openRedisStore(config.redisUrl, config.chatHistory);
+  }
   return openSqliteStore(config.stateDir, config.chatHistory);
 }
