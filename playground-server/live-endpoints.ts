@@ -83,7 +83,7 @@ export async function createLiveEndpoints(config: Config): Promise<LiveEndpoints
     tickerEndpoint,
     inspectEndpoint(traces),
     roomEndpoint(memoryRooms(deliver)),
-    chatEndpoint(memoryRooms(deliverToPeers), store.chat, config.chatHistory),
+    chatEndpoint(store.rooms('chat', deliverToPeers), store.chat, config.chatHistory),
     eventsEndpoint(feed, transportCounters),
     workshop,
   ] as WsEndpoint<never>[];

@@ -6,7 +6,7 @@ import type { ChatLogs } from './types.ts';
 
 export type RedisClient = ReturnType<typeof createClient>;
 
-const keys = (room: string) => ({ seq: `duplex:chat:${room}:seq`, log: `duplex:chat:${room}:log`, epoch: `duplex:chat:${room}:epoch`, channel: `duplex:chat:${room}` });
+const keys = (room: string) => ({ seq: `duplex:chat:${room}:seq`, log: `duplex:chat:${room}:log`, epoch: `duplex:chat:${room}:epoch`, channel: `duplex:chat:${room}:lines` });
 
 /**
  * One script, so the seq, the stream entry (the resumable copy, id = seq) and the publish (the

@@ -1,4 +1,6 @@
+import { randomBytes } from 'node:crypto';
 import { createClient } from 'redis';
+import { redisRooms } from './redis-rooms.ts';
 import { redisChatLogs, type RedisClient } from './redis-chat.ts';
 import { redisWorkshopStore } from './redis-workshop.ts';
 import { StoreError } from './store-error.ts';
@@ -36,6 +38,7 @@ export async function openRedisStore(url: string, historyLimit: number): Promise
     throw new StoreError(url, `cannot reach Redis: ${(error as Error).message}`);
   }
   const chat = redisChatLogs(client, subscriber, historyLimit);
+  const instance = randomBytes(6).toString('base64url');
   // Every 'ready' after the first is a reconnect: what pub/sub missed meanwhile comes from the streams.
   subscriber.on('ready', () => {
     lastError = '';
@@ -45,6 +48,7 @@ export async function openRedisStore(url: string, historyLimit: number): Promise
     kind: 'redis',
     chat,
     workshop: redisWorkshopStore(client, url, noteError),
+    rooms: (name, deliver) => redisRooms(client, subscriber, `duplex:rooms:${name}`, instance, deliver),
     get healthy() {
       return client.isReady && subscriber.isReady;
     },

@@ -4,6 +4,7 @@ import { DatabaseSync } from 'node:sqlite';
 import type * as z from 'zod/mini';
 import { ChatLine } from '../../protocol/chat.ts';
 import { explainIssues } from '../explain.ts';
+import { memoryRooms } from '../rooms.ts';
 import { applyRoomEvent, newRoomRecord, RoomEvent, RoomRecord } from '../workshop/record.ts';
 import { Followers } from './followers.ts';
 import { newEpoch } from './memory.ts';
@@ -61,6 +62,8 @@ export function openSqliteStore(stateDir: string, historyLimit: number): Store {
     kind: 'embedded',
     chat: sqliteChatLogs(db, historyLimit, (error) => fail('cannot read chat history', error)),
     workshop: sqliteWorkshopStore(db, guard, (error) => fail('cannot read workshop rooms', error)),
+    // One process owns the file, so what may be lost stays in this process.
+    rooms: (_name, deliver) => memoryRooms(deliver),
     get healthy() {
       return healthy;
     },

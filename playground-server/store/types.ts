@@ -1,4 +1,5 @@
 import type { ChatLine } from '../../protocol/chat.ts';
+import type { RoomMessage, Rooms } from '../rooms.ts';
 import type { RoomEvent, RoomRecord } from '../workshop/record.ts';
 
 export type { ChatLine };
@@ -61,6 +62,8 @@ export interface Store {
   readonly kind: string;
   readonly chat: ChatLogs;
   readonly workshop: WorkshopStore;
+  /** Rooms for what may be lost (chat presence): this instance only, or shared by pub/sub. */
+  rooms<Member>(name: string, deliver: (members: ReadonlySet<Member>, message: RoomMessage, except?: Member) => void): Rooms<Member>;
   /** False while the store cannot be reached (degraded: this instance serves its own clients). */
   readonly healthy: boolean;
   close(): Promise<void>;
