@@ -35,7 +35,7 @@ export async function openRedisStore(url: string, historyLimit: number): Promise
   } catch (error) {
     client.destroy();
     subscriber.destroy();
-    throw new StoreError(url, `cannot reach Redis: ${(error as Error).message}`);
+    throw new StoreError(url, `cannot reach Redis: ${(error as Error).message}`, 'Start redis-server there, or leave out --redis / DUPLEX_REDIS_URL for the embedded store.');
   }
   const chat = redisChatLogs(client, subscriber, historyLimit);
   const instance = randomBytes(6).toString('base64url');
