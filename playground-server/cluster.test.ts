@@ -68,6 +68,27 @@ test('a client that wrote on A resumes on B with ?since= and gets exactly what i
   moved.close();
 });
 
+test('the raw relay room is shared: text and binary from A reach the members on B unchanged, not the sender', { timeout: 30_000 }, async () => {
+  const sender = await connect(`${a.wsUrl}/ws/room/relay`);
+  const nearby = await connect(`${a.wsUrl}/ws/room/relay`);
+  const far = await connect(`${b.wsUrl}/ws/room/relay`);
+  await new Promise((resolve) => setTimeout(resolve, 200)); // B's subscription is a round trip to Redis
+  sender.send('text one');
+  sender.send(Buffer.from([0, 1, 2, 255]));
+  for (const ws of [nearby, far]) {
+    const first = await inbox(ws).next();
+    const second = await inbox(ws).next();
+    assert.deepEqual([first.data.toString(), first.isBinary], ['text one', false]);
+    assert.deepEqual([[...second.data], second.isBinary], [[0, 1, 2, 255], true]);
+  }
+  far.send('back from B');
+  assert.equal((await inbox(sender).next()).data.toString(), 'back from B');
+  await new Promise((resolve) => setTimeout(resolve, 100));
+  assert.equal(inbox(sender).received.length, 1, 'the sender gets nothing of its own');
+  assert.equal(inbox(far).received.length, 2, 'nothing twice');
+  for (const ws of [sender, nearby, far]) ws.close();
+});
+
 test('Redis killed for 5 s under traffic: both instances stay up and degraded, refuse says, then recover; clients are told the log restarted', { timeout: 60_000 }, async () => {
   const ann = await connect(`${a.wsUrl}/ws/chat/outage?name=ann`);
   const { epoch } = await welcomeOf(ann);

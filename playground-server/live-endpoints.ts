@@ -24,7 +24,6 @@ import { memoryFeed } from './feed.ts';
 import { readFeedQuery } from './feed-query.ts';
 import { TransportCounters } from './transport-stats.ts';
 import { startMetering } from './wire-meter.ts';
-import { memoryRooms } from './rooms.ts';
 import { createWorkshopEndpoint } from './workshop/endpoint.ts';
 
 /** Paths this module owns; anything else is left to the static site (or Vite in dev). */
@@ -82,7 +81,7 @@ export async function createLiveEndpoints(config: Config): Promise<LiveEndpoints
     echoEndpoint,
     tickerEndpoint,
     inspectEndpoint(traces),
-    roomEndpoint(memoryRooms(deliver)),
+    roomEndpoint(store.rooms('room', deliver)),
     chatEndpoint(store.rooms('chat', deliverToPeers), store.chat, config.chatHistory),
     eventsEndpoint(feed, transportCounters),
     workshop,

@@ -39,11 +39,15 @@ export async function openRedisStore(url: string, historyLimit: number): Promise
   }
   const chat = redisChatLogs(client, subscriber, historyLimit);
   const instance = randomBytes(6).toString('base64url');
-  // Every 'ready' after the first is a reconnect: what pub/sub missed meanwhile comes from the streams.
-  subscriber.on('ready', () => {
-    lastError = '';
-    void chat.resync();
-  });
+  // Every 'ready' after the first is a reconnect: what pub/sub missed meanwhile comes from the
+  // streams. Both connections come back in either order, so both trigger it: the later one
+  // runs when commands and subscriptions work again.
+  for (const connection of [client, subscriber]) {
+    connection.on('ready', () => {
+      lastError = '';
+      void chat.resync();
+    });
+  }
   return {
     kind: 'redis',
     chat,
