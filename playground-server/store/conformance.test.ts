@@ -27,6 +27,6 @@ after(() => redis.stop());
 let db = 0;
 /** Each Redis test gets an empty database of the same server, as a fresh store would. */
 storeConformance('redis', {
-  open: (limit) => openRedisStore(`${redis.url}/${++db}`, limit),
-  reopen: (limit) => openRedisStore(`${redis.url}/${db}`, limit),
+  open: (limit) => openRedisStore(`${redis.url}/${++db}`, limit, 'conformance'),
+  reopen: (limit) => openRedisStore(`${redis.url}/${db}`, limit, 'conformance'),
 });

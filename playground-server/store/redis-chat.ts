@@ -78,7 +78,7 @@ export function redisChatLogs(client: RedisClient, subscriber: RedisClient, limi
     },
     async read(room, after) {
       const k = keys(room);
-      const [, epoch, seq] = (await client.multi().set(k.epoch, newEpoch(), { NX: true }).get(k.epoch).get(k.seq).exec()) as unknown as [unknown, string, string | null];
+      const [, epoch, seq] = (await client.multi().set(k.epoch, newEpoch(), { condition: 'NX' }).get(k.epoch).get(k.seq).exec()) as unknown as [unknown, string, string | null];
       const latest = Number(seq ?? 0);
       if (after === null || after >= latest) return { epoch, latestSeq: latest, lines: [], truncated: false };
       const lines = (await range(room, after + 1)).map((line) => ChatLine.parse(JSON.parse(line)));
@@ -108,7 +108,7 @@ export function redisChatLogs(client: RedisClient, subscriber: RedisClient, limi
       for (const [room, cursor] of cursors) {
         cursor.chain = cursor.chain.then(async () => {
           const k = keys(room);
-          const [, epoch] = (await client.multi().set(k.epoch, newEpoch(), { NX: true }).get(k.epoch).exec()) as unknown as [unknown, string];
+          const [, epoch] = (await client.multi().set(k.epoch, newEpoch(), { condition: 'NX' }).get(k.epoch).exec()) as unknown as [unknown, string];
           if (cursor.epoch !== null && cursor.epoch !== epoch) {
             cursor.last = 0;
             followers.reset(room);

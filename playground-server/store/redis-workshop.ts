@@ -5,17 +5,26 @@ import type { WorkshopStore } from './types.ts';
 
 const ROOMS = 'duplex:workshop:rooms';
 const eventsKey = (code: string) => `duplex:workshop:${code}:events`;
+const ownerKey = (code: string) => `duplex:workshop:${code}:owner`;
 
 /**
  * Workshop rooms in Redis: a Stream of events per room and a set of room codes; `load` folds
- * each stream with the shared reducer. Writes are not awaited by the room (it has decided
- * already); a failed one marks the store degraded through `onError`.
+ * each stream with the shared reducer. A live room has one owner, the instance that created it
+ * (`owner`: a name that stays the same across its restarts, host:port), so two instances never
+ * serve diverging copies of one room into one log. Writes are not awaited by the room (it has
+ * decided already); a failed one marks the store degraded through `onError`.
  */
-export function redisWorkshopStore(client: RedisClient, url: string, onError: (error: unknown) => void): WorkshopStore {
+export function redisWorkshopStore(client: RedisClient, url: string, owner: string, onError: (error: unknown) => void): WorkshopStore {
+  /** Ours if nobody owns it yet or we already do (SET NX GET answers the owner there was). */
+  const claim = async (code: string) => {
+    const before = await client.set(ownerKey(code), owner, { condition: 'NX', GET: true });
+    return before === null || before === owner;
+  };
   return {
     async load() {
       const rooms: RoomRecord[] = [];
       for (const code of await client.sMembers(ROOMS)) {
+        if (!(await claim(code))) continue;
         let record = newRoomRecord(code, '');
         for (const entry of (await client.xRange(eventsKey(code), '-', '+')) ?? []) {
           const parsed = RoomEvent.safeParse(JSON.parse(String(entry.message.e)));
@@ -29,12 +38,12 @@ export function redisWorkshopStore(client: RedisClient, url: string, onError: (e
     append(code, event) {
       const key = eventsKey(code);
       const write = event.type === 'created'
-        ? client.multi().del(key).sAdd(ROOMS, code).xAdd(key, '*', { e: JSON.stringify(event) }).exec()
+        ? client.multi().del(key).set(ownerKey(code), owner).sAdd(ROOMS, code).xAdd(key, '*', { e: JSON.stringify(event) }).exec()
         : client.xAdd(key, '*', { e: JSON.stringify(event) });
       write.catch(onError);
     },
     remove(code) {
-      client.multi().sRem(ROOMS, code).del(eventsKey(code)).exec().catch(onError);
+      client.multi().sRem(ROOMS, code).del([eventsKey(code), ownerKey(code)]).exec().catch(onError);
     },
   };
 }

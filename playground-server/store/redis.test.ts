@@ -13,8 +13,8 @@ const waitFor = async (done: () => boolean, what: string) => {
 };
 
 test('lines published while the subscriber was cut off reach the follower once, in order, from the stream', { timeout: 30_000 }, async () => {
-  const reader = await openRedisStore(redis.url, 1000);
-  const writer = await openRedisStore(redis.url, 1000);
+  const reader = await openRedisStore(redis.url, 1000, 'reader');
+  const writer = await openRedisStore(redis.url, 1000, 'writer');
   const admin = createClient({ url: redis.url });
   await admin.connect();
   after(async () => {
@@ -37,6 +37,19 @@ test('lines published while the subscriber was cut off reach the follower once, 
 });
 
 test('Redis unreachable at start-up stops the server with one line, not a hang', { timeout: 30_000 }, async () => {
-  const error = await openRedisStore('redis://127.0.0.1:1', 10).then(() => assert.fail('opened'), (e: Error) => e);
+  const error = await openRedisStore('redis://127.0.0.1:1', 10, 'nobody').then(() => assert.fail('opened'), (e: Error) => e);
   assert.match(error.message, /^cannot reach Redis: .* \(redis:\/\/127\.0\.0\.1:1\)\. Start redis-server there/);
+});
+
+test('a workshop room is loaded back only by the instance that owns it, so two never serve one room', { timeout: 30_000 }, async () => {
+  const url = `${redis.url}/3`;
+  const first = await openRedisStore(url, 10, 'host-a:4321');
+  first.workshop.append('OWNEDA', { type: 'created', code: 'OWNEDA', hostTokenHash: 'h' });
+  await first.close();
+  const other = await openRedisStore(url, 10, 'host-b:4321');
+  assert.deepEqual(await other.workshop.load(), [], 'another instance leaves it alone');
+  await other.close();
+  const again = await openRedisStore(url, 10, 'host-a:4321');
+  assert.deepEqual((await again.workshop.load()).map((room) => room.code), ['OWNEDA'], 'its owner, restarted, gets it back');
+  await again.close();
 });

@@ -15,7 +15,11 @@ const backoff = (retries: number) => Math.min(50 * 2 ** retries, 2000);
  * queue that would hold a chat message for an unknown time), /healthz and /metrics say so,
  * the clients reconnect by themselves, and followed rooms resync from the streams afterwards.
  */
-export async function openRedisStore(url: string, historyLimit: number): Promise<Store> {
+/**
+ * `owner`: this instance's name for the workshop rooms it serves; it must stay the same across
+ * its restarts (host:port) so a restarted instance gets its rooms back.
+ */
+export async function openRedisStore(url: string, historyLimit: number, owner: string): Promise<Store> {
   const client: RedisClient = createClient({ url, disableOfflineQueue: true, socket: { reconnectStrategy: backoff, connectTimeout: 2000 } });
   const subscriber: RedisClient = client.duplicate({ disableOfflineQueue: false });
   let lastError = '';
@@ -51,7 +55,7 @@ export async function openRedisStore(url: string, historyLimit: number): Promise
   return {
     kind: 'redis',
     chat,
-    workshop: redisWorkshopStore(client, url, noteError),
+    workshop: redisWorkshopStore(client, url, owner, noteError),
     rooms: (name, deliver) => redisRooms(client, subscriber, `duplex:rooms:${name}`, instance, deliver),
     get healthy() {
       return client.isReady && subscriber.isReady;
