@@ -2,14 +2,11 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import type * as z from 'zod/mini';
-import { ChatLine } from '../../protocol/chat.ts';
-import { explainIssues } from '../explain.ts';
 import { memoryRooms } from '../rooms.ts';
 import { applyRoomEvent, newRoomRecord, RoomEvent, RoomRecord } from '../workshop/record.ts';
-import { Followers } from './followers.ts';
-import { newEpoch } from './memory.ts';
-import { StoreError } from './store-error.ts';
-import type { ChatLogs, Store, WorkshopStore } from './types.ts';
+import { explainRecord, StoreError } from './store-error.ts';
+import { sqliteChatLogs } from './sqlite-chat.ts';
+import type { Store, WorkshopStore } from './types.ts';
 
 /** Bumped when the tables change shape; an unknown version is refused, never guessed at. */
 const SCHEMA_VERSION = 1;
@@ -23,7 +20,6 @@ const schema = `
   CREATE TABLE IF NOT EXISTS workshop_events (code TEXT NOT NULL, n INTEGER NOT NULL, event TEXT NOT NULL, PRIMARY KEY (code, n)) WITHOUT ROWID;
 `;
 
-const explain = (issues: readonly z.core.$ZodIssue[]) => explainIssues(issues, { where: (path) => path.join('.') || 'record' }).join('; ');
 
 /**
  * The embedded store (the default): one SQLite file in the state directory, through Node's
@@ -58,9 +54,10 @@ export function openSqliteStore(stateDir: string, historyLimit: number): Store {
       return otherwise;
     }
   };
+  const chat = sqliteChatLogs(db, historyLimit, (error) => fail('cannot read chat history', error));
   return {
     kind: 'embedded',
-    chat: sqliteChatLogs(db, historyLimit, (error) => fail('cannot read chat history', error)),
+    chat,
     workshop: sqliteWorkshopStore(db, guard, (error) => fail('cannot read workshop rooms', error)),
     // One process owns the file, so what may be lost stays in this process.
     rooms: (_name, deliver) => memoryRooms(deliver),
@@ -68,56 +65,10 @@ export function openSqliteStore(stateDir: string, historyLimit: number): Store {
       return healthy;
     },
     async close() {
-      if (db.isOpen) db.close();
+      if (!db.isOpen) return;
+      guard(() => chat.flush(), undefined);
+      db.close();
     },
-  };
-}
-
-function sqliteChatLogs(db: DatabaseSync, limit: number, fail: (error: unknown) => never): ChatLogs {
-  const bump = db.prepare(
-    'INSERT INTO chat_rooms (room, epoch, seq) VALUES (?, ?, 1) ON CONFLICT (room) DO UPDATE SET seq = seq + 1 RETURNING seq',
-  );
-  const insert = db.prepare('INSERT INTO chat_lines (room, seq, line) VALUES (?, ?, ?)');
-  const prune = db.prepare('DELETE FROM chat_lines WHERE room = ? AND seq <= ?');
-  const head = db.prepare('SELECT epoch, seq FROM chat_rooms WHERE room = ?');
-  const create = db.prepare('INSERT INTO chat_rooms (room, epoch, seq) VALUES (?, ?, 0) ON CONFLICT (room) DO NOTHING');
-  const after = db.prepare('SELECT line FROM chat_lines WHERE room = ? AND seq > ? ORDER BY seq');
-  const oldest = db.prepare('SELECT min(seq) AS seq FROM chat_lines WHERE room = ?');
-  const begin = db.prepare('BEGIN IMMEDIATE');
-  const commit = db.prepare('COMMIT');
-  const rollback = db.prepare('ROLLBACK');
-  const followers = new Followers();
-  return {
-    follow: (room, follower) => followers.add(room, follower),
-    async append(room, from, text) {
-      begin.run();
-      try {
-        const { seq } = bump.get(room, newEpoch()) as { seq: number };
-        const line: ChatLine = { type: 'message', seq, from: { id: from.id, name: from.name }, text, at: Date.now() };
-        const frame = JSON.stringify(line);
-        insert.run(room, seq, frame);
-        prune.run(room, seq - limit);
-        commit.run();
-        followers.line(room, frame, seq);
-        return line;
-      } catch (error) {
-        rollback.run();
-        throw error;
-      }
-    },
-    async read(room, since) {
-      create.run(room, newEpoch());
-      const { epoch, seq: latestSeq } = head.get(room) as { epoch: string; seq: number };
-      if (since === null || since >= latestSeq) return { epoch, latestSeq, lines: [], truncated: false };
-      const lines = (after.all(room, since) as { line: string }[]).map(({ line }) => {
-        const parsed = ChatLine.safeParse(JSON.parse(line));
-        return parsed.success ? parsed.data : fail(`room ${room}: ${explain(parsed.error.issues)}`);
-      });
-      const first = (oldest.get(room) as { seq: number | null }).seq ?? latestSeq + 1;
-      return { epoch, latestSeq, lines, truncated: since + 1 < first };
-    },
-    // On disk a room costs nothing while idle; its newest lines stay for whoever comes back.
-    idle: () => undefined,
   };
 }
 
@@ -137,7 +88,7 @@ function sqliteWorkshopStore(db: DatabaseSync, guard: <T>(write: () => T, otherw
   };
   const parse = <T>(schema: z.ZodMiniType<T>, text: string, what: string): T => {
     const parsed = schema.safeParse(JSON.parse(text));
-    return parsed.success ? parsed.data : fail(`${what}: ${explain(parsed.error.issues)}`);
+    return parsed.success ? parsed.data : fail(`${what}: ${explainRecord(parsed.error.issues)}`);
   };
   return {
     async load() {

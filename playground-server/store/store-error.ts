@@ -1,3 +1,9 @@
+import type * as z from 'zod/mini';
+import { explainIssues } from '../explain.ts';
+
+/** Why a record read back from a store is not what we wrote, in one line. */
+export const explainRecord = (issues: readonly z.core.$ZodIssue[]) => explainIssues(issues, { where: (path) => path.join('.') || 'record' }).join('; ');
+
 /**
  * The state store cannot be used as it is (unreadable, corrupt, written by a newer version, a
  * Redis that does not answer): start-up stops with one line naming the file or URL. The file is never deleted or rewritten for
