@@ -1,7 +1,7 @@
 import { globSync, readFileSync } from 'node:fs';
 import { AxeBuilder } from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
-import { encodeShare } from '../src/client/share-link.ts';
+import { encodeShare } from '../src/client/playground/share-link.ts';
 
 /** Every lesson example on disk, as the page's picker must offer them. */
 const examples = globSync('src/content/docs/lessons/*/*.example.{js,ts}').map((file) => {

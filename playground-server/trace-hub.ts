@@ -4,17 +4,17 @@ import type { WebSocket } from 'ws';
 import type { InspectEvent, Opcode } from '../protocol/inspect.ts';
 import { acceptFor } from './handshake.ts';
 import { frameHeaderLength } from '../protocol/frame-size.ts';
+import { hexPreview, previewChars, textPreview } from '../protocol/preview.ts';
 
 /** Events kept per trace so an inspector that connects a moment late still sees the handshake. */
 const BACKLOG = 200;
 
 const now = () => performance.timeOrigin + performance.now();
 
+/** Text is decoded only as far as its preview reaches (at most 4 bytes per character). */
 function preview(payload: Buffer | string, isText: boolean): string {
-  if (typeof payload === 'string') return payload.length > 120 ? `${payload.slice(0, 120)}…` : payload;
-  if (isText) return preview(payload.subarray(0, 480).toString('utf8'), true);
-  const hex = [...payload.subarray(0, 32)].map((b) => b.toString(16).padStart(2, '0')).join(' ');
-  return payload.length > 32 ? `${hex} …` : hex;
+  if (typeof payload === 'string') return textPreview(payload);
+  return isText ? textPreview(payload.subarray(0, previewChars * 4).toString('utf8')) : hexPreview(payload);
 }
 
 /** One traced connection as the endpoint code sees it: report frames, read the active faults. */

@@ -44,7 +44,7 @@ export const InspectEvent = z.discriminatedUnion('type', [
     payloadBytes: z.number(),
     /** Payload plus frame header (and the 4-byte mask on client frames). */
     wireBytes: z.number(),
-    /** Up to 120 characters of text, or the first 32 bytes as hex. */
+    /** Up to 120 characters of text, or the first 32 bytes as hex (see preview.ts). */
     preview: z.string(),
     code: z.optional(z.number()),
     reason: z.optional(z.string()),

@@ -2,15 +2,26 @@ type Props<K extends keyof HTMLElementTagNameMap> = Partial<Omit<HTMLElementTagN
   dataset?: Record<string, string>;
 };
 
+/** Absent children (`null`, `undefined`, `false`) are skipped, so optional parts read inline. */
+type Child = Node | string | null | undefined | false;
+
 /**
  * Creates an element with properties and children. Children that are strings become text
- * nodes, so learner data can never turn into markup.
+ * nodes, never HTML: attendee names, messages and learner data go through here, so
+ * `<img src=x onerror=…>` shows up as those characters and nothing else.
  */
-export function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Props<K> = {}, ...children: Array<Node | string>): HTMLElementTagNameMap[K] {
+export function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Props<K> = {}, ...children: Child[]): HTMLElementTagNameMap[K] {
   const element = document.createElement(tag);
   const { dataset, ...rest } = props;
   Object.assign(element, rest);
   if (dataset) Object.assign(element.dataset, dataset);
-  element.append(...children);
+  for (const child of children) if (child !== null && child !== undefined && child !== false) element.append(child);
   return element;
+}
+
+/** An element the page's markup promises; a missing one is a markup bug, so it fails loudly, naming what is missing. */
+export function part<T extends Element = HTMLElement>(root: ParentNode, selector: string): T {
+  const found = root.querySelector<T>(selector);
+  if (!found) throw new Error(`${root instanceof Element ? `<${root.localName}>` : 'the page'} is missing ${selector}`);
+  return found;
 }

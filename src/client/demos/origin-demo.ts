@@ -1,6 +1,6 @@
 import { CloseCode } from '../../../protocol/close-codes.ts';
-import { serverOrigin } from '../server-origin.ts';
-import { part } from './part.ts';
+import { serverOrigin } from '../socket/server-origin.ts';
+import { part } from '../dom.ts';
 
 interface ProbeResult {
   duplexOriginProbe: true;

@@ -1,8 +1,8 @@
 import { CloseCode } from '../../../protocol/close-codes.ts';
 import type { InspectEvent } from '../../../protocol/inspect.ts';
-import { serverOrigin } from '../server-origin.ts';
+import { serverOrigin } from '../socket/server-origin.ts';
 import { acceptFor } from './accept-key.ts';
-import { part } from './part.ts';
+import { part } from '../dom.ts';
 
 type Handshake = Extract<InspectEvent, { type: 'handshake' }>;
 type Frame = Extract<InspectEvent, { type: 'frame' }>;

@@ -1,10 +1,10 @@
-import type { RunEvent } from '../run-protocol.ts';
-import type { DuplexPlayground } from '../playground-element.ts';
+import type { RunEvent } from '../playground/runner/run-protocol.ts';
+import type { DuplexPlayground } from '../playground/element.ts';
 import type { Verdict } from './checks/types.ts';
 import { checks, isCheckName } from './checks/index.ts';
 import { failure } from './checks/events.ts';
 import { markPassed, readProgress } from '../progress/store.ts';
-import { part } from '../demos/part.ts';
+import { part } from '../dom.ts';
 
 /**
  * <duplex-exercise>: wraps a playground holding the starter code. It listens to the runs of that
@@ -36,7 +36,7 @@ class DuplexExercise extends HTMLElement {
       this.#show('checking', 'Running… the check watches every event of your run.');
     });
     this.addEventListener('duplex:run-event', (event) => {
-      this.#events.push((event as CustomEvent<RunEvent>).detail);
+      this.#events.push(event.detail);
       this.#judge(check(this.#events));
     });
     this.addEventListener('duplex:run-stop', () => {

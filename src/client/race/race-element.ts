@@ -1,8 +1,8 @@
 import type { Transport, TransportStats } from '../../../protocol/feed.ts';
 import type { FeedEvent } from '../../../protocol/feed.ts';
-import { serverOrigin } from '../server-origin.ts';
+import { serverOrigin } from '../socket/server-origin.ts';
 import { latencyOf, type Delivery } from './latency.ts';
-import { part } from '../demos/part.ts';
+import { part } from '../dom.ts';
 import { drawChart, drawLegend, drawResults, drawScalability, transports } from './race-view.ts';
 
 /** A race stops by itself, so a forgotten tab does not poll forever. */

@@ -1,7 +1,8 @@
 import { WorkshopCloseCode, type Location, type Poll, type Snippet, type WorkshopServerMessage } from '../../../protocol/workshop.ts';
-import type { DuplexPlayground } from '../playground-element.ts';
+import type { DuplexPlayground } from '../playground/element.ts';
 import { openWorkshopLink, type WorkshopLink } from './connection.ts';
-import { describeLink, part } from './dom.ts';
+import { part } from '../dom.ts';
+import { describeLink } from './describe-link.ts';
 import { renderPoll } from './poll-view.ts';
 import { forgetRoom, rememberSeat, seatRecord } from './storage.ts';
 import { roomCodeFromUrl } from './urls.ts';
@@ -18,7 +19,7 @@ export const slideUrl = (where: Location) => `/present/${where.lesson}/?embed#${
  */
 export function startAttendeeView(root: HTMLElement): void {
   const found = roomCodeFromUrl();
-  if (!found) return void (part(root, 'no-room').hidden = false);
+  if (!found) return void (part(root, '[data-role="no-room"]').hidden = false);
   const code: string = found;
   let link: WorkshopLink | null = null;
   let poll: Poll | null = null;
@@ -28,14 +29,14 @@ export function startAttendeeView(root: HTMLElement): void {
   /** The code last put into the playground from a snippet: unchanged since means "no own edits". */
   let applied: string | null = null;
   const playground = root.querySelector<DuplexPlayground>('duplex-playground');
-  const wall = new WallView(part<HTMLOListElement>(root, 'wall'));
-  const frame = part<HTMLIFrameElement>(root, 'slides');
-  const following = part<HTMLInputElement>(root, 'follow');
+  const wall = new WallView(part<HTMLOListElement>(root, '[data-role="wall"]'));
+  const frame = part<HTMLIFrameElement>(root, '[data-role="slides"]');
+  const following = part<HTMLInputElement>(root, '[data-role="follow"]');
   let location: Location | null = null;
 
   const join = (name: string) => {
-    part(root, 'join').hidden = true;
-    part(root, 'room').hidden = false;
+    part(root, '[data-role="join"]').hidden = true;
+    part(root, '[data-role="room"]').hidden = false;
     link = openWorkshopLink({
       path: () => code,
       hello: () => {
@@ -44,13 +45,13 @@ export function startAttendeeView(root: HTMLElement): void {
       },
       onMessage,
       onState: (state) => {
-        part(root, 'link-state').textContent = describeLink(state);
+        part(root, '[data-role="link-state"]').textContent = describeLink(state);
         // Votes are not queued while offline, so the buttons exist only while a vote can be sent.
         linkOpen = state.state === 'open';
         showPoll(poll);
         if (state.state === 'closed' && state.code !== WorkshopCloseCode.replaced) forgetRoom(code);
         // A final refusal (full room, wrong token, ended…) is said where it cannot be missed.
-        if (state.state === 'closed') part(root, 'notice').textContent = state.reason || `The connection was closed (code ${state.code}).`;
+        if (state.state === 'closed') part(root, '[data-role="notice"]').textContent = state.reason || `The connection was closed (code ${state.code}).`;
       },
     });
   };
@@ -60,8 +61,8 @@ export function startAttendeeView(root: HTMLElement): void {
     switch (message.type) {
       case 'welcome':
         rememberSeat(code, { seat: message.you.seat, name: message.you.name });
-        part(root, 'you').textContent = message.you.name;
-        part(root, 'muted').hidden = !message.you.muted;
+        part(root, '[data-role="you"]').textContent = message.you.name;
+        part(root, '[data-role="muted"]').hidden = !message.you.muted;
         yourVote = message.yourVote;
         showPoll(message.state.poll);
         wall.reset(message.state.wall);
@@ -78,7 +79,7 @@ export function startAttendeeView(root: HTMLElement): void {
         yourVote = message.option;
         return showPoll(poll);
       case 'muted':
-        part(root, 'muted').hidden = !message.muted;
+        part(root, '[data-role="muted"]').hidden = !message.muted;
         return;
       default:
         return;
@@ -87,8 +88,8 @@ export function startAttendeeView(root: HTMLElement): void {
 
   function showPoll(next: Poll | null): void {
     poll = next;
-    part(root, 'poll-section').hidden = next === null;
-    renderPoll(part(root, 'poll'), next, {
+    part(root, '[data-role="poll-section"]').hidden = next === null;
+    renderPoll(part(root, '[data-role="poll"]'), next, {
       yourVote,
       ...(linkOpen ? { onVote: (option: number) => next && link?.send({ type: 'vote', poll: next.id, option }) } : {}),
     });
@@ -97,10 +98,10 @@ export function startAttendeeView(root: HTMLElement): void {
   function showSnippet(next: Snippet): void {
     if (snippet?.id === next.id) return;
     snippet = next;
-    part(root, 'snippet-section').hidden = false;
-    part(root, 'snippet-title').textContent = next.title || 'Snippet';
-    part(root, 'snippet-code').textContent = next.code;
-    part(root, 'snippet-time').textContent = `arrived ${new Date(next.at).toLocaleTimeString()}`;
+    part(root, '[data-role="snippet-section"]').hidden = false;
+    part(root, '[data-role="snippet-title"]').textContent = next.title || 'Snippet';
+    part(root, '[data-role="snippet-code"]').textContent = next.code;
+    part(root, '[data-role="snippet-time"]').textContent = `arrived ${new Date(next.at).toLocaleTimeString()}`;
     // An open editor with no edits of the attendee's own takes the snippet at once; otherwise the
     // attendee chooses (and the editor, Monaco, only loads when they do).
     if (playground && playground.dataset.editor === 'ready' && playground.code === applied) void useSnippet();
@@ -114,7 +115,7 @@ export function startAttendeeView(root: HTMLElement): void {
 
   function follow(where: Location | null): void {
     location = where;
-    part(root, 'now').textContent = where ? `The instructor is on slide ${where.slide} of ${where.lesson}.` : 'Waiting for the instructor to start the slides.';
+    part(root, '[data-role="now"]').textContent = where ? `The instructor is on slide ${where.slide} of ${where.lesson}.` : 'Waiting for the instructor to start the slides.';
     if (where && following.checked) {
       frame.hidden = false;
       const url = slideUrl(where);
@@ -123,24 +124,24 @@ export function startAttendeeView(root: HTMLElement): void {
   }
 
   following.addEventListener('change', () => following.checked && follow(location));
-  part(root, 'use-snippet').addEventListener('click', () => void useSnippet());
-  part(root, 'run-snippet').addEventListener('click', () => void useSnippet().then(() => playground?.run()));
-  part<HTMLFormElement>(root, 'post-form').addEventListener('submit', (event) => {
+  part(root, '[data-role="use-snippet"]').addEventListener('click', () => void useSnippet());
+  part(root, '[data-role="run-snippet"]').addEventListener('click', () => void useSnippet().then(() => playground?.run()));
+  part<HTMLFormElement>(root, '[data-role="post-form"]').addEventListener('submit', (event) => {
     event.preventDefault();
     const form = event.currentTarget as HTMLFormElement;
     const text = new FormData(form).get('text');
     link?.send({ type: 'post', text: String(text ?? '') });
     form.reset();
   });
-  part<HTMLFormElement>(root, 'join-form').addEventListener('submit', (event) => {
+  part<HTMLFormElement>(root, '[data-role="join-form"]').addEventListener('submit', (event) => {
     event.preventDefault();
     join(String(new FormData(event.currentTarget as HTMLFormElement).get('name') ?? ''));
   });
-  part(root, 'leave').addEventListener('click', () => {
+  part(root, '[data-role="leave"]').addEventListener('click', () => {
     link?.send({ type: 'leave' });
     forgetRoom(code);
-    part(root, 'room').hidden = true;
-    part(root, 'left').hidden = false;
+    part(root, '[data-role="room"]').hidden = true;
+    part(root, '[data-role="left"]').hidden = false;
   });
 
   // The last run's outcome, for the instructor's at-a-glance column: ok once its code has run
@@ -148,15 +149,15 @@ export function startAttendeeView(root: HTMLElement): void {
   let outcome: boolean | null = null;
   root.addEventListener('duplex:run-start', () => (outcome = null));
   root.addEventListener('duplex:run-event', (event) => {
-    const { type } = (event as CustomEvent<{ type: string }>).detail;
+    const { type } = event.detail;
     const ok = type === 'finished' ? true : type === 'failed' ? false : null;
     if (ok === null || outcome === false || outcome === ok) return;
     outcome = ok;
     link?.send({ type: 'run-result', ok });
   });
 
-  part(root, 'code').textContent = code;
+  part(root, '[data-role="code"]').textContent = code;
   const seat = seatRecord(code);
   if (seat) join(seat.name);
-  else part(root, 'join').hidden = false;
+  else part(root, '[data-role="join"]').hidden = false;
 }

@@ -5,8 +5,8 @@ import {
   WorkshopServerMessage,
   type WorkshopClientMessage,
 } from '../../../protocol/workshop.ts';
-import { serverOrigin } from '../server-origin.ts';
-import { socketDefaults } from '../socket-helper.ts';
+import { serverOrigin } from '../socket/server-origin.ts';
+import { socketDefaults } from '../socket/backoff.ts';
 
 export type LinkState =
   | { state: 'connecting' }

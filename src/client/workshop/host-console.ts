@@ -1,6 +1,7 @@
 import type { Attendee, WorkshopServerMessage } from '../../../protocol/workshop.ts';
 import { openWorkshopLink, type WorkshopLink } from './connection.ts';
-import { describeLink, h, part } from './dom.ts';
+import { el, part } from '../dom.ts';
+import { describeLink } from './describe-link.ts';
 import { renderPoll } from './poll-view.ts';
 import { drawQr } from './qr.ts';
 import { forgetRoom, hostToken, rememberHostToken } from './storage.ts';
@@ -20,15 +21,15 @@ export function startHostConsole(root: HTMLElement): void {
   let link: WorkshopLink | null = null;
   const attendees = new Map<string, Attendee>();
   const rows = new Map<string, HTMLLIElement>();
-  const list = part<HTMLUListElement>(root, 'attendees');
-  const wall = new WallView(part<HTMLOListElement>(root, 'wall'), (message) => [
+  const list = part<HTMLUListElement>(root, '[data-role="attendees"]');
+  const wall = new WallView(part<HTMLOListElement>(root, '[data-role="wall"]'), (message) => [
     button('Remove', `Remove message from ${message.from.name}`, () => link?.send({ type: 'wall-remove', id: message.id })),
     button('Mute', `Mute ${message.from.name}`, () => link?.send({ type: 'mute', attendee: message.from.id, muted: true })),
   ]);
 
   const connect = () => {
-    part(root, 'start').hidden = true;
-    part(root, 'room').hidden = false;
+    part(root, '[data-role="start"]').hidden = true;
+    part(root, '[data-role="room"]').hidden = false;
     link = openWorkshopLink({
       path: () => code ?? 'new',
       hello: () => {
@@ -37,10 +38,10 @@ export function startHostConsole(root: HTMLElement): void {
       },
       onMessage,
       onState: (state) => {
-        part(root, 'link-state').textContent = describeLink(state);
+        part(root, '[data-role="link-state"]').textContent = describeLink(state);
         if (state.state === 'closed' && code) forgetRoom(code);
         // A final refusal (full room, wrong token, ended…) is said where it cannot be missed.
-        if (state.state === 'closed') part(root, 'notice').textContent = state.reason || `The connection was closed (code ${state.code}).`;
+        if (state.state === 'closed') part(root, '[data-role="notice"]').textContent = state.reason || `The connection was closed (code ${state.code}).`;
       },
     });
   };
@@ -60,16 +61,16 @@ export function startHostConsole(root: HTMLElement): void {
         rows.clear();
         for (const attendee of message.attendees) showAttendee(attendee);
         showCount();
-        renderPoll(part(root, 'poll'), message.state.poll);
+        renderPoll(part(root, '[data-role="poll"]'), message.state.poll);
         wall.reset(message.state.wall);
         showLocation(message.state.location);
         return;
       case 'attendee':
         return showAttendee(message.attendee);
       case 'poll':
-        return renderPoll(part(root, 'poll'), message.poll);
+        return renderPoll(part(root, '[data-role="poll"]'), message.poll);
       case 'snippet':
-        part(root, 'push-status').textContent = `Pushed "${message.snippet.title || 'snippet'}" to everyone.`;
+        part(root, '[data-role="push-status"]').textContent = `Pushed "${message.snippet.title || 'snippet'}" to everyone.`;
         return;
       case 'follow':
         return showLocation(message.location);
@@ -79,14 +80,14 @@ export function startHostConsole(root: HTMLElement): void {
   }
 
   function showRoom(roomCode: string, lanOrigins: string[]): void {
-    part(root, 'code').textContent = roomCode;
+    part(root, '[data-role="code"]').textContent = roomCode;
     const url = joinUrl(lanOrigins[0] ?? location.origin, roomCode);
-    const anchor = part<HTMLAnchorElement>(root, 'join-url');
+    const anchor = part<HTMLAnchorElement>(root, '[data-role="join-url"]');
     anchor.href = url;
     anchor.textContent = url;
-    part(root, 'other-urls').textContent = lanOrigins.length > 1 ? `Also: ${lanOrigins.slice(1).map((o) => joinUrl(o, roomCode)).join(' · ')}` : '';
-    part(root, 'lan-hint').hidden = lanOrigins.length > 0 || !/^(localhost|127\.|\[::1\])/.test(location.host);
-    drawQr(part(root, 'qr'), url);
+    part(root, '[data-role="other-urls"]').textContent = lanOrigins.length > 1 ? `Also: ${lanOrigins.slice(1).map((o) => joinUrl(o, roomCode)).join(' · ')}` : '';
+    part(root, '[data-role="lan-hint"]').hidden = lanOrigins.length > 0 || !/^(localhost|127\.|\[::1\])/.test(location.host);
+    drawQr(part(root, '[data-role="qr"]'), url);
     for (const present of root.querySelectorAll<HTMLAnchorElement>('a[data-present]')) {
       present.href = `${present.dataset.present}?room=${roomCode}`;
     }
@@ -96,16 +97,16 @@ export function startHostConsole(root: HTMLElement): void {
     attendees.set(attendee.id, attendee);
     let row = rows.get(attendee.id);
     if (!row) {
-      row = h('li', { 'data-attendee-id': attendee.id });
+      row = el('li', { dataset: { attendeeId: attendee.id } });
       rows.set(attendee.id, row);
       list.append(row);
     }
     const run = attendee.lastRun ? (attendee.lastRun.ok ? 'last run ok' : 'last run failed') : 'no run yet';
     row.dataset.state = attendee.state;
     row.replaceChildren(
-      h('span', { class: 'ws-name' }, attendee.name),
-      h('span', { class: `ws-badge ws-${attendee.state}` }, stateWords[attendee.state]),
-      h('span', { class: `ws-run ${attendee.lastRun ? (attendee.lastRun.ok ? 'ws-ok' : 'ws-failed') : ''}` }, run),
+      el('span', { className: 'ws-name' }, attendee.name),
+      el('span', { className: `ws-badge ws-${attendee.state}` }, stateWords[attendee.state]),
+      el('span', { className: `ws-run ${attendee.lastRun ? (attendee.lastRun.ok ? 'ws-ok' : 'ws-failed') : ''}` }, run),
       button(attendee.muted ? 'Unmute' : 'Mute', `${attendee.muted ? 'Unmute' : 'Mute'} ${attendee.name}`, () =>
         link?.send({ type: 'mute', attendee: attendee.id, muted: !attendee.muted }),
       ),
@@ -116,21 +117,21 @@ export function startHostConsole(root: HTMLElement): void {
   function showCount(): void {
     const counts = { connected: 0, reconnecting: 0, gone: 0 };
     for (const { state } of attendees.values()) counts[state]++;
-    part(root, 'present-count').textContent =
+    part(root, '[data-role="present-count"]').textContent =
       `${counts.connected} present` + (counts.reconnecting ? ` · ${counts.reconnecting} reconnecting` : '') + (counts.gone ? ` · ${counts.gone} gone` : '');
   }
 
   function showLocation(where: { lesson: string; slide: number } | null): void {
-    part(root, 'location').textContent = where ? `The room is on ${where.lesson}, slide ${where.slide}.` : 'The room is not following a lesson yet.';
+    part(root, '[data-role="location"]').textContent = where ? `The room is on ${where.lesson}, slide ${where.slide}.` : 'The room is not following a lesson yet.';
   }
 
-  part<HTMLButtonElement>(root, 'start-button').addEventListener('click', connect);
-  part<HTMLFormElement>(root, 'push-form').addEventListener('submit', (event) => {
+  part<HTMLButtonElement>(root, '[data-role="start-button"]').addEventListener('click', connect);
+  part<HTMLFormElement>(root, '[data-role="push-form"]').addEventListener('submit', (event) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget as HTMLFormElement);
     link?.send({ type: 'push', code: String(form.get('code') ?? ''), title: String(form.get('title') ?? '') });
   });
-  part<HTMLFormElement>(root, 'poll-form').addEventListener('submit', (event) => {
+  part<HTMLFormElement>(root, '[data-role="poll-form"]').addEventListener('submit', (event) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget as HTMLFormElement);
     const options = String(form.get('options') ?? '')
@@ -139,18 +140,18 @@ export function startHostConsole(root: HTMLElement): void {
       .filter(Boolean);
     link?.send({ type: 'poll-open', question: String(form.get('question') ?? ''), options });
   });
-  part(root, 'poll-close').addEventListener('click', () => link?.send({ type: 'poll-close' }));
-  part(root, 'end').addEventListener('click', () => {
+  part(root, '[data-role="poll-close"]').addEventListener('click', () => link?.send({ type: 'poll-close' }));
+  part(root, '[data-role="end"]').addEventListener('click', () => {
     if (confirm('End the workshop for everyone?')) link?.send({ type: 'end' });
   });
 
   // Coming back to the console (a reload, a crash) resumes the room this browser hosts.
   if (code && hostToken(code)) connect();
-  else if (code) part(root, 'notice').textContent = `This browser is not the host of room ${code}. Start a new room instead.`;
+  else if (code) part(root, '[data-role="notice"]').textContent = `This browser is not the host of room ${code}. Start a new room instead.`;
 }
 
 function button(label: string, name: string, onClick: () => void): HTMLButtonElement {
-  const element = h('button', { type: 'button', class: 'duplex-control ws-small', 'aria-label': name }, label);
+  const element = el('button', { type: 'button', className: 'duplex-control ws-small', ariaLabel: name }, label);
   element.addEventListener('click', onClick);
   return element;
 }

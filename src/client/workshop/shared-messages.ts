@@ -1,5 +1,5 @@
 import type { WorkshopServerMessage } from '../../../protocol/workshop.ts';
-import { part } from './dom.ts';
+import { part } from '../dom.ts';
 import type { WallView } from './wall-view.ts';
 
 /** Messages the host console and the attendee view show alike; returns false for the others. */
@@ -12,11 +12,11 @@ export function showSharedMessage(root: HTMLElement, wall: WallView, message: Wo
       wall.remove(message.id);
       return true;
     case 'ended':
-      part(root, 'room').hidden = true;
-      part(root, 'ended').hidden = false;
+      part(root, '[data-role="room"]').hidden = true;
+      part(root, '[data-role="ended"]').hidden = false;
       return true;
     case 'error':
-      part(root, 'notice').textContent = message.message;
+      part(root, '[data-role="notice"]').textContent = message.message;
       return true;
     default:
       return false;

@@ -1,5 +1,5 @@
 import type { WallMessage } from '../../../protocol/workshop.ts';
-import { h } from './dom.ts';
+import { el } from '../dom.ts';
 
 /**
  * The message wall, oldest first, as text. The host passes `actions` to get a Remove and a
@@ -22,12 +22,12 @@ export class WallView {
   add(message: WallMessage): void {
     const time = new Date(message.at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
     this.#list.append(
-      h(
+      el(
         'li',
-        { 'data-wall-id': String(message.id) },
-        h('span', { class: 'ws-wall-from' }, message.from.name),
-        h('span', { class: 'ws-muted' }, ` ${time} `),
-        h('span', { class: 'ws-wall-text' }, message.text),
+        { dataset: { wallId: String(message.id) } },
+        el('span', { className: 'ws-wall-from' }, message.from.name),
+        el('span', { className: 'ws-muted' }, ` ${time} `),
+        el('span', { className: 'ws-wall-text' }, message.text),
         ...(this.#actions?.(message) ?? []),
       ),
     );

@@ -1,4 +1,4 @@
-import type { RunEvent, SocketEvent } from '../../run-protocol.ts';
+import type { RunEvent, SocketEvent } from '../../playground/runner/run-protocol.ts';
 
 /** Small readers over a run's events, shared by the checks so each check reads as its rule. */
 

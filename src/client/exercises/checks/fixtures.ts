@@ -1,9 +1,9 @@
-import type { RunEvent } from '../../run-protocol.ts';
+import type { RunEvent } from '../../playground/runner/run-protocol.ts';
 
 /** Hand-made run events for the checks' tests. */
 
 export function frame(event: 'send' | 'message', socket: number, at: number, preview: string, extra: { binary?: boolean; bytes?: number; queued?: boolean } = {}): RunEvent {
-  return { type: 'socket', event, socket, at, preview, binary: extra.binary ?? false, bytes: extra.bytes ?? preview.length, ...(extra.queued === undefined ? {} : { queued: extra.queued }) };
+  return { type: 'socket', event, socket, at, preview, binary: extra.binary ?? false, payloadBytes: extra.bytes ?? preview.length, ...(extra.queued === undefined ? {} : { queued: extra.queued }) };
 }
 
 export function logLine(at: number, text: string): RunEvent {

@@ -16,10 +16,10 @@ export const flowControlCheck: Check = (events) => {
     .map((match) => Number(match[1]));
   const over = buffered.find((amount) => amount > highWaterMark);
   if (over !== undefined) return notYet(`a chunk was sent while ${over} bytes were still waiting; wait until at most ${highWaterMark} are.`);
-  const sent = sends(events).filter((event) => event.binary && event.bytes === chunkBytes).length;
+  const sent = sends(events).filter((event) => event.binary && event.payloadBytes === chunkBytes).length;
   if (sent < chunks) return notYet(`${sent} of ${chunks} chunks of ${chunkBytes} bytes sent so far.`);
   if (buffered.length < chunks) return notYet(`log "bufferedAmount <n>" before each send (${buffered.length} of ${chunks} logged).`);
-  const back = received(events).filter((event) => event.binary && event.bytes === chunkBytes).length;
+  const back = received(events).filter((event) => event.binary && event.payloadBytes === chunkBytes).length;
   if (back < chunks) return notYet(`${back} of ${chunks} chunks echoed back so far.`);
   return pass(`${chunks} chunks sent, never more than ${Math.max(...buffered)} bytes waiting in the buffer.`);
 };

@@ -9,13 +9,13 @@ const fitsSixteenBits = (bytes: number) => bytes >= 126 && bytes <= 65_535;
  * the same size came back on the same socket.
  */
 export const sixteenBitLength: Check = (events) => {
-  const candidates = sends(events).filter((event) => event.binary && fitsSixteenBits(event.bytes));
+  const candidates = sends(events).filter((event) => event.binary && fitsSixteenBits(event.payloadBytes));
   if (candidates.length === 0) {
     const last = sends(events).at(-1);
     if (!last) return notYet('nothing was sent yet.');
-    return notYet(`the last message was ${last.binary ? 'binary' : 'text'}, ${last.bytes} bytes; send binary, 126 to 65,535 bytes.`);
+    return notYet(`the last message was ${last.binary ? 'binary' : 'text'}, ${last.payloadBytes} bytes; send binary, 126 to 65,535 bytes.`);
   }
-  const echoed = candidates.find((sent) => received(events).some((got) => got.socket === sent.socket && got.binary && got.bytes === sent.bytes && got.at >= sent.at));
-  if (!echoed) return notYet(`a ${candidates[0]!.bytes}-byte binary message went out; waiting for its echo.`);
-  return pass(`${echoed.bytes} bytes went out as one binary frame with a 16-bit length and came back.`);
+  const echoed = candidates.find((sent) => received(events).some((got) => got.socket === sent.socket && got.binary && got.payloadBytes === sent.payloadBytes && got.at >= sent.at));
+  if (!echoed) return notYet(`a ${candidates[0]!.payloadBytes}-byte binary message went out; waiting for its echo.`);
+  return pass(`${echoed.payloadBytes} bytes went out as one binary frame with a 16-bit length and came back.`);
 };

@@ -1,4 +1,4 @@
-import type { RunEvent } from '../../run-protocol.ts';
+import type { RunEvent } from '../../playground/runner/run-protocol.ts';
 
 /** What a check says about a run so far: passed, or what is still missing (shown to the learner). */
 export interface Verdict {

@@ -15,9 +15,9 @@ export const withinSizeLimit: Check = (events) => {
   const tooBig = closes(events).find((close) => close.code === CloseCode.messageTooBig);
   if (tooBig) return notYet(`the server closed the socket with 1009 (message too big): keep each message under ${serverMaxPayload} bytes.`);
   const sent = sends(events);
-  const over = sent.find((event) => event.bytes > serverMaxPayload);
-  if (over) return notYet(`a ${over.bytes}-byte message is over the server's ${serverMaxPayload}-byte limit.`);
-  const total = sent.reduce((sum, event) => sum + event.bytes, 0);
+  const over = sent.find((event) => event.payloadBytes > serverMaxPayload);
+  if (over) return notYet(`a ${over.payloadBytes}-byte message is over the server's ${serverMaxPayload}-byte limit.`);
+  const total = sent.reduce((sum, event) => sum + event.payloadBytes, 0);
   if (total < documentChars) return notYet(`${total} of ${documentChars} bytes sent so far.`);
   if (!consoleLines(events).some((line) => line.text.startsWith(`reassembled ${documentChars}`))) {
     return notYet(`all sent; log "reassembled ${documentChars}" once the echoed chunks are joined back together.`);

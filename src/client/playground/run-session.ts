@@ -1,0 +1,96 @@
+import type { InspectCommand } from '../../../protocol/inspect.ts';
+import { describeConnections, initialConnection, nextConnection, type ConnectionState } from './output/connection-state.ts';
+import { OutputView } from './output/output-view.ts';
+import type { Language, RunEvent } from './runner/run-protocol.ts';
+import { startRun, type Run } from './runner/start-run.ts';
+import { TrafficView } from './traffic/view.ts';
+
+export interface SessionParts {
+  output: HTMLElement;
+  state: HTMLElement;
+  traffic: HTMLElement;
+}
+
+const now = () => performance.timeOrigin + performance.now();
+const textUpdateMs = 200;
+
+/**
+ * Everything a playground does once the learner presses Run, loaded lazily by the element:
+ * the runner, the output panel, the connection status and the traffic view, all drawn once
+ * per animation frame however fast events arrive.
+ */
+export class RunSession {
+  #parts: SessionParts;
+  #output: OutputView;
+  #traffic: TrafficView;
+  #run: Run | null = null;
+  #connections = new Map<number, ConnectionState>();
+  #status = '';
+  #frame = 0;
+  #lastText = 0;
+
+  constructor(parts: SessionParts) {
+    this.#parts = parts;
+    this.#output = new OutputView(parts.output);
+    this.#traffic = new TrafficView(parts.traffic, (command) => this.fault(command));
+  }
+
+  start(code: string, language: Language, onEvent: (event: RunEvent) => void): void {
+    this.stop();
+    this.#output.clear();
+    this.#traffic.reset();
+    this.#connections.clear();
+    this.#setStatus('running');
+    this.#run = startRun(code, language, (event) => {
+      this.#output.push(event);
+      this.#traffic.push(event);
+      if (event.type === 'socket') {
+        const state = this.#connections.get(event.socket) ?? initialConnection(event.socket);
+        this.#connections.set(event.socket, nextConnection(state, event));
+      }
+      onEvent(event);
+    });
+    this.#traffic.setLive(true);
+    this.#loop();
+  }
+
+  /** Returns false when there was nothing to stop. */
+  stop(): boolean {
+    if (!this.#run) return false;
+    this.#run.stop();
+    this.#run = null;
+    cancelAnimationFrame(this.#frame);
+    this.#traffic.setLive(false);
+    this.#draw();
+    this.#setStatus('stopped');
+    return true;
+  }
+
+  fault(command: InspectCommand): void {
+    this.#run?.fault(command);
+  }
+
+  /** Lanes move every animation frame; text (output, status) changes a few times a second. */
+  #loop = () => {
+    const at = now();
+    if (at - this.#lastText >= textUpdateMs) {
+      this.#lastText = at;
+      this.#output.flush();
+      if (this.#connections.size > 0) this.#setStatus(describeConnections([...this.#connections.values()], at));
+    }
+    this.#traffic.render(at);
+    this.#frame = requestAnimationFrame(this.#loop);
+  };
+
+  #draw(): void {
+    this.#output.flush();
+    this.#traffic.render(now());
+  }
+
+  /** Writes the status only when it changes: it is a live region. */
+  #setStatus(text: string): void {
+    if (text === this.#status) return;
+    this.#status = text;
+    this.#parts.state.textContent = text;
+  }
+}

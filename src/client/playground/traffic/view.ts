@@ -1,0 +1,300 @@
+import type { InspectCommand } from '../../../../protocol/inspect.ts';
+import type { RunEvent } from '../runner/run-protocol.ts';
+import { TrafficModel, allOpcodes, matchesFilter, type Frame, type Opcode } from './model.ts';
+import { allDirections, type Direction } from './direction.ts';
+import { el } from '../../dom.ts';
+import viewCss from './view.css?inline';
+import { LaneCanvas, laneNames } from './lane-canvas.ts';
+import { FaultControls } from './fault-controls.ts';
+
+// A plain CSS import would be hoisted by Astro into every lesson's <head>, render-blocking
+// (withastro/astro#9495); inlined, the styles arrive with this lazily loaded module instead.
+document.head.append(el('style', { textContent: viewCss, dataset: { source: 'traffic-view' } }));
+
+/** Rows kept in the frame list: the newest ones (the model and the export keep more). */
+const rowLimit = 100;
+/** The list and the lane descriptions change a few times a second; the lanes move every frame. */
+const slowUpdateMs = 250;
+
+const arrows: Record<Direction, string> = { up: '↑', down: '↓' };
+
+interface LanePair {
+  lanes: Record<Direction, LaneCanvas>;
+  heading: HTMLElement;
+  url: string;
+}
+
+interface Drawn {
+  id: number;
+  row: HTMLLIElement;
+  toggle: HTMLButtonElement;
+}
+
+const seconds = (ms: number) => `${(ms / 1000).toFixed(3)} s`;
+
+/**
+ * The live timeline: per socket, one lane client→server and one server→client, each frame drawn
+ * from when it left to when it arrived, plus a list of the newest frames with their payload on
+ * demand. It renders in batches (`render()` once per animation frame), never per event.
+ */
+export class TrafficView {
+  readonly model = new TrafficModel({ maxFrames: 1000 });
+  #lanesBox: HTMLElement;
+  #rows: HTMLOListElement;
+  #summary: HTMLElement;
+  #cleared: HTMLElement;
+  #pause: HTMLButtonElement;
+  readonly #faults: FaultControls;
+  #lanes = new Map<number, LanePair>();
+  #drawn = new Map<number, Drawn>();
+  /** Rows oldest first (the list shows them newest first), to drop the oldest when there are too many. */
+  #order: Drawn[] = [];
+  /** Frames waiting for the next (throttled) update of the list. */
+  #pendingRows: Frame[] = [];
+  #lastSlow = 0;
+  #directions = new Set<Direction>(allDirections);
+  #opcodes = new Set<Opcode>(allOpcodes);
+  #paused = false;
+  #t0: number | null = null;
+  #lastShift = 0;
+  #reducedMotion = matchMedia('(prefers-reduced-motion: reduce)');
+
+  constructor(host: HTMLElement, onFault: (command: InspectCommand) => void) {
+    this.#pause = el('button', { type: 'button', className: 'duplex-control', ariaPressed: 'false' }, 'Pause');
+    this.#pause.addEventListener('click', () => this.#setPaused(!this.#paused));
+    const clear = el('button', { type: 'button', className: 'duplex-control' }, 'Clear');
+    clear.addEventListener('click', () => this.clear());
+    const exportButton = el('button', { type: 'button', className: 'duplex-control' }, 'Export JSON');
+    exportButton.addEventListener('click', () => this.#export());
+
+    const filters = el('fieldset', { className: 'pg-filters' }, el('legend', {}, 'Show'));
+    const toggle = <T extends string>(value: T, label: string, set: Set<T>) => {
+      const box = el('input', { type: 'checkbox', checked: true });
+      box.addEventListener('change', () => {
+        if (box.checked) set.add(value);
+        else set.delete(value);
+        this.#redraw();
+      });
+      filters.append(el('label', {}, box, label));
+    };
+    for (const direction of allDirections) toggle(direction, `${arrows[direction]} ${laneNames[direction]}`, this.#directions);
+    for (const opcode of allOpcodes) toggle(opcode, opcode, this.#opcodes);
+
+    this.#faults = new FaultControls(onFault);
+
+    this.#summary = el('p', { className: 'pg-traffic-summary' }, 'No frames yet: press Run.');
+    this.#cleared = el('p', { className: 'pg-cleared', hidden: true });
+    this.#lanesBox = el('div', { className: 'pg-lanes' });
+    this.#rows = el('ol', { className: 'pg-frames', ariaLabel: 'Frames, newest first', tabIndex: 0 });
+
+    host.replaceChildren(
+      el('h3', { className: 'pg-traffic-title' }, 'Traffic'),
+      el('div', { className: 'pg-traffic-bar', role: 'toolbar', ariaLabel: 'Traffic view' }, this.#pause, clear, exportButton),
+      filters,
+      this.#faults.element,
+      this.#summary,
+      this.#lanesBox,
+      this.#rows,
+      this.#cleared,
+    );
+    // Canvas colours follow Starlight's light/dark switch.
+    new MutationObserver(() => this.#eachLane((lane) => lane.restyle())).observe(document.documentElement, { attributeFilter: ['data-theme'] });
+  }
+
+  /** Fault buttons work only while a run's sockets exist. */
+  setLive(live: boolean): void {
+    this.#faults.setLive(live);
+  }
+
+  push(event: RunEvent): void {
+    this.#t0 ??= event.at;
+    this.model.add(event);
+  }
+
+  /** A new run: everything from the last one goes. */
+  reset(): void {
+    this.model.reset();
+    this.#t0 = null;
+    this.#eachLane((lane) => lane.dispose());
+    this.#lanes.clear();
+    this.#lanesBox.replaceChildren();
+    this.#redraw();
+  }
+
+  clear(): void {
+    this.model.clear();
+    this.#redraw();
+  }
+
+  /** Applies what changed since the last call and moves the lanes on to `now`. */
+  render(now: number): void {
+    if (this.#paused) {
+      // Still recording: the model keeps its bounded history, and resuming redraws from it.
+      this.model.takeChanges();
+      return;
+    }
+    const { added, updated } = this.model.takeChanges();
+    for (const frame of added) {
+      this.#lane(frame.socket).lanes[frame.direction].add(frame);
+      this.#pendingRows.push(frame);
+    }
+    if (this.#pendingRows.length > rowLimit) this.#pendingRows.splice(0, this.#pendingRows.length - rowLimit);
+    for (const frame of updated) this.#update(frame);
+    if (now - this.#lastSlow >= slowUpdateMs) {
+      this.#lastSlow = now;
+      this.#flushRows();
+      this.#eachLane((lane) => lane.describe());
+      for (const socket of this.#lanes.keys()) this.#label(socket);
+      this.#describe();
+    }
+    this.#drawLanes(now);
+  }
+
+  #eachLane(action: (lane: LaneCanvas) => void): void {
+    for (const pair of this.#lanes.values()) for (const d of allDirections) action(pair.lanes[d]);
+  }
+
+  #setPaused(paused: boolean): void {
+    this.#paused = paused;
+    this.#pause.ariaPressed = String(paused);
+    this.#pause.textContent = paused ? 'Resume' : 'Pause';
+    if (!paused) this.#redraw();
+    else this.#summary.textContent = `Paused at ${this.model.frames.length} frames (still recording).`;
+  }
+
+  /** Rebuilds the list and the lanes from the model (after a filter change, a clear or a resume). */
+  #redraw(): void {
+    this.model.takeChanges();
+    this.#drawn.clear();
+    this.#order = [];
+    this.#rows.replaceChildren();
+    this.#eachLane((lane) => lane.clear());
+    for (const frame of this.model.frames) this.#lane(frame.socket).lanes[frame.direction].add(frame);
+    this.#pendingRows = this.model.frames.slice(-rowLimit);
+    this.#flushRows();
+    this.#eachLane((lane) => lane.describe());
+    this.#describe();
+    this.#drawLanes(performance.timeOrigin + performance.now(), true);
+  }
+
+  #lane(socket: number): LanePair {
+    let pair = this.#lanes.get(socket);
+    if (!pair) {
+      const heading = el('h4', { className: 'pg-lane-title' }, `#${socket}`);
+      const lanes = { up: new LaneCanvas(this.model, socket, 'up'), down: new LaneCanvas(this.model, socket, 'down') };
+      const lane = (d: Direction) =>
+        el('div', { className: 'pg-lane', dataset: { direction: d } }, el('span', { className: 'pg-lane-label', ariaHidden: 'true' }, `${arrows[d]} ${laneNames[d]}`), lanes[d].canvas);
+      this.#lanesBox.append(el('section', { className: 'pg-lane-pair', ariaLabel: `Socket #${socket}` }, heading, lane('up'), lane('down')));
+      pair = { heading, url: '', lanes };
+      this.#lanes.set(socket, pair);
+      this.#label(socket);
+    }
+    return pair;
+  }
+
+  /** Lane headings name the endpoint once it is known (the socket's first event carries it). */
+  #label(socket: number): void {
+    const pair = this.#lanes.get(socket);
+    const url = this.model.lanes.find((lane) => lane.socket === socket)?.url ?? '';
+    if (!pair || url === '' || url === pair.url) return;
+    pair.url = url;
+    pair.heading.textContent = `#${socket} ${new URL(url).pathname}`;
+  }
+
+  /**
+   * Puts the rows that waited for this update at the top (newest first), keeping only the newest
+   * `rowLimit`. The browser's scroll anchoring keeps a reader who scrolled down to an older row
+   * where they were, with no layout read from us.
+   */
+  #flushRows(): void {
+    const filter = { directions: this.#directions, opcodes: this.#opcodes };
+    const fragment = document.createDocumentFragment();
+    for (const frame of this.#pendingRows) {
+      if (!matchesFilter(frame, filter)) continue;
+      // A disclosure button, not <details>: hundreds of rows a second, and <details> brings a shadow tree each.
+      const toggle = el('button', { type: 'button', className: 'pg-row-toggle', ariaExpanded: 'false' });
+      const row = el('li', { className: 'pg-row' }, toggle);
+      // The full payload is built when someone opens the row, from the frame as it is then.
+      toggle.addEventListener('click', () => {
+        const open = toggle.ariaExpanded !== 'true';
+        toggle.ariaExpanded = String(open);
+        row.querySelector('.pg-row-body')?.remove();
+        if (open) row.append(this.#rowBody(frame));
+      });
+      const drawn: Drawn = { id: frame.id, row, toggle };
+      this.#fillRow(drawn, frame);
+      fragment.prepend(drawn.row);
+      this.#drawn.set(frame.id, drawn);
+      this.#order.push(drawn);
+    }
+    this.#pendingRows = [];
+    this.#rows.prepend(fragment);
+    const excess = this.#order.length - rowLimit;
+    for (const drawn of this.#order.splice(0, Math.max(0, excess))) {
+      drawn.row.remove();
+      this.#drawn.delete(drawn.id);
+    }
+  }
+
+  #update(frame: Frame): void {
+    const drawn = this.#drawn.get(frame.id);
+    if (drawn) this.#fillRow(drawn, frame);
+  }
+
+  /** One line per frame, columns padded in a monospace font: one text node, cheap at 500 frames/s. */
+  #fillRow({ row, toggle }: Drawn, frame: Frame): void {
+    const { start, end } = this.model.span(frame);
+    row.dataset.direction = frame.direction;
+    row.dataset.opcode = frame.opcode;
+    row.toggleAttribute('data-overlap', frame.overlaps);
+    const flight = frame.clientAt !== undefined && frame.serverAt !== undefined ? `${(end - start).toFixed(1)} ms` : '';
+    const notes = [flight, frame.queued ? 'queued' : '', frame.lost ? 'lost: queue full' : '', frame.overlaps ? 'crossed one going the other way' : '', frame.code ? `code ${frame.code}` : '']
+      .filter(Boolean)
+      .join(', ');
+    toggle.textContent = [
+      seconds(start - (this.#t0 ?? start)).padStart(9),
+      `#${frame.socket} ${arrows[frame.direction]}`.padEnd(5),
+      frame.opcode.padEnd(6),
+      `${frame.wireBytes} B`.padStart(8),
+      ` ${frame.preview}`,
+      notes ? `  (${notes})` : '',
+    ].join(' ');
+  }
+
+  #rowBody(frame: Frame): HTMLElement {
+    const where = [
+      frame.clientAt !== undefined ? `browser at ${seconds(frame.clientAt - (this.#t0 ?? 0))}` : 'not seen by the browser API',
+      frame.serverAt !== undefined ? `server at ${seconds(frame.serverAt - this.model.clockOffset - (this.#t0 ?? 0))}` : 'no server view',
+      `${frame.wireBytes} B on the wire (${frame.measured ? 'measured by the server' : 'computed'}), payload ${frame.payloadBytes} B`,
+      frame.reason ? `reason: ${frame.reason}` : '',
+    ];
+    return el('div', { className: 'pg-row-body' }, el('p', { className: 'pg-row-where' }, where.filter(Boolean).join(' · ')), el('pre', { className: 'pg-row-payload' }, frame.payload ?? frame.preview));
+  }
+
+  /** Moves the lanes on to `now`; in steps of a second for people who asked for reduced motion. */
+  #drawLanes(now: number, force = false): void {
+    if (this.#t0 === null) return;
+    if (!force && this.#reducedMotion.matches && now - this.#lastShift < 1000) return;
+    this.#lastShift = now;
+    const filter = { directions: this.#directions, opcodes: this.#opcodes };
+    const visible = (frame: Frame) => matchesFilter(frame, filter);
+    const origin = this.#t0;
+    this.#eachLane((lane) => lane.draw(now, origin, visible));
+  }
+
+  #describe(): void {
+    const frames = this.model.frames;
+    const both = frames.filter((frame) => frame.overlaps).length;
+    const up = frames.filter((frame) => frame.direction === 'up').length;
+    this.#summary.textContent = frames.length === 0 ? 'No frames yet.' : `${frames.length} frames: ${up} ↑, ${frames.length - up} ↓ · ${both} crossed a frame going the other way`;
+    this.#cleared.hidden = this.model.cleared === 0;
+    this.#cleared.textContent = `Cleared ${this.model.cleared} older frames (the newest ${this.model.maxFrames} are kept).`;
+  }
+
+  #export(): void {
+    const blob = new Blob([JSON.stringify(this.model, null, 2)], { type: 'application/json' });
+    const link = el('a', { href: URL.createObjectURL(blob), download: 'duplex-traffic.json' });
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(link.href), 1000);
+  }
+}
