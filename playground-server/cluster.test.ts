@@ -89,6 +89,19 @@ test('the raw relay room is shared: text and binary from A reach the members on 
   for (const ws of [sender, nearby, far]) ws.close();
 });
 
+test('an inspector on B sees the handshake and frames of a traced socket that landed on A', { timeout: 30_000 }, async () => {
+  const inspector = await connect(`${b.wsUrl}/ws/inspect?trace=across-1`);
+  await new Promise((resolve) => setTimeout(resolve, 200)); // B's subscription is a round trip to Redis
+  const traced = await connect(`${a.wsUrl}/ws/echo?trace=across-1`);
+  traced.send('seen from B');
+  const handshake = await inbox(inspector).find<{ type: string; url?: string }>((m) => m.type === 'handshake');
+  assert.equal(handshake.url, '/ws/echo?trace=across-1');
+  const frame = await inbox(inspector).find<{ type: string; direction?: string; preview?: string }>((m) => m.type === 'frame' && m.direction === 'in');
+  assert.equal(frame.preview, 'seen from B');
+  traced.close();
+  inspector.close();
+});
+
 test('Redis killed for 5 s under traffic: both instances stay up and degraded, refuse says, then recover; clients are told the log restarted', { timeout: 60_000 }, async () => {
   const ann = await connect(`${a.wsUrl}/ws/chat/outage?name=ann`);
   const { epoch } = await welcomeOf(ann);

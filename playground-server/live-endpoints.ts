@@ -8,7 +8,7 @@ import { LiveSocket } from './live-socket.ts';
 import { Metrics, renderPrometheus, type RejectReason, type Sample } from './metrics.ts';
 import { originAllowed } from './origin-policy.ts';
 import { startHeartbeat } from './heartbeat.ts';
-import { TraceHub } from './trace-hub.ts';
+import { sendToEach, TraceHub } from './trace-hub.ts';
 import { TraceId } from '../protocol/inspect.ts';
 import { echoEndpoint } from './endpoints/echo.ts';
 import { tickerEndpoint } from './endpoints/ticker.ts';
@@ -56,7 +56,7 @@ export async function createLiveEndpoints(config: Config): Promise<LiveEndpoints
   const workshopRooms = await store.workshop.load();
   const startedAt = Date.now();
   const metrics = new Metrics();
-  const traces = new TraceHub();
+  const traces = new TraceHub(store.rooms('trace', sendToEach));
   // Compression stays off: it costs far more CPU than it saves on small messages.
   // maxPayload makes `ws` close oversized messages with 1009 before buffering them.
   const wss = new WebSocketServer({
