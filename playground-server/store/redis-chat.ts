@@ -8,10 +8,14 @@ export type RedisClient = ReturnType<typeof createClient>;
 
 const keys = (room: string) => ({ seq: `duplex:chat:${room}:seq`, log: `duplex:chat:${room}:log`, epoch: `duplex:chat:${room}:epoch`, channel: `duplex:chat:${room}:lines` });
 
+/** A room nobody wrote to for this long is forgotten by Redis (its log, seq and epoch together). */
+const IDLE_ROOM_SECONDS = 7 * 24 * 3600;
+
 /**
  * One script, so the seq, the stream entry (the resumable copy, id = seq) and the publish (the
  * fast copy) happen together: every instance sees a room's lines in seq order, and a missing
- * epoch (Redis lost its data) is replaced before the first line of the new log.
+ * epoch (Redis lost its data) is replaced before the first line of the new log. Every append
+ * pushes the room's expiry back, so idle rooms do not pile up in Redis.
  */
 const APPEND = `
 local seq = redis.call('INCR', KEYS[1])
@@ -20,6 +24,7 @@ if not epoch then epoch = ARGV[3]; redis.call('SET', KEYS[3], epoch) end
 local line = '{"type":"message","seq":' .. seq .. ',' .. ARGV[1]
 redis.call('XADD', KEYS[2], 'MAXLEN', ARGV[2], seq .. '-0', 'l', line)
 redis.call('PUBLISH', KEYS[4], epoch .. ' ' .. line)
+for i = 1, 3 do redis.call('EXPIRE', KEYS[i], ARGV[4]) end
 return line`;
 
 const seqIn = (line: string) => Number(/^\{"type":"message","seq":(\d+),/.exec(line)?.[1] ?? 0);
@@ -73,7 +78,7 @@ export function redisChatLogs(client: RedisClient, subscriber: RedisClient, limi
     async append(room, from, text) {
       const k = keys(room);
       const rest = JSON.stringify({ from: { id: from.id, name: from.name }, text, at: Date.now() }).slice(1);
-      const line = await client.eval(APPEND, { keys: [k.seq, k.log, k.epoch, k.channel], arguments: [rest, String(limit), newEpoch()] });
+      const line = await client.eval(APPEND, { keys: [k.seq, k.log, k.epoch, k.channel], arguments: [rest, String(limit), newEpoch(), String(IDLE_ROOM_SECONDS)] });
       return ChatLine.parse(JSON.parse(String(line)));
     },
     async read(room, after) {
