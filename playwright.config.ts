@@ -31,7 +31,7 @@ export default defineConfig({
     url: `${baseURL}/healthz`,
     // A fast heartbeat so the playground's e2e sees the server's ping and the browser's pong;
     // a short reconnect grace so "a cut longer than the grace" takes seconds, not a minute.
-    env: { PORT: String(port), HOST: 'localhost', DUPLEX_HEARTBEAT_MS: '2000', WORKSHOP_RECONNECT_GRACE_SECONDS: '15' },
+    env: { PORT: String(port), HOST: 'localhost', DUPLEX_HEARTBEAT_MS: '2000', WORKSHOP_RECONNECT_GRACE_SECONDS: '15', DUPLEX_EPHEMERAL: 'true' },
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,
   },

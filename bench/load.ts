@@ -13,8 +13,12 @@ interface Client {
   close(): void;
 }
 
+/** ws: plain WebSocket; sio: Socket.IO; chat: our chat protocol (`say` out, its `message` line back). */
+export type ClientKind = 'ws' | 'sio' | 'chat';
+
 export type Command =
-  | { cmd: 'connect'; kind: 'ws' | 'sio'; url: string; count: number; room: boolean }
+  /** `{i}` in the url becomes the client's number, e.g. a chat room per client. */
+  | { cmd: 'connect'; kind: ClientKind; url: string; count: number; room: boolean }
   | { cmd: 'echo'; seconds: number; window: number }
   | { cmd: 'count' }
   | { cmd: 'publish'; burst: number }
@@ -34,8 +38,24 @@ const record = (latencyMs: number) => {
   if (sampleCount < MAX_SAMPLES) samples[sampleCount++] = latencyMs;
 };
 
-function open(kind: 'ws' | 'sio', url: string, room: boolean): Promise<Client> {
+function open(kind: ClientKind, url: string, room: boolean): Promise<Client> {
   return new Promise((resolve, reject) => {
+    if (kind === 'chat') {
+      const ws = new WebSocket(url, { perMessageDeflate: false });
+      ws.once('open', () =>
+        resolve({
+          send: (text) => ws.send(JSON.stringify({ type: 'say', text })),
+          onMessage: (listener) =>
+            ws.on('message', (data) => {
+              const message = JSON.parse(data.toString()) as { type: string; text?: string };
+              if (message.type === 'message') listener(message.text!);
+            }),
+          close: () => ws.terminate(),
+        }),
+      );
+      ws.once('error', reject);
+      return;
+    }
     if (kind === 'ws') {
       const ws = new WebSocket(url, { perMessageDeflate: false });
       ws.once('open', () =>
@@ -65,10 +85,10 @@ let clients: Client[] = [];
 let received = 0;
 let waiting: { total: number; done: () => void } | null = null;
 
-async function connectAll(kind: 'ws' | 'sio', url: string, count: number, room: boolean): Promise<void> {
+async function connectAll(kind: ClientKind, url: string, count: number, room: boolean): Promise<void> {
   // Batches, so the server's accept backlog never overflows.
   for (let i = 0; i < count; i += 200) {
-    const batch = await Promise.all(Array.from({ length: Math.min(200, count - i) }, () => open(kind, url, room)));
+    const batch = await Promise.all(Array.from({ length: Math.min(200, count - i) }, (_, j) => open(kind, url.replace('{i}', String(i + j)), room)));
     clients.push(...batch);
   }
   for (const client of clients) {

@@ -1,8 +1,7 @@
-import { fork, spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
-import { once } from 'node:events';
-import type { Command } from './load.ts';
-import { median, mergeSorted, percentile } from './stats.ts';
+import { writeFileSync } from 'node:fs';
+import { cpuMs, latencies, rssKb, settle, startServer, stopServer, withLoaders, type Target } from './harness.ts';
+import { median, percentile } from './stats.ts';
+import { stateBench } from './state.ts';
 
 /**
  * `npm run bench`: our server against a bare `ws` server and Socket.IO 4, each in its own
@@ -15,22 +14,14 @@ const FANOUT = (process.env.BENCH_FANOUT ?? '100,1000,5000').split(',').filter(B
 const IDLE = Number(process.env.BENCH_IDLE ?? 10_000);
 const ECHO_CLIENTS = 50;
 const ECHO_WINDOW = 4;
-const STEP_TIMEOUT_MS = 120_000;
 
-interface Target {
-  name: string;
-  args: string[];
-  kind: 'ws' | 'sio';
-  echo: string;
-  room: string;
-}
 
 const targets: Target[] = [
   {
     name: 'duplex',
     // Limits raised so the benchmark measures throughput, not our rate limiter doing its job.
     args: ['playground-server/main.ts', '--port', '0', '--host', '127.0.0.1', '--site-dir', 'bench-has-no-site', '--rate-limit', '10000000', '--rate-burst', '10000000',
-      '--max-connections', '100000', '--send-buffer', '1073741824'],
+      '--max-connections', '100000', '--send-buffer', '1073741824', '--ephemeral'],
     kind: 'ws',
     echo: '/ws/echo',
     room: '/ws/room/bench',
@@ -38,73 +29,6 @@ const targets: Target[] = [
   { name: 'ws', args: ['bench/servers/bare-ws.ts'], kind: 'ws', echo: '/echo', room: '/room' },
   { name: 'socket.io', args: ['bench/servers/socketio.ts'], kind: 'sio', echo: '/', room: '/' },
 ];
-
-function withTimeout<T>(promise: Promise<T>, what: string): Promise<T> {
-  let timer: NodeJS.Timeout;
-  const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`${what} timed out`)), STEP_TIMEOUT_MS)));
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
-}
-
-class Loader {
-  readonly child: ChildProcess = fork('bench/load.ts', [], { serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-  ask<T = Record<string, unknown>>(command: Command): Promise<T> {
-    const answer = new Promise<T>((resolve) => this.child.once('message', (message) => resolve(message as T)));
-    this.child.send(command);
-    return withTimeout(answer, `load ${command.cmd}`);
-  }
-  stop(): void {
-    this.child.kill('SIGKILL');
-  }
-}
-
-async function startServer(target: Target): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, target.args, { stdio: ['ignore', 'pipe', 'inherit'] });
-  let output = '';
-  const port = await withTimeout(
-    new Promise<string>((resolve) =>
-      child.stdout!.on('data', (chunk: Buffer) => {
-        output += chunk;
-        const match = /127\.0\.0\.1:(\d+)|listening on :(\d+)/.exec(output);
-        if (match) resolve((match[1] ?? match[2])!);
-      }),
-    ),
-    `${target.name} start`,
-  );
-  child.stdout!.resume();
-  return { child, url: `${target.kind === 'sio' ? 'http' : 'ws'}://127.0.0.1:${port}` };
-}
-
-async function stopServer(child: ChildProcess): Promise<void> {
-  child.kill('SIGKILL');
-  if (child.exitCode === null) await once(child, 'exit');
-}
-
-/** Server CPU time (user + system) in ms, from /proc. */
-function cpuMs(pid: number): number {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return (Number(fields[11]) + Number(fields[12])) * 10; // clock ticks of 10 ms
-}
-
-function rssKb(pid: number): number {
-  return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]);
-}
-
-const settle = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function withLoaders<T>(count: number, body: (loaders: Loader[]) => Promise<T>): Promise<T> {
-  const loaders = Array.from({ length: count }, () => new Loader());
-  try {
-    return await body(loaders);
-  } finally {
-    for (const loader of loaders) loader.stop();
-  }
-}
-
-async function latencies(loaders: Loader[]): Promise<Float64Array> {
-  const parts = await Promise.all(loaders.map((l) => l.ask<{ latencies: Float64Array }>({ cmd: 'latencies' })));
-  return mergeSorted(parts.map((p) => p.latencies));
-}
 
 async function echoRun(target: Target, url: string, pid: number) {
   return withLoaders(2, async (loaders) => {
@@ -202,6 +126,7 @@ const lines = [
     return `| ${metric} | ${cell(d)} | ${cell(w)} | ${cell(s)} | ${ratio(d, w)} | ${ratio(d, s)} |`;
   }),
   '',
+  ...(await stateBench(RUNS, SECONDS, FANOUT.filter((clients) => clients >= 1000))),
   `Total bench time ${Math.round((Date.now() - began) / 1000)} s.`,
 ];
 console.log(lines.join('\n'));

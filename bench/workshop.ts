@@ -28,7 +28,7 @@ const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.lengt
 
 // The real server, alone in its process, on a free port of 127.0.0.1. Limits raised only where
 // the benchmark itself would trip them (one host pushing fast).
-const server = spawn(process.execPath, ['playground-server/main.ts', '--port', '0', '--host', '127.0.0.1', '--site-dir', 'no-site'], {
+const server = spawn(process.execPath, ['playground-server/main.ts', '--port', '0', '--host', '127.0.0.1', '--site-dir', 'no-site', '--ephemeral'], {
   stdio: ['ignore', 'pipe', 'inherit'],
   env: { ...process.env, WORKSHOP_MAX_ATTENDEES: String(attendees) },
 });

@@ -1,6 +1,4 @@
-import type { ChatServerMessage } from '../protocol/chat.ts';
-
-type ChatLine = Extract<ChatServerMessage, { type: 'message' }>;
+import type { ChatLine } from '../protocol/chat.ts';
 
 /**
  * One chat room's numbered messages: `seq` grows by one per message and the newest `limit`

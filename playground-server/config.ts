@@ -66,6 +66,20 @@ const ServerSettingsSchema = z
     longPollTimeoutMs: count(10, 600_000).default(25_000).describe('ms a long poll is held before an empty answer'),
     feedIntervalMs: count(10, 3_600_000).default(1000).describe('ms between events of the event feed'),
     chatHistory: count(1, 100_000).default(100).describe('chat messages kept per room for ?since= replay'),
+    stateDir: z
+      .string()
+      .min(1, 'must not be empty')
+      .default('.duplex-state')
+      .describe('folder of the embedded state store (workshop rooms, chat history survive a restart)'),
+    ephemeral: z
+      .stringbool({ error: 'must be true or false' })
+      .default(false)
+      .describe('keep all state in memory only: a restart forgets every room (tests, throw-away demos)'),
+    redisUrl: z
+      .string()
+      .regex(/^rediss?:\/\/[^\s]+$/, 'must look like redis://host:port')
+      .optional()
+      .describe('share rooms, chat and workshops with every instance using this Redis'),
   })
   .strict();
 type ServerSettings = z.infer<typeof ServerSettingsSchema>;
@@ -101,7 +115,13 @@ const serverSources: Record<keyof ServerSettings, Source> = {
   longPollTimeoutMs: { flag: '--long-poll-timeout-ms', env: 'DUPLEX_LONG_POLL_TIMEOUT_MS' },
   feedIntervalMs: { flag: '--feed-interval-ms', env: 'DUPLEX_FEED_INTERVAL_MS' },
   chatHistory: { flag: '--chat-history', env: 'DUPLEX_CHAT_HISTORY' },
+  stateDir: { flag: '--state-dir', env: 'DUPLEX_STATE_DIR' },
+  ephemeral: { flag: '--ephemeral', env: 'DUPLEX_EPHEMERAL' },
+  redisUrl: { flag: '--redis', env: 'DUPLEX_REDIS_URL' },
 };
+
+/** Flags that are switches: `--ephemeral` alone means true. */
+const switches: ReadonlySet<string> = new Set(['--ephemeral']);
 
 /** Group settings are named after group and key: workshop.maxRooms → --workshop-max-rooms / WORKSHOP_MAX_ROOMS. */
 const kebab = (key: string) => key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
@@ -155,7 +175,7 @@ export function loadConfig(argv: readonly string[], env: NodeJS.ProcessEnv): Con
     const [flag = '', inline] = arg.split(/=(.*)/s, 2);
     const setting = byFlag.get(flag);
     if (!setting) throw new ConfigError(`unknown option "${arg}" (see --help)`);
-    const value = inline ?? argv[++i];
+    const value = inline ?? (switches.has(flag) ? 'true' : argv[++i]);
     if (value === undefined) throw new ConfigError(`option ${flag} needs a value`);
     given.set(pathKey(setting.path), value);
   }
@@ -179,7 +199,7 @@ export function helpText(): string {
   const rows = settings.map(({ path, source }) => {
     const field = path.length === 1 ? ServerSettingsSchema.shape[path[0]] : (groups[path[0]].shape as Record<string, z.ZodType>)[path[1]];
     const fallback: unknown = path.length === 1 ? defaults[path[0]] : (defaults[path[0]] as Record<string, unknown>)[path[1]];
-    return `  ${source.flag.padEnd(36)} ${source.env.padEnd(34)} ${field?.description ?? ''} (default: ${JSON.stringify(fallback)})`;
+    return `  ${source.flag.padEnd(36)} ${source.env.padEnd(34)} ${field?.description ?? ''} (default: ${fallback === undefined ? 'none' : JSON.stringify(fallback)})`;
   });
   return ['Usage: node playground-server/main.ts [options]', '', `  ${'flag'.padEnd(36)} env`, ...rows].join('\n');
 }

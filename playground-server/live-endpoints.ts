@@ -5,17 +5,18 @@ import type { Config } from './config.ts';
 import { CloseCode } from '../protocol/close-codes.ts';
 import { rejectUpgrade, sendJson } from './http-reply.ts';
 import { LiveSocket } from './live-socket.ts';
-import { Metrics, renderPrometheus, type RejectReason } from './metrics.ts';
+import { Metrics, renderPrometheus, type RejectReason, type Sample } from './metrics.ts';
 import { originAllowed } from './origin-policy.ts';
 import { startHeartbeat } from './heartbeat.ts';
-import { TraceHub } from './trace-hub.ts';
+import { sendToEach, TraceHub } from './trace-hub.ts';
 import { TraceId } from '../protocol/inspect.ts';
 import { echoEndpoint } from './endpoints/echo.ts';
 import { rpcEndpoint } from './endpoints/rpc.ts';
 import { tickerEndpoint } from './endpoints/ticker.ts';
 import { inspectEndpoint } from './endpoints/inspect.ts';
 import { roomEndpoint } from './endpoints/room.ts';
-import { chatEndpoint } from './endpoints/chat.ts';
+import { chatEndpoint, deliverToPeers } from './endpoints/chat.ts';
+import { openStore } from './store/open.ts';
 import type { WsEndpoint } from './endpoints/types.ts';
 import { broadcast } from './broadcast.ts';
 import { eventsEndpoint } from './endpoints/events.ts';
@@ -24,7 +25,6 @@ import { memoryFeed } from './feed.ts';
 import { readFeedQuery } from './feed-query.ts';
 import { TransportCounters } from './transport-stats.ts';
 import { startMetering } from './wire-meter.ts';
-import { memoryRooms } from './rooms.ts';
 import { createWorkshopEndpoint } from './workshop/endpoint.ts';
 import { createLabTunnel } from './lab/endpoint.ts';
 
@@ -52,10 +52,13 @@ export interface LiveEndpoints {
  * The live half of the server, independent of how HTTP is served: the production server
  * mounts it beside the static site, `astro dev` mounts it inside Vite's server.
  */
-export function createLiveEndpoints(config: Config): LiveEndpoints {
+export async function createLiveEndpoints(config: Config): Promise<LiveEndpoints> {
+  // First, so a corrupt state file stops start-up before anything listens.
+  const store = await openStore(config);
+  const workshopRooms = await store.workshop.load();
   const startedAt = Date.now();
   const metrics = new Metrics();
-  const traces = new TraceHub();
+  const traces = new TraceHub(store.rooms('trace', sendToEach));
   // Compression stays off: it costs far more CPU than it saves on small messages.
   // maxPayload makes `ws` close oversized messages with 1009 before buffering them.
   const wss = new WebSocketServer({
@@ -72,6 +75,8 @@ export function createLiveEndpoints(config: Config): LiveEndpoints {
   const transportCounters = new TransportCounters();
   const feedOverHttp = feedHttp(feed, transportCounters, { longPollTimeoutMs: config.longPollTimeoutMs, maxHeld: config.maxConnections });
 
+  // Built here, not at import time: each server (two in one test process) has its own rooms.
+  const workshop = createWorkshopEndpoint(config.workshop, store.workshop, workshopRooms);
   const deliver = (members: ReadonlySet<LiveSocket>, { data, isBinary }: { data: Buffer | string; isBinary: boolean }, except?: LiveSocket) =>
     broadcast(members, data, isBinary, except);
   const lab = createLabTunnel(config);
@@ -80,11 +85,10 @@ export function createLiveEndpoints(config: Config): LiveEndpoints {
     rpcEndpoint,
     tickerEndpoint,
     inspectEndpoint(traces),
-    roomEndpoint(memoryRooms(deliver)),
-    chatEndpoint(memoryRooms(deliver), config.chatHistory),
+    roomEndpoint(store.rooms('room', deliver)),
+    chatEndpoint(store.rooms('chat', deliverToPeers), store.chat, config.chatHistory),
     eventsEndpoint(feed, transportCounters),
-    // Built here, not at import time: each server (two in one test process) has its own rooms.
-    createWorkshopEndpoint(config.workshop),
+    workshop,
     lab.ownerEndpoint,
     lab.pipeEndpoint,
   ] as WsEndpoint<never>[];
@@ -135,9 +139,16 @@ export function createLiveEndpoints(config: Config): LiveEndpoints {
           status: closing ? 'shutting-down' : 'ok',
           uptimeSeconds: Math.round((Date.now() - startedAt) / 1000),
           connections: sockets.size,
+          store: { kind: store.kind, healthy: store.healthy },
         });
       } else if (url.pathname === '/metrics') {
-        const text = renderPrometheus([...metrics.samples(), ...transportCounters.samples()]);
+        const storeUp: Sample = {
+          name: 'duplex_store_up',
+          help: 'Whether the state store answers (0: degraded, this instance serves its own clients only).',
+          type: 'gauge',
+          values: [{ labels: { store: store.kind }, value: store.healthy ? 1 : 0 }],
+        };
+        const text = renderPrometheus([...metrics.samples(), ...transportCounters.samples(), storeUp]);
         res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8', 'cache-control': 'no-store' });
         res.end(text);
       } else if (url.pathname === '/stats/transports') {
@@ -212,6 +223,8 @@ export function createLiveEndpoints(config: Config): LiveEndpoints {
       );
       await Promise.all(closed);
       await new Promise<void>((resolve) => wss.close(() => resolve()));
+      workshop.suspend();
+      await store.close();
     },
   };
 }

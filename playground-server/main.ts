@@ -1,5 +1,6 @@
 import { ConfigError, helpText, loadConfig } from './config.ts';
 import { startServer } from './server.ts';
+import { StoreError } from './store/store-error.ts';
 
 const args = process.argv.slice(2);
 if (args.includes('--help') || args.includes('-h')) {
@@ -17,6 +18,10 @@ try {
 }
 
 const running = await startServer(config).catch((error: NodeJS.ErrnoException) => {
+  if (error instanceof StoreError) {
+    console.error(`duplex server: ${error.message}`);
+    process.exit(1);
+  }
   const hint = error.code === 'EADDRINUSE' ? ` (port ${config.port} is taken: set PORT or --port)` : '';
   console.error(`duplex server: cannot listen on ${config.host}:${config.port}${hint}: ${error.message}`);
   process.exit(1);

@@ -16,7 +16,7 @@ export interface RunningServer {
 
 /** One port for everything: the built site, the HTTP endpoints and every WebSocket. */
 export async function startServer(config: Config): Promise<RunningServer> {
-  const live = createLiveEndpoints(config);
+  const live = await createLiveEndpoints(config);
   const siteDir = resolve(config.siteDir);
   const hasSite = existsSync(join(siteDir, 'index.html'));
   const notFoundPage = hasSite && existsSync(join(siteDir, '404.html')) ? readFileSync(join(siteDir, '404.html')) : null;

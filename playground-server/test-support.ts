@@ -6,7 +6,7 @@ import { startServer, type RunningServer } from './server.ts';
 
 /** A real server on a free port of 127.0.0.1, for tests. */
 export async function startTestServer(overrides: Partial<Config> = {}): Promise<RunningServer & { wsUrl: string }> {
-  const config = { ...ConfigSchema.parse({ port: 0, host: '127.0.0.1', siteDir: 'no-site-in-tests' }), ...overrides };
+  const config = { ...ConfigSchema.parse({ port: 0, host: '127.0.0.1', siteDir: 'no-site-in-tests', ephemeral: 'true' }), ...overrides };
   const running = await startServer(config);
   return { ...running, wsUrl: running.url.replace(/^http/, 'ws') };
 }

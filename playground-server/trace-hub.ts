@@ -6,11 +6,17 @@ import { acceptFor } from './handshake.ts';
 import { frameHeaderLength } from '../protocol/frame-size.ts';
 import { hexPreview, previewChars, textPreview } from '../protocol/preview.ts';
 import { silence } from './silence.ts';
+import { memoryRooms, type RoomMessage, type Rooms } from './rooms.ts';
 
 /** Events kept per trace so an inspector that connects a moment late still sees the handshake. */
 const BACKLOG = 200;
 
 const now = () => performance.timeOrigin + performance.now();
+
+/** Inspectors are few per trace: each gets the event as it is. */
+export const sendToEach = (inspectors: ReadonlySet<WebSocket>, message: RoomMessage) => {
+  for (const inspector of inspectors) inspector.send(message.data);
+};
 
 /** Text is decoded only as far as its preview reaches (at most 4 bytes per character). */
 function preview(payload: Buffer | string, isText: boolean): string {
@@ -29,8 +35,6 @@ export interface TraceTap {
 interface Trace {
   id: string;
   nextConnection: number;
-  /** Inspect sockets watching this trace. */
-  subscribers: Set<WebSocket>;
   /** Raw TCP sockets of the traced connections, for the drop fault. */
   connections: Set<Duplex>;
   latencyMs: number;
@@ -44,11 +48,20 @@ interface Trace {
  */
 export class TraceHub {
   readonly #traces = new Map<string, Trace>();
+  /**
+   * Inspect sockets watching each trace. Shared by instances when the store shares rooms
+   * (Redis), so an inspector sees a traced connection whichever instance it landed on.
+   */
+  readonly #watchers: Rooms<WebSocket>;
+
+  constructor(watchers: Rooms<WebSocket> = memoryRooms(sendToEach)) {
+    this.#watchers = watchers;
+  }
 
   #get(id: string): Trace {
     let trace = this.#traces.get(id);
     if (!trace) {
-      trace = { id, nextConnection: 1, subscribers: new Set(), connections: new Set(), latencyMs: 0, outageUntil: 0, backlog: [] };
+      trace = { id, nextConnection: 1, connections: new Set(), latencyMs: 0, outageUntil: 0, backlog: [] };
       this.#traces.set(id, trace);
     }
     return trace;
@@ -61,14 +74,14 @@ export class TraceHub {
    */
   #release(trace: Trace): void {
     if (this.#traces.get(trace.id) !== trace) return;
-    if (trace.subscribers.size === 0 && trace.connections.size === 0 && trace.outageUntil <= Date.now()) this.#traces.delete(trace.id);
+    if (this.#watchers.members(trace.id).size === 0 && trace.connections.size === 0 && trace.outageUntil <= Date.now()) this.#traces.delete(trace.id);
   }
 
   #publish(trace: Trace, event: InspectEvent): void {
     const text = JSON.stringify(event);
     trace.backlog.push(text);
     if (trace.backlog.length > BACKLOG) trace.backlog.shift();
-    for (const subscriber of trace.subscribers) subscriber.send(text);
+    this.#watchers.publish(trace.id, { data: text, isBinary: false });
   }
 
   /** Seconds left of a simulated outage for this trace, or 0. */
@@ -81,9 +94,9 @@ export class TraceHub {
   subscribe(id: string, inspector: WebSocket): () => void {
     const trace = this.#get(id);
     for (const text of trace.backlog) inspector.send(text);
-    trace.subscribers.add(inspector);
+    this.#watchers.join(id, inspector);
     return () => {
-      trace.subscribers.delete(inspector);
+      this.#watchers.leave(id, inspector);
       this.#release(trace);
     };
   }

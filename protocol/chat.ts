@@ -23,10 +23,17 @@ export type ChatClientMessage = z.infer<typeof ChatClientMessage>;
 
 const member = z.object({ id: z.string(), name: z.string() });
 
+/** One line of a room's log: what `?since=` replays and the state store keeps. */
+export const ChatLine = z.object({ type: z.literal('message'), seq: z.number(), from: member, text: z.string(), at: z.number() });
+export type ChatLine = z.infer<typeof ChatLine>;
+
 export const ChatServerMessage = z.discriminatedUnion('type', [
-  /** First message on every connection: who you are, who is here, the newest seq. */
-  z.object({ type: z.literal('welcome'), you: member, members: z.array(member), latestSeq: z.number() }),
-  z.object({ type: z.literal('message'), seq: z.number(), from: member, text: z.string(), at: z.number() }),
+  /**
+   * First message on every connection: who you are, who is here, the newest seq, and the
+   * epoch of the log (send it back as `?epoch=` with `?since=`: a changed epoch means start over).
+   */
+  z.object({ type: z.literal('welcome'), you: member, members: z.array(member), latestSeq: z.number(), epoch: z.string() }),
+  ChatLine,
   z.object({ type: z.literal('join'), member, at: z.number() }),
   z.object({ type: z.literal('leave'), member, at: z.number() }),
   z.object({ type: z.literal('rename'), member, at: z.number() }),

@@ -17,6 +17,8 @@ export const CloseCode = {
   messageTooBig: 1009,
   /** The server hit an unexpected condition. */
   internalError: 1011,
+  /** The shared store lost its data (a Redis restart): reconnect; the welcome's new epoch says start over. */
+  serviceRestart: 1012,
 } as const;
 
 /** Codes the course's browser socket sends (src/client/duplex-socket.ts), 4000–4999 per RFC 6455. */

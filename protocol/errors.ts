@@ -17,6 +17,10 @@ export const ErrorCode = z.enum([
   'unknown_connection',
   /** `/ws/rpc`: too many requests are waiting for an answer on this socket; wait for some first. */
   'too_many_pending',
+  /** `?epoch=` named another epoch: the log was lost and started over; the replay is everything kept now. */
+  'history_reset',
+  /** The server could not keep the message (its state store is unreachable); nothing was sent. Try again. */
+  'unavailable',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;
 

@@ -1,8 +1,11 @@
+import { randomBytes } from 'node:crypto';
 import { ChatClientMessage, MemberName, type ChatServerMessage } from '../../protocol/chat.ts';
-import { ChatLog } from '../chat-log.ts';
+import { CloseCode } from '../../protocol/close-codes.ts';
+import { broadcast } from '../broadcast.ts';
 import { parseJsonMessage } from '../json-message.ts';
 import type { LiveSocket } from '../live-socket.ts';
-import type { Rooms } from '../rooms.ts';
+import type { RoomMessage, Rooms } from '../rooms.ts';
+import type { ChatHistory, ChatLogs } from '../store/types.ts';
 import { roomFromPath } from './room.ts';
 import type { WsEndpoint } from './types.ts';
 
@@ -11,28 +14,82 @@ interface Member {
   name: string;
 }
 
-/** A room's log outlives a short empty spell (everyone reconnecting), then is forgotten. */
-const EMPTY_ROOM_GRACE_MS = 60_000;
+/**
+ * One chat connection in a room. `pending` holds what the room sent while its history was being
+ * read (the store may be another process): it is flushed after the replay, without the lines
+ * the replay already gave, so nothing is missed and nothing comes twice.
+ */
+export interface ChatPeer {
+  ws: LiveSocket;
+  me: Member;
+  pending: { frame: string; seq: number | null }[] | null;
+}
+
+/** Framed once for the peers that are live, queued for those catching up. `seq`: a log line's. */
+function deliver(peers: ReadonlySet<ChatPeer>, frame: string, seq: number | null, except?: ChatPeer): void {
+  const live: LiveSocket[] = [];
+  for (const peer of peers) {
+    if (peer === except) continue;
+    if (peer.pending) peer.pending.push({ frame, seq });
+    else live.push(peer.ws);
+  }
+  broadcast(live, frame, false);
+}
+
+/** Room delivery of presence (join, leave, rename): what `Rooms` carries for chat. */
+export const deliverToPeers = (peers: ReadonlySet<ChatPeer>, message: RoomMessage, except?: ChatPeer) =>
+  deliver(peers, message.data.toString(), null, except);
+
+type ChatParams = { room: string; since: number | null; epoch: string | null; name: string | null };
 
 /**
- * `WS /ws/chat/<room>?since=<seq>&name=<name>`: JSON chat. The server assigns `seq`, `from`
- * and `at`; presence is a `welcome` with the member list, then `join`/`leave`/`rename`;
- * `?since=` replays exactly the messages after that seq before any live one.
+ * `WS /ws/chat/<room>?since=<seq>&epoch=<epoch>&name=<name>`: JSON chat. The server assigns
+ * `seq`, `from` and `at`; presence is a `welcome` with the member list, then
+ * `join`/`leave`/`rename`; `?since=` replays exactly the messages after that seq before any
+ * live one. The log lives in the state store, so it survives restarts and is shared by instances.
  */
-export function chatEndpoint(rooms: Rooms<LiveSocket>, historyLimit: number): WsEndpoint<{ room: string; since: number | null; name: string | null }> {
-  const logs = new Map<string, { log: ChatLog; forget?: NodeJS.Timeout }>();
-  const members = new WeakMap<LiveSocket, Member>();
+export function chatEndpoint(rooms: Rooms<ChatPeer>, logs: ChatLogs, historyLimit: number): WsEndpoint<ChatParams> {
+  // Ids are shared by every instance of a room: a per-process tag keeps them apart.
+  const instance = randomBytes(3).toString('hex');
   let nextId = 1;
-
-  const logFor = (room: string) => {
-    let entry = logs.get(room);
-    if (!entry) logs.set(room, (entry = { log: new ChatLog(historyLimit) }));
-    clearTimeout(entry.forget);
-    return entry.log;
+  /** Rooms whose log this instance follows: while it has members there. */
+  const following = new Map<string, () => void>();
+  const follow = (room: string) => {
+    if (following.has(room)) return;
+    const unfollow = logs.follow(room, {
+      line: (frame, seq) => deliver(rooms.members(room), frame, seq),
+      // The log is gone (a store that lost its data): the seqs clients hold mean nothing now.
+      reset: () => rooms.members(room).forEach((peer) => peer.ws.close(CloseCode.serviceRestart, 'the chat history restarted; reconnect')),
+    });
+    following.set(room, unfollow);
   };
   const send = (ws: LiveSocket, message: ChatServerMessage) => ws.send(JSON.stringify(message));
-  const publish = (room: string, message: ChatServerMessage, except?: LiveSocket) =>
+  const publish = (room: string, message: ChatServerMessage, except?: ChatPeer) =>
     rooms.publish(room, { data: JSON.stringify(message), isBinary: false }, except);
+
+  /** A stale epoch: the seq the client holds names other messages, so the replay is all that is kept. */
+  async function readHistory(room: string, { since, epoch }: ChatParams): Promise<{ history: ChatHistory; stale: boolean }> {
+    const found = await logs.read(room, since);
+    const stale = since !== null && since > 0 && epoch !== null && epoch !== found.epoch;
+    return { history: stale ? await logs.read(room, 0) : found, stale };
+  }
+
+  /** Welcome, replay, then what arrived meanwhile: the order a resuming client relies on. */
+  function catchUp(peer: ChatPeer, room: string, history: ChatHistory, stale: boolean): void {
+    const { ws, me } = peer;
+    const present = [...rooms.members(room)].filter((other) => !other.pending || other === peer).map((other) => other.me);
+    send(ws, { type: 'welcome', you: me, members: present, latestSeq: history.latestSeq, epoch: history.epoch });
+    if (stale) {
+      send(ws, { type: 'error', code: 'history_reset', message: `the log started over (epoch ${history.epoch}): the replay is all of it that is kept` });
+    } else if (history.truncated) {
+      send(ws, { type: 'error', code: 'history_truncated', message: `only the last ${historyLimit} messages are kept; replay starts at seq ${history.lines[0]?.seq}` });
+    }
+    for (const line of history.lines) send(ws, line);
+    const pending = peer.pending ?? [];
+    peer.pending = null;
+    for (const { frame, seq } of pending) if (seq === null || seq > history.latestSeq) ws.send(frame);
+    publish(room, { type: 'join', member: { ...me }, at: Date.now() }, peer);
+  }
 
   return {
     name: 'chat',
@@ -41,42 +98,46 @@ export function chatEndpoint(rooms: Rooms<LiveSocket>, historyLimit: number): Ws
       if (!match || 'status' in match) return match;
       const since = url.searchParams.get('since');
       if (since !== null && !/^\d{1,15}$/.test(since)) return { status: 400, reason: 'since must be a whole number ≥ 0 (the last seq you saw)' };
+      const epoch = url.searchParams.get('epoch');
+      if (epoch !== null && !/^[\w-]{1,32}$/.test(epoch)) return { status: 400, reason: 'epoch must be the epoch of an earlier welcome' };
       const name = url.searchParams.get('name');
       if (name !== null && !MemberName.safeParse(name).success) return { status: 400, reason: 'name must be 1–40 characters' };
-      return { params: { room: match.params.room, since: since === null ? null : Number(since), name } };
+      return { params: { room: match.params.room, since: since === null ? null : Number(since), epoch, name } };
     },
-    open(ws, _req, { room, since, name }) {
-      const log = logFor(room);
-      const id = `u${nextId++}`;
-      const me: Member = { id, name: name ?? `guest-${id.slice(1)}` };
-      members.set(ws, me);
-      const present = [...rooms.members(room)].flatMap((other) => members.get(other) ?? []);
-      send(ws, { type: 'welcome', you: me, members: [...present, me], latestSeq: log.latestSeq });
-      if (since !== null) {
-        const { lines, truncated } = log.since(since);
-        if (truncated) send(ws, { type: 'error', code: 'history_truncated', message: `only the last ${historyLimit} messages are kept; replay starts at seq ${lines[0]?.seq}` });
-        for (const line of lines) send(ws, line);
-      }
-      // Joining in the same tick as the replay: no live message can fall between the two.
-      rooms.join(room, ws);
-      publish(room, { type: 'join', member: { ...me }, at: Date.now() }, ws);
-
+    open(ws, _req, params) {
+      const { room, name } = params;
+      const n = nextId++;
+      const peer: ChatPeer = { ws, me: { id: `u${n}-${instance}`, name: name ?? `guest-${n}` }, pending: [] };
+      let left = false;
       ws.on('message', (data: Buffer, isBinary) => {
         const parsed = parseJsonMessage(ChatClientMessage, data, isBinary);
         if (!parsed.ok) return ws.send(JSON.stringify(parsed.error));
         const message = parsed.value;
-        if (message.type === 'say') return publish(room, log.append(me, message.text));
-        me.name = message.name;
-        publish(room, { type: 'rename', member: { ...me }, at: Date.now() });
+        if (message.type === 'rename') {
+          peer.me.name = message.name;
+          return publish(room, { type: 'rename', member: { ...peer.me }, at: Date.now() });
+        }
+        // The store delivers the line to every follower of the room, on every instance, in seq order.
+        logs.append(room, peer.me, message.text).catch(
+          () => send(ws, { type: 'error', code: 'unavailable', message: 'the chat history cannot be written right now; your message was not sent, try again' }),
+        );
       });
       ws.on('close', () => {
-        rooms.leave(room, ws);
-        publish(room, { type: 'leave', member: { ...me }, at: Date.now() });
-        const entry = logs.get(room);
-        if (entry && rooms.members(room).size === 0) {
-          entry.forget = setTimeout(() => logs.delete(room), EMPTY_ROOM_GRACE_MS).unref();
-        }
+        left = true;
+        rooms.leave(room, peer);
+        if (!peer.pending) publish(room, { type: 'leave', member: { ...peer.me }, at: Date.now() });
+        if (rooms.members(room).size > 0) return;
+        following.get(room)?.();
+        following.delete(room);
+        logs.idle(room);
       });
+      // Join first, then read: whatever is sent meanwhile waits in `pending`, so no line falls between.
+      rooms.join(room, peer);
+      follow(room);
+      readHistory(room, params).then(
+        ({ history, stale }) => left || catchUp(peer, room, history, stale),
+        () => ws.close(CloseCode.internalError, 'chat history is unavailable; reconnect shortly'),
+      );
     },
   };
 }

@@ -12,6 +12,8 @@ import type { WorkshopLimits } from './limits.ts';
 import { lanOrigins } from './lan.ts';
 import { LookupGuard } from './lookup-guard.ts';
 import { RoomRegistry } from './registry.ts';
+import type { RoomRecord } from './record.ts';
+import type { WorkshopStore } from '../store/types.ts';
 import type { CommandError, Room, Seat } from './room.ts';
 import { send } from './wire.ts';
 
@@ -34,10 +36,11 @@ const attendeeTypes: ReadonlySet<string> = new Set(['vote', 'post', 'run-result'
  * `WS /ws/workshop/new` (create a room, become its host) and `WS /ws/workshop/<code>` (say
  * `host` with the token, or `join` with a name). One registry of rooms per endpoint instance.
  */
-export function createWorkshopEndpoint(limits: WorkshopLimits): WsEndpoint<WorkshopParams> {
-  const rooms = new RoomRegistry(limits);
+export function createWorkshopEndpoint(limits: WorkshopLimits, store: WorkshopStore, kept: readonly RoomRecord[]): WsEndpoint<WorkshopParams> & { suspend(): void } {
+  const rooms = new RoomRegistry(limits, store, kept);
   const guard = new LookupGuard(limits.codeMissesPerMinute);
   return {
+    suspend: () => rooms.suspend(),
     name: 'workshop',
     match(url) {
       const found = /^\/ws\/workshop(?:\/([^/]*))?$/.exec(url.pathname);

@@ -1,15 +1,24 @@
 import { randomInt } from 'node:crypto';
 import { codeAlphabet } from '../../protocol/workshop.ts';
+import type { WorkshopStore } from '../store/types.ts';
 import type { WorkshopLimits } from './limits.ts';
+import { applyRoomEvent, hashSecret, newRoomRecord, type RoomEvent, type RoomRecord } from './record.ts';
 import { Room, newSecret } from './room.ts';
 
-/** The rooms of one server, in memory: a workshop lives as long as the instructor's laptop runs. */
+/**
+ * The rooms of one server. Each room's decisions are kept in the state store, so the rooms
+ * loaded back at start-up are the rooms a stopped (or crashed) server had.
+ */
 export class RoomRegistry {
   readonly #rooms = new Map<string, Room>();
   readonly #limits: WorkshopLimits;
+  readonly #store: WorkshopStore;
+  readonly #keep = (code: string, event: RoomEvent) => this.#store.append(code, event);
 
-  constructor(limits: WorkshopLimits) {
+  constructor(limits: WorkshopLimits, store: WorkshopStore, kept: readonly RoomRecord[]) {
     this.#limits = limits;
+    this.#store = store;
+    for (const record of kept) this.#rooms.set(record.code, new Room(record, limits, this.#keep));
   }
 
   /** The room with this code, ended or not (an ended room is forgotten when its place is needed). */
@@ -25,9 +34,16 @@ export class RoomRegistry {
     do code = Array.from({ length: 6 }, () => codeAlphabet[randomInt(codeAlphabet.length)]).join('');
     while (this.#rooms.has(code));
     const hostToken = newSecret();
-    const room = new Room(code, hostToken, this.#limits);
+    const created: RoomEvent = { type: 'created', code, hostTokenHash: hashSecret(hostToken) };
+    this.#store.append(code, created);
+    const room = new Room(applyRoomEvent(newRoomRecord(code, ''), created), this.#limits, this.#keep);
     this.#rooms.set(code, room);
     return { room, hostToken };
+  }
+
+  /** The server is stopping: timers stop, the rooms stay in the store. */
+  suspend(): void {
+    for (const room of this.#rooms.values()) room.suspend();
   }
 
   /** Ended rooms, and rooms nobody has been connected to for a long while, free their place. */
@@ -35,7 +51,10 @@ export class RoomRegistry {
     const cutoff = Date.now() - this.#limits.idleRoomMinutes * 60_000;
     for (const [code, room] of this.#rooms) {
       const emptySince = room.emptySince;
-      if (room.ended || (emptySince !== null && emptySince < cutoff)) this.#rooms.delete(code);
+      if (room.ended || (emptySince !== null && emptySince < cutoff)) {
+        this.#rooms.delete(code);
+        this.#store.remove(code);
+      }
     }
   }
 }

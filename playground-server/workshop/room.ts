@@ -6,17 +6,15 @@ import {
   type AttendeeCommand,
   type ConnectionState,
   type HostCommand,
-  type Location,
   type Poll,
   type RoomState,
-  type Snippet,
-  type WallMessage,
   type WorkshopErrorCode,
 } from '../../protocol/workshop.ts';
-import { characterCount } from '../../protocol/visible-text.ts';
 import type { WorkshopLimits } from './limits.ts';
+import { characterCount } from '../../protocol/visible-text.ts';
 import { RateLimit } from '../rate-limit.ts';
 import { changedLinks, linkReportMs, SeatProgress } from './progress.ts';
+import { applyRoomEvent, hashSecret, type RoomEvent, type RoomRecord, type SeatRecord } from './record.ts';
 import { broadcast, send } from './wire.ts';
 
 /** A refusal the endpoint turns into `{type:"error"}`; the connection stays open. */
@@ -25,29 +23,18 @@ export interface CommandError {
   message: string;
 }
 
-/** One attendee's place in the room. It outlives connections: the seat token brings them back to it. */
+/**
+ * One attendee's place in the room: the durable record (id, name, state…) and what only this
+ * run of the server has (the socket, timers, rate limits). The seat token brings them back to it.
+ */
 export interface Seat {
   readonly id: string;
-  readonly token: string;
-  readonly name: string;
   socket: LiveSocket | null;
-  state: ConnectionState;
-  muted: boolean;
-  lastRun: { ok: boolean; at: number } | null;
   goneTimer: NodeJS.Timeout | null;
   readonly posts: RateLimit;
   readonly votes: RateLimit;
-  /** Exercise status and link health for the host's class grid. */
+  /** Exercise status and link health for the host's class grid (this run only, not kept). */
   readonly progress: SeatProgress;
-}
-
-interface OpenPoll {
-  id: string;
-  question: string;
-  options: string[];
-  open: boolean;
-  /** Seat id → chosen option: one vote per seat, whatever its connections. */
-  votes: Map<string, number>;
 }
 
 export const newSecret = () => randomBytes(24).toString('base64url');
@@ -55,45 +42,58 @@ export const newSecret = () => randomBytes(24).toString('base64url');
 /** Poll results reach the room at most this often, so 500 votes in a second are not 250,000 messages. */
 const pollBroadcastMs = 100;
 
+/** Where a room's decisions go to be kept (the state store); the room never reads it back. */
+export type RecordEvent = (code: string, event: RoomEvent) => void;
+
 /**
- * A workshop room's state and rules. Sockets come in already identified (host or seat) by the
- * endpoint; every action checks the role and the room's limits before changing anything.
+ * A workshop room's rules. Sockets come in already identified (host or seat) by the endpoint;
+ * every action checks the role and the room's limits, then commits one event: the event
+ * changes the durable record (through the same reducer a restart replays) and goes to the store.
  */
 export class Room {
   readonly code: string;
-  readonly #hostToken: Buffer;
+  readonly #record: RoomRecord;
   readonly #limits: WorkshopLimits;
+  readonly #keep: RecordEvent;
   readonly #hosts = new Set<LiveSocket>();
   readonly #seats = new Map<string, Seat>();
-  readonly #seatsByToken = new Map<string, Seat>();
-  #snippet: Snippet | null = null;
-  #location: Location | null = null;
-  #poll: OpenPoll | null = null;
+  readonly #seatsByToken = new Map<string, string>();
   #pollTimer: NodeJS.Timeout | null = null;
-  #wall: WallMessage[] = [];
-  #nextWallId = 1;
-  #nextSnippetId = 1;
-  #nextPollId = 1;
   #emptySince: number = Date.now();
   /** Tells the hosts every few seconds which links changed (round trips move with each heartbeat). */
   readonly #linkTimer: NodeJS.Timeout;
-  ended = false;
 
-  constructor(code: string, hostToken: string, limits: WorkshopLimits) {
-    this.code = code;
-    this.#hostToken = Buffer.from(hostToken);
+  /** `record` is a new room's (after its `created` event) or one loaded back from the store. */
+  constructor(record: RoomRecord, limits: WorkshopLimits, keep: RecordEvent) {
+    this.code = record.code;
+    this.#record = record;
     this.#limits = limits;
+    this.#keep = keep;
     this.#linkTimer = setInterval(() => {
       if (this.#hosts.size === 0) return;
       const links = changedLinks(this.#seats.values(), Date.now());
       if (links.length > 0) broadcast(this.#hosts, { type: 'links', links });
     }, linkReportMs);
     this.#linkTimer.unref();
+    for (const { id, tokenHash, state } of Object.values(record.seats)) {
+      const seat = this.#runtimeSeat(id);
+      this.#seats.set(id, seat);
+      this.#seatsByToken.set(tokenHash, id);
+      if (state !== 'connected') continue;
+      // Loaded back after a crash: nobody is connected yet, so everyone gets the grace period.
+      this.#setState(seat, 'reconnecting');
+      this.#startGrace(seat);
+    }
+  }
+
+  get ended(): boolean {
+    return this.#record.ended;
   }
 
   isHostToken(token: string): boolean {
-    const given = Buffer.from(token);
-    return given.length === this.#hostToken.length && timingSafeEqual(given, this.#hostToken);
+    const given = Buffer.from(hashSecret(token));
+    const kept = Buffer.from(this.#record.hostTokenHash);
+    return given.length === kept.length && timingSafeEqual(given, kept);
   }
 
   /** When the room last had nobody connected (null while someone is). */
@@ -106,7 +106,7 @@ export class Room {
     send(ws, {
       type: 'welcome-host',
       state: this.#state(),
-      attendees: [...this.#seats.values()].map(attendeeView),
+      attendees: Object.values(this.#record.seats).map((record) => this.#attendeeView(record)),
       limits: { maxAttendees: this.#limits.maxAttendees },
       lanOrigins,
     });
@@ -117,7 +117,9 @@ export class Room {
    * that seat, if any, is closed: no duplicates), else in a new seat if the room has room.
    */
   join(ws: LiveSocket, name: string, seatToken: string | undefined): Seat | null {
-    let seat = seatToken === undefined ? undefined : this.#seatsByToken.get(seatToken);
+    const known = seatToken === undefined ? undefined : this.#seatsByToken.get(hashSecret(seatToken));
+    let seat = known === undefined ? undefined : this.#seats.get(known);
+    let token = seatToken ?? '';
     if (seat) {
       const previous = seat.socket;
       seat.socket = ws;
@@ -125,29 +127,21 @@ export class Room {
       previous?.close(WorkshopCloseCode.replaced, 'this seat connected again from another tab or network');
     } else {
       if (!this.#makeRoomForSeat()) return null;
-      const minute = 60_000;
-      seat = {
-        id: randomBytes(4).toString('hex'),
-        token: newSecret(),
-        name,
-        socket: ws,
-        state: 'connected',
-        muted: false,
-        lastRun: null,
-        goneTimer: null,
-        posts: new RateLimit(this.#limits.postsPerMinute, minute),
-        votes: new RateLimit(this.#limits.votesPerMinute, minute),
-        progress: new SeatProgress(),
-      };
-      this.#seats.set(seat.id, seat);
-      this.#seatsByToken.set(seat.token, seat);
+      token = newSecret();
+      const record: SeatRecord = { id: randomBytes(4).toString('hex'), tokenHash: hashSecret(token), name, state: 'connected', muted: false, lastRun: null };
+      seat = this.#runtimeSeat(record.id);
+      seat.socket = ws;
+      this.#seats.set(record.id, seat);
+      this.#seatsByToken.set(record.tokenHash, record.id);
+      this.#commit({ type: 'seat', seat: record });
     }
     this.#setState(seat, 'connected');
-    const yourVote = this.#poll?.votes.get(seat.id);
+    const record = this.#seatRecord(seat);
+    const yourVote = this.#record.poll?.votes[seat.id];
     send(ws, {
       type: 'welcome',
       state: this.#state(),
-      you: { id: seat.id, name: seat.name, seat: seat.token, muted: seat.muted },
+      you: { id: seat.id, name: record.name, seat: token, muted: record.muted },
       yourVote: yourVote ?? null,
     });
     return seat;
@@ -161,8 +155,7 @@ export class Room {
     if (this.ended) return;
     if (left) return this.#setState(seat, 'gone');
     this.#setState(seat, 'reconnecting');
-    seat.goneTimer = setTimeout(() => this.#setState(seat, 'gone'), this.#limits.reconnectGraceSeconds * 1000);
-    seat.goneTimer.unref();
+    this.#startGrace(seat);
   }
 
   attendeeCommand(seat: Seat, command: AttendeeCommand): CommandError | null {
@@ -172,12 +165,11 @@ export class Room {
       case 'post':
         return this.#post(seat, command.text);
       case 'run-result':
-        seat.lastRun = { ok: command.ok, at: Date.now() };
-        this.#toHosts(seat);
+        this.#updateSeat(seat, { lastRun: { ok: command.ok, at: Date.now() } });
         return null;
       case 'progress':
         seat.progress.report(command.exercise, command.state, command.error, Date.now());
-        this.#toHosts(seat);
+        broadcast(this.#hosts, { type: 'attendee', attendee: this.#attendeeView(this.#seatRecord(seat)) });
         return null;
       case 'leave': {
         const ws = seat.socket;
@@ -191,36 +183,36 @@ export class Room {
   }
 
   hostCommand(command: HostCommand): CommandError | null {
+    const room = this.#record;
     switch (command.type) {
       case 'push':
-        this.#snippet = { id: this.#nextSnippetId++, code: command.code, title: command.title ?? '', at: Date.now() };
-        broadcast(this.#everyone(), { type: 'snippet', snippet: this.#snippet });
+        this.#commit({ type: 'snippet', snippet: { id: room.last.snippet + 1, code: command.code, title: command.title ?? '', at: Date.now() } });
+        broadcast(this.#everyone(), { type: 'snippet', snippet: room.snippet! });
         return null;
       case 'follow':
-        this.#location = command.location;
-        broadcast(this.#everyone(), { type: 'follow', location: this.#location });
+        this.#commit({ type: 'follow', location: command.location });
+        broadcast(this.#everyone(), { type: 'follow', location: room.location });
         return null;
       case 'poll-open':
-        this.#poll = { id: `p${this.#nextPollId++}`, question: command.question, options: command.options, open: true, votes: new Map() };
+        this.#commit({ type: 'poll-open', id: `p${room.last.poll + 1}`, question: command.question, options: command.options });
         this.#broadcastPollNow();
         return null;
       case 'poll-close':
-        if (!this.#poll) return { code: 'no_poll', message: 'there is no poll to close' };
-        this.#poll.open = false;
+        if (!room.poll) return { code: 'no_poll', message: 'there is no poll to close' };
+        this.#commit({ type: 'poll-close' });
         this.#broadcastPollNow();
         return null;
       case 'wall-remove': {
-        const before = this.#wall.length;
-        this.#wall = this.#wall.filter((message) => message.id !== command.id);
-        if (this.#wall.length !== before) broadcast(this.#everyone(), { type: 'wall-removed', id: command.id });
+        if (!room.wall.some((message) => message.id === command.id)) return null;
+        this.#commit({ type: 'wall-removed', id: command.id });
+        broadcast(this.#everyone(), { type: 'wall-removed', id: command.id });
         return null;
       }
       case 'mute': {
         const seat = this.#seats.get(command.attendee);
         if (!seat) return { code: 'bad_message', message: `no attendee ${command.attendee} in this room` };
-        seat.muted = command.muted;
-        if (seat.socket) send(seat.socket, { type: 'muted', muted: seat.muted });
-        this.#toHosts(seat);
+        this.#updateSeat(seat, { muted: command.muted });
+        if (seat.socket) send(seat.socket, { type: 'muted', muted: command.muted });
         return null;
       }
       case 'end':
@@ -232,7 +224,7 @@ export class Room {
   /** The host ended the room: everyone is told, then every connection closes with 4410. */
   end(): void {
     if (this.ended) return;
-    this.ended = true;
+    this.#commit({ type: 'ended' });
     if (this.#pollTimer) clearTimeout(this.#pollTimer);
     clearInterval(this.#linkTimer);
     const everyone = [...this.#everyone()];
@@ -241,25 +233,37 @@ export class Room {
     for (const ws of everyone) ws.close(WorkshopCloseCode.ended, 'the host ended the workshop');
   }
 
+  /** Stops this run's timers (the server is stopping); the durable state stays in the store. */
+  suspend(): void {
+    if (this.#pollTimer) clearTimeout(this.#pollTimer);
+    clearInterval(this.#linkTimer);
+    for (const seat of this.#seats.values()) if (seat.goneTimer) clearTimeout(seat.goneTimer);
+  }
+
+  #commit(event: RoomEvent): void {
+    applyRoomEvent(this.#record, event);
+    this.#keep(this.code, event);
+  }
+
   #vote(seat: Seat, pollId: string, option: number): CommandError | null {
     if (!seat.votes.take()) return { code: 'rate_limited', message: `at most ${this.#limits.votesPerMinute} votes a minute` };
-    const poll = this.#poll;
+    const poll = this.#record.poll;
     if (!poll || poll.id !== pollId || !poll.open) return { code: 'no_poll', message: 'this poll is closed' };
     if (option >= poll.options.length) return { code: 'bad_message', message: `option: this poll has ${poll.options.length} options` };
-    if (poll.votes.has(seat.id)) return { code: 'already_voted', message: 'you already voted in this poll' };
-    poll.votes.set(seat.id, option);
+    if (seat.id in poll.votes) return { code: 'already_voted', message: 'you already voted in this poll' };
+    this.#commit({ type: 'vote', seat: seat.id, option });
     if (seat.socket) send(seat.socket, { type: 'voted', poll: poll.id, option });
     this.#schedulePollBroadcast();
     return null;
   }
 
   #post(seat: Seat, text: string): CommandError | null {
-    if (seat.muted) return { code: 'muted', message: 'the instructor has muted you on the wall' };
+    const record = this.#seatRecord(seat);
+    if (record.muted) return { code: 'muted', message: 'the instructor has muted you on the wall' };
     if (characterCount(text) > this.#limits.messageLength) return { code: 'bad_message', message: `text: a message has at most ${this.#limits.messageLength} characters` };
     if (!seat.posts.take()) return { code: 'rate_limited', message: `slow down: at most ${this.#limits.postsPerMinute} messages a minute` };
-    const message: WallMessage = { id: this.#nextWallId++, from: { id: seat.id, name: seat.name }, text, at: Date.now() };
-    this.#wall.push(message);
-    if (this.#wall.length > this.#limits.wallHistory) this.#wall.shift();
+    const message = { id: this.#record.last.wall + 1, from: { id: seat.id, name: record.name }, text, at: Date.now() };
+    this.#commit({ type: 'wall', message, keep: this.#limits.wallHistory });
     broadcast(this.#everyone(), { type: 'wall', message });
     return null;
   }
@@ -267,27 +271,44 @@ export class Room {
   /** Frees the oldest gone seat when the room is at its bound; false if every seat is in use. */
   #makeRoomForSeat(): boolean {
     if (this.#seats.size < this.#limits.maxAttendees) return true;
-    const gone = [...this.#seats.values()].find((seat) => seat.state === 'gone');
+    const gone = Object.values(this.#record.seats).find((seat) => seat.state === 'gone');
     if (!gone) return false;
     this.#seats.delete(gone.id);
-    this.#seatsByToken.delete(gone.token);
+    this.#seatsByToken.delete(gone.tokenHash);
+    this.#commit({ type: 'seat-freed', id: gone.id });
     return true;
+  }
+
+  #runtimeSeat(id: string): Seat {
+    const minute = 60_000;
+    return { id, socket: null, goneTimer: null, posts: new RateLimit(this.#limits.postsPerMinute, minute), votes: new RateLimit(this.#limits.votesPerMinute, minute), progress: new SeatProgress() };
+  }
+
+  #seatRecord(seat: Seat): SeatRecord {
+    return this.#record.seats[seat.id]!;
+  }
+
+  #startGrace(seat: Seat): void {
+    seat.goneTimer = setTimeout(() => this.#setState(seat, 'gone'), this.#limits.reconnectGraceSeconds * 1000);
+    seat.goneTimer.unref();
   }
 
   #setState(seat: Seat, state: ConnectionState): void {
     if (seat.goneTimer) clearTimeout(seat.goneTimer);
     seat.goneTimer = null;
-    seat.state = state;
-    this.#toHosts(seat);
+    this.#updateSeat(seat, { state });
+  }
+
+  /** A seat changed: kept, and the hosts see the new row. */
+  #updateSeat(seat: Seat, change: Partial<Pick<SeatRecord, 'state' | 'muted' | 'lastRun'>>): void {
+    const updated = { ...this.#seatRecord(seat), ...change };
+    this.#commit({ type: 'seat', seat: updated });
+    broadcast(this.#hosts, { type: 'attendee', attendee: this.#attendeeView(updated) });
   }
 
   #touchEmpty(): void {
     if (this.emptySince === null) return;
     this.#emptySince = Date.now();
-  }
-
-  #toHosts(seat: Seat): void {
-    broadcast(this.#hosts, { type: 'attendee', attendee: attendeeView(seat) });
   }
 
   *#everyone(): Generator<LiveSocket> {
@@ -309,32 +330,36 @@ export class Room {
   }
 
   #pollView(): Poll | null {
-    const poll = this.#poll;
+    const poll = this.#record.poll;
     if (!poll) return null;
     const counts = poll.options.map(() => 0);
-    for (const option of poll.votes.values()) counts[option] = (counts[option] ?? 0) + 1;
+    const votes = Object.values(poll.votes);
+    for (const option of votes) counts[option] = (counts[option] ?? 0) + 1;
     return {
       id: poll.id,
       question: poll.question,
       options: poll.options.map((text, i) => ({ text, votes: counts[i] ?? 0 })),
       open: poll.open,
-      voters: poll.votes.size,
+      voters: votes.length,
+    };
+  }
+
+  #attendeeView(record: SeatRecord): Attendee {
+    const seat = this.#seats.get(record.id);
+    const now = Date.now();
+    return {
+      id: record.id,
+      name: record.name,
+      state: record.state,
+      muted: record.muted,
+      lastRun: record.lastRun,
+      exercises: seat?.progress.exercises() ?? [],
+      link: seat ? seat.progress.link(seat.socket?.rttMs ?? null, now) : { rttMs: null, reconnects: 0 },
     };
   }
 
   #state(): RoomState {
-    return { code: this.code, snippet: this.#snippet, location: this.#location, poll: this.#pollView(), wall: this.#wall };
+    const { snippet, location, wall } = this.#record;
+    return { code: this.code, snippet, location, poll: this.#pollView(), wall };
   }
-}
-
-function attendeeView(seat: Seat): Attendee {
-  return {
-    id: seat.id,
-    name: seat.name,
-    state: seat.state,
-    muted: seat.muted,
-    lastRun: seat.lastRun,
-    exercises: seat.progress.exercises(),
-    link: seat.progress.link(seat.socket?.rttMs ?? null, Date.now()),
-  };
 }

@@ -5,6 +5,7 @@ import { LiveSocket } from '../live-socket.ts';
 import { rejectUpgrade } from '../http-reply.ts';
 import { WorkshopServerMessage } from '../../protocol/workshop.ts';
 import { createWorkshopEndpoint } from './endpoint.ts';
+import { memoryWorkshopStore } from '../store/memory.ts';
 import { defaultWorkshopLimits, type WorkshopLimits } from './limits.ts';
 
 /**
@@ -13,7 +14,7 @@ import { defaultWorkshopLimits, type WorkshopLimits } from './limits.ts';
  * LiveSockets without the server's per-connection rules: those are tested through the real server.
  */
 export async function startWorkshopServer(limits: Partial<WorkshopLimits> = {}) {
-  const endpoint = createWorkshopEndpoint({ ...defaultWorkshopLimits, ...limits });
+  const endpoint = createWorkshopEndpoint({ ...defaultWorkshopLimits, ...limits }, memoryWorkshopStore(), []);
   const wss = new WebSocketServer({ noServer: true, WebSocket: LiveSocket });
   const server = createServer((_req, res) => res.writeHead(426).end());
   server.on('upgrade', (req, socket, head) => {

@@ -13,7 +13,7 @@ export function liveEndpointsInDev(): AstroIntegration {
         const { createLiveEndpoints } = await import('../../playground-server/live-endpoints.ts');
         const { loadConfig } = await import('../../playground-server/config.ts');
         // Limits come from the environment (DUPLEX_*), as for `npm run serve`; flags belong to Astro here.
-        const live = createLiveEndpoints(loadConfig([], process.env));
+        const live = await createLiveEndpoints(loadConfig([], process.env));
         server.middlewares.use((req, res, next) => {
           if (!live.handleHttp(req, res)) next();
         });

@@ -1,0 +1,70 @@
+import type { ChatLine } from '../../protocol/chat.ts';
+import type { RoomMessage, Rooms } from '../rooms.ts';
+import type { RoomEvent, RoomRecord } from '../workshop/record.ts';
+
+export type { ChatLine };
+
+/** What a (re)connecting chat client is told about a room's log. */
+export interface ChatHistory {
+  /**
+   * Names this run of the room's log. It changes when the store lost the log (a memory store
+   * restarted, a Redis without persistence restarted): a client holding a seq of another epoch
+   * must start over, because that seq now names other messages (Centrifugo's model).
+   */
+  epoch: string;
+  latestSeq: number;
+  /** The kept lines after the asked seq, oldest first (none when no seq was asked). */
+  lines: ChatLine[];
+  /** Some lines after the asked seq are no longer kept. */
+  truncated: boolean;
+}
+
+/**
+ * Every chat room's numbered log. `seq` grows by one per line, per room, and is never reused
+ * within an epoch; the newest `limit` lines of a room are kept for `?since=` replay.
+ */
+export interface ChatLogs {
+  append(room: string, from: ChatLine['from'], text: string): Promise<ChatLine>;
+  /** `after` null: only the epoch and newest seq. */
+  read(room: string, after: number | null): Promise<ChatHistory>;
+  /**
+   * Every new line of the room, in seq order, as its JSON frame (whichever instance appended
+   * it), until the returned function is called. `reset`: the store lost the room's log (a new
+   * epoch); lines seen so far are gone and seqs start over.
+   */
+  follow(room: string, follower: ChatFollower): () => void;
+  /** Nobody on this instance is in the room: a store that only has memory may forget it later. */
+  idle(room: string): void;
+}
+
+export interface ChatFollower {
+  line(frame: string, seq: number): void;
+  reset(): void;
+}
+
+/**
+ * Workshop rooms as a snapshot plus an append log of events: the room's own logic decides,
+ * the store only records what was decided, and `load` rebuilds every room with the same
+ * reducer (`applyRoomEvent`). New room fields are new events, not a new store.
+ */
+export interface WorkshopStore {
+  /** Every kept room as its events left it. */
+  load(): Promise<RoomRecord[]>;
+  /** Records one event of a room; the first of a room is `created`. */
+  append(code: string, event: RoomEvent): void;
+  /** Forgets a room (ended, or idle for too long). */
+  remove(code: string): void;
+}
+
+/** One state store: what the server keeps beyond a single connection. */
+export interface Store {
+  /** "memory", "embedded" or "redis", for /healthz and /metrics. */
+  readonly kind: string;
+  readonly chat: ChatLogs;
+  readonly workshop: WorkshopStore;
+  /** Rooms for what may be lost (chat presence): this instance only, or shared by pub/sub. */
+  rooms<Member>(name: string, deliver: (members: ReadonlySet<Member>, message: RoomMessage, except?: Member) => void): Rooms<Member>;
+  /** False while the store cannot be reached (degraded: this instance serves its own clients). */
+  readonly healthy: boolean;
+  close(): Promise<void>;
+}

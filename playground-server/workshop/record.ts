@@ -1,0 +1,111 @@
+import { createHash } from 'node:crypto';
+import * as z from 'zod/mini';
+import { ConnectionState, Location, Snippet, WallMessage } from '../../protocol/workshop.ts';
+
+/**
+ * The durable half of a workshop room: what must survive a restart (seats, poll, wall, snippet,
+ * slide), as plain data. Sockets, timers and rate limits are not here: they belong to one run
+ * of the process. Secrets are kept as hashes, so the state file holds no usable token.
+ */
+const SeatRecord = z.object({
+  id: z.string(),
+  tokenHash: z.string(),
+  name: z.string(),
+  state: ConnectionState,
+  muted: z.boolean(),
+  lastRun: z.nullable(z.object({ ok: z.boolean(), at: z.number() })),
+});
+export type SeatRecord = z.infer<typeof SeatRecord>;
+
+const PollRecord = z.object({
+  id: z.string(),
+  question: z.string(),
+  options: z.array(z.string()),
+  open: z.boolean(),
+  /** Seat id → chosen option: one vote per seat. */
+  votes: z.record(z.string(), z.number()),
+});
+
+export const RoomRecord = z.object({
+  code: z.string(),
+  hostTokenHash: z.string(),
+  seats: z.record(z.string(), SeatRecord),
+  snippet: z.nullable(Snippet),
+  location: z.nullable(Location),
+  poll: z.nullable(PollRecord),
+  wall: z.array(WallMessage),
+  /** The last id handed out of each numbered kind, so ids never repeat after a restart. */
+  last: z.object({ wall: z.number(), snippet: z.number(), poll: z.number() }),
+  ended: z.boolean(),
+});
+export type RoomRecord = z.infer<typeof RoomRecord>;
+
+/** Everything that changes a room's durable state, one event per decision the room made. */
+export const RoomEvent = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('created'), code: z.string(), hostTokenHash: z.string() }),
+  /** A seat was added or changed (state, mute, last run): the whole seat, it is small. */
+  z.object({ type: z.literal('seat'), seat: SeatRecord }),
+  z.object({ type: z.literal('seat-freed'), id: z.string() }),
+  z.object({ type: z.literal('snippet'), snippet: Snippet }),
+  z.object({ type: z.literal('follow'), location: z.nullable(Location) }),
+  z.object({ type: z.literal('poll-open'), id: z.string(), question: z.string(), options: z.array(z.string()) }),
+  z.object({ type: z.literal('poll-close') }),
+  z.object({ type: z.literal('vote'), seat: z.string(), option: z.number() }),
+  /** `keep`: the wall's bound when it was posted, so a replay trims exactly as the room did. */
+  z.object({ type: z.literal('wall'), message: WallMessage, keep: z.number() }),
+  z.object({ type: z.literal('wall-removed'), id: z.number() }),
+  z.object({ type: z.literal('ended') }),
+]);
+export type RoomEvent = z.infer<typeof RoomEvent>;
+
+export const hashSecret = (secret: string) => createHash('sha256').update(secret).digest('base64url');
+
+export function newRoomRecord(code: string, hostTokenHash: string): RoomRecord {
+  return { code, hostTokenHash, seats: {}, snippet: null, location: null, poll: null, wall: [], last: { wall: 0, snippet: 0, poll: 0 }, ended: false };
+}
+
+/**
+ * The one reducer: the live room and every store's `load` both go through it, so what a
+ * restart rebuilds is what the room had. Mutates `room` (it is called per event, hot enough).
+ */
+export function applyRoomEvent(room: RoomRecord, event: RoomEvent): RoomRecord {
+  switch (event.type) {
+    case 'created':
+      return newRoomRecord(event.code, event.hostTokenHash);
+    case 'seat':
+      room.seats[event.seat.id] = event.seat;
+      break;
+    case 'seat-freed':
+      delete room.seats[event.id];
+      break;
+    case 'snippet':
+      room.snippet = event.snippet;
+      room.last.snippet = Math.max(room.last.snippet, event.snippet.id);
+      break;
+    case 'follow':
+      room.location = event.location;
+      break;
+    case 'poll-open':
+      room.poll = { id: event.id, question: event.question, options: event.options, open: true, votes: {} };
+      room.last.poll++;
+      break;
+    case 'poll-close':
+      if (room.poll) room.poll.open = false;
+      break;
+    case 'vote':
+      if (room.poll) room.poll.votes[event.seat] = event.option;
+      break;
+    case 'wall':
+      room.wall.push(event.message);
+      if (room.wall.length > event.keep) room.wall.splice(0, room.wall.length - event.keep);
+      room.last.wall = Math.max(room.last.wall, event.message.id);
+      break;
+    case 'wall-removed':
+      room.wall = room.wall.filter((message) => message.id !== event.id);
+      break;
+    case 'ended':
+      room.ended = true;
+      break;
+  }
+  return room;
+}
