@@ -1,4 +1,4 @@
-// Cheat: only ever writes the 7-bit length, so short answers look right and long ones break.
+// Cheat: right lengths, but every answer goes out as a binary frame, not text.
 // Stage 3: answer each text message with "you said: " and the message, in frames you build.
 const GUID = '258EAFA5-E914-47DA-95CA-C5AB0DC85B11';
 
@@ -39,11 +39,13 @@ function readFrame(buf) {
 // §5.2: FIN + opcode, then the length in 7, 16 or 64 bits. A server never masks.
 function frame(opcode, payload) {
   const n = payload.length;
-  const start = 2;
+  const start = n < 126 ? 2 : n < 65536 ? 4 : 10;
   const bytes = new Uint8Array(start + n);
   const view = new DataView(bytes.buffer);
   bytes[0] = 0x80 | opcode;
-  bytes[1] = n & 0x7f;
+  if (n < 126) bytes[1] = n;
+  else if (n < 65536) { bytes[1] = 126; view.setUint16(2, n); }
+  else { bytes[1] = 127; view.setBigUint64(2, BigInt(n)); }
   bytes.set(payload, start);
   return bytes;
 }
@@ -67,7 +69,7 @@ serve((socket) => {
     }
     for (let f = readFrame(buffer); f !== null; f = readFrame(buffer)) {
       buffer = buffer.subarray(f.size);
-      if (f.opcode === 0x1) socket.write(frame(0x1, concat(new TextEncoder().encode('you said: '), f.payload)));
+      if (f.opcode === 0x1) socket.write(frame(0x2, concat(new TextEncoder().encode('you said: '), f.payload)));
     }
   }
 });

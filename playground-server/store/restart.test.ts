@@ -85,7 +85,8 @@ for (const signal of ['SIGTERM', 'SIGKILL'] as const) {
   });
 
   test(`after ${signal} mid-traffic, a chat client resuming with ?since= gets exactly what it missed, once, and seq goes on`, { timeout: 30_000 }, async (t) => {
-    const run = await restartable(t);
+    // History longer than the burst, so every line written before the stop can be replayed.
+    const run = await restartable(t, ['--chat-history', '1000']);
     const url = () => `${run.server.wsUrl}/ws/chat/lab`;
     const reader = await connect(`${url()}?name=reader`);
     const welcome = ChatServerMessage.parse(await inbox(reader).json());
