@@ -1,9 +1,10 @@
-// The server allows each connection 100 messages per second. Send 150 at once and see it refuse.
+// The server lets each connection send a burst of 1,000 messages, then 100 per second.
+// Send 1,500 at once: the bucket runs dry and the server refuses the flood.
 const socket = connect('/ws/echo');
 let echoes = 0;
 
 socket.onopen = () => {
-  for (let i = 1; i <= 150; i++) socket.send(`message ${i}`);
+  for (let i = 1; i <= 1500; i++) socket.send(`message ${i}`);
 };
 socket.onmessage = () => echoes++;
 socket.onclose = (event) => {
