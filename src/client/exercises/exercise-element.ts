@@ -1,7 +1,7 @@
 import type { DuplexPlayground } from '../playground/element.ts';
 import type { Verdict } from './checks/types.ts';
 import { checks, isCheckName } from './checks/index.ts';
-import { isLabCheckName, labChecks, type LabCheck } from '../lab/checks/lab-checks.ts';
+import { isLabCheckName, type LabCheckName } from '../lab/checks/lab-check-names.ts';
 import { failure } from './checks/events.ts';
 import { RunHistory } from './run-history.ts';
 import { markPassed, readProgress } from '../progress/store.ts';
@@ -37,7 +37,7 @@ class DuplexExercise extends HTMLElement {
 
   connectedCallback() {
     const checkName = this.dataset.check ?? '';
-    if (isLabCheckName(checkName)) return this.#connect(labChecks[checkName]);
+    if (isLabCheckName(checkName)) return this.#connect(checkName);
     if (!isCheckName(checkName)) throw new Error(`<duplex-exercise>: no check named "${checkName}"`);
     const check = checks[checkName];
     const judgeNow = () => this.#judge(check(this.#history.events, performance.timeOrigin + performance.now()));
@@ -59,7 +59,9 @@ class DuplexExercise extends HTMLElement {
    * A lab check: once the run's lab is ready, the check connects real browser sockets to the
    * learner's server and judges what they received. One probe per run; its verdict is final.
    */
-  #connect(check: LabCheck) {
+  #connect(name: LabCheckName) {
+    // Only a lab lesson downloads the lab checks (and their frame decoder).
+    const check = import('../lab/checks/lab-checks.ts').then((module) => module.labChecks[name]);
     this.#whenStarted('Running… the check connects browser sockets once your server is live.');
     this.addEventListener('duplex:run-event', (event) => {
       const detail = event.detail;
@@ -70,7 +72,7 @@ class DuplexExercise extends HTMLElement {
       const note = (socket: number, text: string) => this.dispatchEvent(new CustomEvent('duplex:lab-client', { detail: { socket, text } }));
       const run = this.#run;
       // A verdict that comes back after the learner ran again belongs to the old run: dropped.
-      void check({ url: detail.url, timeoutMs: 4000, note }).then((verdict) => run === this.#run && this.#judge(verdict, true));
+      void check.then((probe) => probe({ url: detail.url, timeoutMs: 4000, note })).then((verdict) => run === this.#run && this.#judge(verdict, true));
     });
     this.#whenStopped();
     this.#ready();

@@ -1,6 +1,7 @@
 import { notYet as fail, pass, type Verdict } from '../../exercises/checks/types.ts';
 import { isVerdict, openProbe, sameBytes, type LabTarget, type Probe } from './probe.ts';
 import { openRawProbe } from './raw-probe.ts';
+import type { LabCheckName } from './lab-check-names.ts';
 
 /**
  * The chapter's checks. Each drives real browser WebSockets to the learner's lab and judges only
@@ -186,7 +187,7 @@ export const reassemblesFragments: LabCheck = async (target) => {
   return pass('fragments with a ping between them came back as one message, the ping got its pong, and invalid UTF-8 closed with 1007.');
 };
 
-/** Every lab check an <Exercise check="…"> may name. */
+/** Every lab check an <Exercise check="…"> may name (names in lab-check-names.ts, loaded with every lesson). */
 export const labChecks = {
   'lab-handshake': answersHandshake,
   'lab-read-frames': readsClientFrames,
@@ -194,8 +195,4 @@ export const labChecks = {
   'lab-control': controlFrames,
   'lab-fragments': reassemblesFragments,
   'lab-room': relaysInRoom,
-} satisfies Record<string, LabCheck>;
-
-export type LabCheckName = keyof typeof labChecks;
-export const labCheckNames = Object.keys(labChecks) as LabCheckName[];
-export const isLabCheckName = (name: string): name is LabCheckName => Object.hasOwn(labChecks, name);
+} satisfies Record<LabCheckName, LabCheck>;

@@ -2,12 +2,12 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startTestServer } from '../test-support.ts';
+import { startTestServer } from '../playground-server/test-support.ts';
 import { WebSocket as NodeWebSocket } from 'ws';
 import { runLab } from './run-learner-lab.ts';
-import { labChecks } from '../../src/client/lab/checks/lab-checks.ts';
+import { labChecks } from '../src/client/lab/checks/lab-checks.ts';
 
-const lessons = join(import.meta.dirname, '..', '..', 'src', 'content', 'docs', 'lessons');
+const lessons = join(import.meta.dirname, '..', 'src', 'content', 'docs', 'lessons');
 const read = (path: string) => readFileSync(join(lessons, path), 'utf8');
 
 /** Replaces one exact piece of a lesson file, failing loudly if the piece is gone (so a cheat cannot silently become the solution). */

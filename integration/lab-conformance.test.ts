@@ -3,11 +3,11 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { WebSocket as NodeWebSocket } from 'ws';
-import { startTestServer } from '../test-support.ts';
+import { startTestServer } from '../playground-server/test-support.ts';
 import { runLab } from './run-learner-lab.ts';
-import { caseCount, runConformance } from '../../src/client/lab/conformance-run.ts';
+import { caseCount, runConformance } from '../src/client/lab/conformance-run.ts';
 
-const lessons = join(import.meta.dirname, '..', '..', 'src', 'content', 'docs', 'lessons');
+const lessons = join(import.meta.dirname, '..', 'src', 'content', 'docs', 'lessons');
 const read = (path: string) => readFileSync(join(lessons, path), 'utf8');
 
 /** The suite as the lab page runs it: through the page's pipe and the real tunnel to the learner's server. */

@@ -6,8 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { precompressDir } from '../src/integrations/precompress.ts';
-import { cacheControlFor } from './static-site.ts';
-import { startTestServer } from './test-support.ts';
+import { cacheControlFor } from '../playground-server/static-site.ts';
+import { startTestServer } from '../playground-server/test-support.ts';
 
 /** A raw GET (fetch would decode the body and hide Content-Encoding). */
 function get(url: string, headers: Record<string, string> = {}) {

@@ -1,6 +1,6 @@
 import { WebSocket as NodeWebSocket } from 'ws';
-import { createServe, type Lab, type OwnerSocket } from '../../src/client/lab/serve.ts';
-import type { LabReport } from '../../src/client/lab/lab-run-event.ts';
+import { createServe, type Lab, type OwnerSocket } from '../src/client/lab/serve.ts';
+import type { LabReport } from '../src/client/lab/lab-run-event.ts';
 
 /**
  * Test support: runs learner code that calls `serve()` in Node against a real server, the way
