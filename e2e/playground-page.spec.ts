@@ -12,6 +12,7 @@ const examples = globSync('src/content/docs/lessons/*/*.example.{js,ts}').map((f
 const codeOf = (page: import('@playwright/test').Page) => page.locator('duplex-playground').evaluate((el: Element & { code?: string }) => el.code);
 
 test('/playground/ offers every lesson example and loads whichever is picked', async ({ page }) => {
+  test.setTimeout(120_000); // one pick per example: the lab chapter doubled the list
   expect(examples.length).toBeGreaterThanOrEqual(2);
   await page.goto('/playground/');
   const picker = page.getByRole('combobox', { name: 'Example' });

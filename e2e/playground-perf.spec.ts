@@ -70,7 +70,7 @@ test('the traffic view stays responsive at 500 frames per second for 10 s', asyn
     requestAnimationFrame(count);
   });
   await pg.getByRole('button', { name: 'Run' }).click();
-  await expect(pg.getByRole('status')).toHaveText(/#10 open/);
+  await expect(pg.getByRole('status')).toHaveText(/10 sockets: 10 open/);
   const start = await page.evaluate(() => {
     const w = window as unknown as { longTasks: number[]; messages: number; frames: number };
     w.longTasks = [];

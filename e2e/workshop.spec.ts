@@ -66,7 +66,7 @@ test('a host leads 25 attendees: join by code, snippet, poll, follow-me, a dropp
   await presenter.keyboard.press('ArrowRight');
   await expect(presenter.getByRole('heading', { name: 'What it is not' })).toBeVisible();
   await expect(host.page.getByText(`The room is on ${lesson}, slide 3.`)).toBeVisible();
-  for (const { page } of attendees) await expect(slides(page).getByRole('heading', { name: 'What it is not' })).toBeVisible();
+  for (const { page } of attendees) await expect(slides(page).getByRole('heading', { name: 'What it is not' })).toBeVisible({ timeout: 30_000 });
 
   // One attendee's Wi-Fi drops and another closes their tab; meanwhile the room moves on.
   // Both come back as themselves (same row, same vote) and catch up on the snippet and the slide.
