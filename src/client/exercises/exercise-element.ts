@@ -1,6 +1,6 @@
 import type { DuplexPlayground } from '../playground/element.ts';
 import type { Verdict } from './checks/types.ts';
-import { checks, isCheckName } from './checks/index.ts';
+import type { checks } from './checks/index.ts';
 import { isLabCheckName, type LabCheckName } from '../lab/checks/lab-check-names.ts';
 import { failure } from './checks/events.ts';
 import { RunHistory } from './run-history.ts';
@@ -38,9 +38,17 @@ class DuplexExercise extends HTMLElement {
   connectedCallback() {
     const checkName = this.dataset.check ?? '';
     if (isLabCheckName(checkName)) return this.#connect(checkName);
-    if (!isCheckName(checkName)) throw new Error(`<duplex-exercise>: no check named "${checkName}"`);
-    const check = checks[checkName];
-    const judgeNow = () => this.#judge(check(this.#history.events, performance.timeOrigin + performance.now()));
+    // The checks load on the first Run, not with the page: a lesson's first paint stays light.
+    let check: ((typeof checks)[keyof typeof checks]) | null = null;
+    let loading: Promise<void> | null = null;
+    const judgeNow = () => check && this.#judge(check(this.#history.events, performance.timeOrigin + performance.now()));
+    const load = () =>
+      (loading ??= import('./checks/index.ts').then((module) => {
+        if (!module.isCheckName(checkName)) throw new Error(`<duplex-exercise>: no check named "${checkName}"`);
+        check = module.checks[checkName];
+        judgeNow();
+      }));
+    this.addEventListener('duplex:run-start', () => void load());
     this.#whenStarted('Running… the check watches every event of your run.');
     // Quiet-window checks ("stopped retrying") need a verdict even when no event arrives.
     this.addEventListener('duplex:run-start', () => {
