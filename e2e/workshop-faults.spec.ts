@@ -70,7 +70,7 @@ it('a cut longer than the reconnect grace still brings the attendee back to the 
   const cy = await join(browser, host.code, 'Cy', link.url);
   await link.cut(600);
   // The e2e server's grace is short (WORKSHOP_RECONNECT_GRACE_SECONDS in playwright.config.ts).
-  await expect(rowOf(host.page, 'Cy')).toContainText('gone', { timeout: 30_000 });
+  await expect(rowOf(host.page, 'Cy')).toContainText('left', { timeout: 30_000 });
   await link.heal();
   await expect(rowOf(host.page, 'Cy')).toContainText('connected');
   await expect(cy.page.getByText('You are Cy')).toBeVisible();

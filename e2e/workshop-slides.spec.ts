@@ -2,25 +2,33 @@ import { expect, test } from '@playwright/test';
 
 const deck = '/present/what-is-a-websocket/';
 
-test('a lesson as slides: each section is a slide and the arrow keys move through them', async ({ page }) => {
+test('a lesson as slides: each section is a slide, each further live block its own, and the arrow keys move through them', async ({ page }) => {
   await page.goto(deck);
   const position = page.getByRole('navigation', { name: 'Slides' }).locator('[data-role="position"]');
-  await expect(position).toHaveText('1 / 5');
+  await expect(position).toHaveText('1 / 7');
   await expect(page.getByText('Say in one sentence what "full duplex over one TCP connection" means')).toBeVisible();
   await expect(page.getByRole('heading', { name: 'One connection, two directions' })).toBeHidden();
 
   await page.keyboard.press('ArrowRight');
   await expect(page.getByRole('heading', { name: 'One connection, two directions' })).toBeVisible();
-  await expect(position).toHaveText('2 / 5');
+  await expect(position).toHaveText('2 / 7');
   await expect(page).toHaveURL(/#2$/);
   await page.keyboard.press('End');
   await expect(page.getByRole('heading', { name: 'Summary' })).toBeVisible();
   await page.keyboard.press('ArrowRight');
-  await expect(position).toHaveText('5 / 5');
+  await expect(position).toHaveText('7 / 7');
+  // "Try it" holds two playgrounds and an exercise: one per slide, the prose before each with it.
+  await page.getByRole('button', { name: 'Previous slide' }).click();
+  await expect(page.getByRole('heading', { name: 'Exercise: Talk without waiting' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Try it' })).toBeHidden();
+  await page.getByRole('button', { name: 'Previous slide' }).click();
+  await expect(page.getByText('Ticker', { exact: true })).toBeVisible();
+  await expect(page.getByText('Now both directions at once.')).toBeVisible();
   await page.getByRole('button', { name: 'Previous slide' }).click();
   await expect(page.getByRole('heading', { name: 'Try it' })).toBeVisible();
+  await expect(page.getByText('Echo', { exact: true })).toBeVisible();
   await page.keyboard.press('Home');
-  await expect(position).toHaveText('1 / 5');
+  await expect(position).toHaveText('1 / 7');
 });
 
 test('a playground runs live inside a slide', async ({ page }) => {

@@ -59,3 +59,9 @@ export async function getCourse(): Promise<ChapterWithLessons[]> {
     }))
     .filter((chapter) => chapter.lessons.length > 0);
 }
+
+/** Slug → title of every lesson, as JSON for a page's `data-lesson-titles` (workshop pages). */
+export async function lessonTitlesJson(): Promise<string> {
+  const lessons = (await getCourse()).flatMap((chapter) => chapter.lessons);
+  return JSON.stringify(Object.fromEntries(lessons.map((lesson) => [lesson.id.replace(/^lessons\//, ''), lesson.title])));
+}

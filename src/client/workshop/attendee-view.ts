@@ -10,6 +10,8 @@ import { showSharedMessage } from './shared-messages.ts';
 import { WallView } from './wall-view.ts';
 import { exerciseOfSnippet } from './exercise-id.ts';
 import { checkName, checkPost, describePending } from './attendee-input.ts';
+import { lessonTitles } from './lesson-titles.ts';
+import { probeRoom } from './room-probe.ts';
 
 /** The wall's default length (WORKSHOP_MESSAGE_LENGTH); a room configured lower says so itself. */
 const postLength = 280;
@@ -36,7 +38,9 @@ export function startAttendeeView(root: HTMLElement): void {
   const wall = new WallView(part<HTMLOListElement>(root, '[data-role="wall"]'));
   const frame = part<HTMLIFrameElement>(root, '[data-role="slides"]');
   const following = part<HTMLInputElement>(root, '[data-role="follow"]');
+  const keepChoice = part(root, '[data-role="keep-choice"]');
   let location: Location | null = null;
+  const titleOf = lessonTitles(root);
 
   const notice = part(root, '[data-role="notice"]');
   const joinButton = part<HTMLButtonElement>(root, '[data-role="join-form"] button');
@@ -44,6 +48,8 @@ export function startAttendeeView(root: HTMLElement): void {
   const offline = part(root, '[data-role="offline"]');
   let welcomed = false;
   let linkDown = false;
+  /** The tab is closing or navigating away: nothing more to show. */
+  let closing = false;
   /** The banner shows whenever what this person does cannot reach the room right now. */
   const showOffline = () => (offline.hidden = !(linkDown || !navigator.onLine));
   addEventListener('offline', showOffline);
@@ -64,6 +70,8 @@ export function startAttendeeView(root: HTMLElement): void {
         part(root, '[data-role="link-state"]').textContent = describeLink(state);
         linkDown = welcomed && state.state === 'reconnecting';
         showOffline();
+        // The goodbye of a closing tab is answered with a close: the seat is kept for a reopened tab.
+        if (closing) return;
         if (state.state === 'closed' && state.code !== WorkshopCloseCode.replaced) forgetRoom(code);
         // A final refusal (full room, wrong token, ended…) is said where it cannot be missed.
         if (state.state === 'closed') notice.textContent = state.reason || `The connection was closed (code ${state.code}).`;
@@ -153,13 +161,24 @@ export function startAttendeeView(root: HTMLElement): void {
 
   async function useSnippet(): Promise<void> {
     if (!playground || !snippet) return;
+    keepChoice.hidden = true;
     applied = snippet.code;
     await playground.setCode(snippet.code);
   }
 
+  /** Code in the playground that the attendee typed: neither the page's starter nor the last snippet put there. */
+  const hasOwnEdits = () => !!playground && playground.code !== (applied ?? playground.dataset.code ?? '');
+
+  /** Runs, then brings the output into view: on a phone the playground is far below the snippet. */
+  async function runAndShow(): Promise<void> {
+    if (!playground) return;
+    await playground.run();
+    part(playground, '[data-role="output"]').scrollIntoView({ block: 'nearest' });
+  }
+
   function follow(where: Location | null): void {
     location = where;
-    part(root, '[data-role="now"]').textContent = where ? `The instructor is on slide ${where.slide} of ${where.lesson}.` : 'Waiting for the instructor to start the slides.';
+    part(root, '[data-role="now"]').textContent = where ? `The instructor is on slide ${where.slide} of “${titleOf(where.lesson)}”.` : 'Waiting for the instructor to start the slides.';
     if (where && following.checked) {
       frame.hidden = false;
       const url = slideUrl(where);
@@ -169,7 +188,17 @@ export function startAttendeeView(root: HTMLElement): void {
 
   following.addEventListener('change', () => following.checked && follow(location));
   part(root, '[data-role="use-snippet"]').addEventListener('click', () => void useSnippet());
-  part(root, '[data-role="run-snippet"]').addEventListener('click', () => void useSnippet().then(() => playground?.run()));
+  // "Run it" never throws away what the attendee typed: with edits of their own, they choose.
+  part(root, '[data-role="run-snippet"]').addEventListener('click', () => {
+    if (!hasOwnEdits()) return void useSnippet().then(runAndShow);
+    keepChoice.hidden = false;
+    part(keepChoice, '[data-role="replace-and-run"]').focus();
+  });
+  part(root, '[data-role="replace-and-run"]').addEventListener('click', () => void useSnippet().then(runAndShow));
+  part(root, '[data-role="run-mine"]').addEventListener('click', () => {
+    keepChoice.hidden = true;
+    void runAndShow();
+  });
   part<HTMLFormElement>(root, '[data-role="post-form"]').addEventListener('submit', (event) => {
     event.preventDefault();
     const form = event.currentTarget as HTMLFormElement;
@@ -189,6 +218,15 @@ export function startAttendeeView(root: HTMLElement): void {
     forgetRoom(code);
     part(root, '[data-role="room"]').hidden = true;
     part(root, '[data-role="left"]').hidden = false;
+  });
+
+  // A closed tab says goodbye, so the host sees "left" at once instead of "reconnecting" for the
+  // grace period. The seat token stays: the same link opened again (or a reload) is the same seat.
+  // A page kept in the back/forward cache (persisted) may come back as it was: no goodbye then.
+  window.addEventListener('pagehide', (event) => {
+    if (event.persisted) return;
+    closing = true;
+    link?.sendNow({ type: 'leave' });
   });
 
   // The last run's outcome, for the instructor's at-a-glance column: ok once its code has run
@@ -214,5 +252,21 @@ export function startAttendeeView(root: HTMLElement): void {
   part(root, '[data-role="code"]').textContent = code;
   const seat = seatRecord(code);
   if (seat) join(seat.name);
-  else part(root, '[data-role="join"]').hidden = false;
+  else void askForName();
+
+  /** A mistyped code is caught before the name is asked: the code field comes back, filled in to correct. */
+  async function askForName(): Promise<void> {
+    notice.textContent = '';
+    const checking = part(root, '[data-role="checking"]');
+    checking.hidden = false;
+    const probe = await probeRoom(code);
+    checking.hidden = true;
+    if (probe.state !== 'refused') return void (part(root, '[data-role="join"]').hidden = false);
+    notice.textContent = `${probe.reason}.`;
+    part(root, '[data-role="no-room"]').hidden = false;
+    const field = part<HTMLInputElement>(root, '[data-role="no-room"] input[name="code"]');
+    field.value = code;
+    field.select();
+    field.focus();
+  }
 }

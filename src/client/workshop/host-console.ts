@@ -10,8 +10,10 @@ import { showSharedMessage } from './shared-messages.ts';
 import { WallView } from './wall-view.ts';
 import { ClassGrid } from './class-grid.ts';
 import { exerciseOfSnippet } from './exercise-id.ts';
+import { lessonTitles } from './lesson-titles.ts';
+import { ProjectorView } from './projector-view.ts';
 
-const stateWords: Record<Attendee['state'], string> = { connected: 'connected', reconnecting: 'reconnecting', gone: 'gone' };
+const stateWords: Record<Attendee['state'], string> = { connected: 'connected', reconnecting: 'reconnecting', gone: 'left' };
 
 /**
  * The instructor's console: start (or resume) a room, project its code and QR, watch who is
@@ -21,10 +23,12 @@ const stateWords: Record<Attendee['state'], string> = { connected: 'connected', 
 export function startHostConsole(root: HTMLElement): void {
   let code = roomCodeFromUrl();
   let link: WorkshopLink | null = null;
+  const titleOf = lessonTitles(root);
   const attendees = new Map<string, Attendee>();
   const rows = new Map<string, HTMLLIElement>();
   const list = part<HTMLUListElement>(root, '[data-role="attendees"]');
   const grid = new ClassGrid(part(root, '[data-role="class"]'));
+  const projector = new ProjectorView(part(root, '[data-role="projector"]'), part(root, '[data-role="room"]'), part(root, '[data-role="projector-open"]'));
   const wall = new WallView(part<HTMLOListElement>(root, '[data-role="wall"]'), (message) => [
     button('Remove', `Remove message from ${message.from.name}`, () => link?.send({ type: 'wall-remove', id: message.id })),
     button('Mute', `Mute ${message.from.name}`, () => link?.send({ type: 'mute', attendee: message.from.id, muted: true })),
@@ -97,6 +101,7 @@ export function startHostConsole(root: HTMLElement): void {
     part(root, '[data-role="other-urls"]').textContent = lanOrigins.length > 1 ? `Also: ${lanOrigins.slice(1).map((o) => joinUrl(o, roomCode)).join(' · ')}` : '';
     part(root, '[data-role="lan-hint"]').hidden = lanOrigins.length > 0 || !/^(localhost|127\.|\[::1\])/.test(location.host);
     drawQr(part(root, '[data-role="qr"]'), url);
+    projector.room(roomCode, url);
     for (const present of root.querySelectorAll<HTMLAnchorElement>('a[data-present]')) {
       present.href = `${present.dataset.present}?room=${roomCode}`;
     }
@@ -126,12 +131,13 @@ export function startHostConsole(root: HTMLElement): void {
   function showCount(): void {
     const counts = { connected: 0, reconnecting: 0, gone: 0 };
     for (const { state } of attendees.values()) counts[state]++;
-    part(root, '[data-role="present-count"]').textContent =
-      `${counts.connected} present` + (counts.reconnecting ? ` · ${counts.reconnecting} reconnecting` : '') + (counts.gone ? ` · ${counts.gone} gone` : '');
+    const text = `${counts.connected} present` + (counts.reconnecting ? ` · ${counts.reconnecting} reconnecting` : '') + (counts.gone ? ` · ${counts.gone} left` : '');
+    part(root, '[data-role="present-count"]').textContent = text;
+    projector.count(text);
   }
 
   function showLocation(where: { lesson: string; slide: number } | null): void {
-    part(root, '[data-role="location"]').textContent = where ? `The room is on ${where.lesson}, slide ${where.slide}.` : 'The room is not following a lesson yet.';
+    part(root, '[data-role="location"]').textContent = where ? `The room is on “${titleOf(where.lesson)}”, slide ${where.slide}.` : 'The room is not following a lesson yet.';
   }
 
   part<HTMLButtonElement>(root, '[data-role="start-button"]').addEventListener('click', connect);

@@ -2,6 +2,7 @@ import { openWorkshopLink, type WorkshopLink } from './connection.ts';
 import { el, part } from '../dom.ts';
 import { describeLink } from './describe-link.ts';
 import { SlideDeck } from './slide-deck.ts';
+import { keepSlideFitted } from './slide-fit.ts';
 import { hostToken } from './storage.ts';
 import { roomCodeFromUrl } from './urls.ts';
 
@@ -25,8 +26,11 @@ export function startPresentation(root: HTMLElement): void {
   const lead = () => {
     if (followMe.checked) link?.send({ type: 'follow', location: { lesson, slide: deck.current } });
   };
+  // A slide is at most one screen: a long section is scaled down to fit (then scrolls).
+  const fit = keepSlideFitted(part(root, '[data-role="stage"]'), part(root, '[data-role="slide"]'));
   const deck = new SlideDeck(part(root, '[data-role="title-slide"]'), part(root, '[data-role="content"]'), (slide) => {
     part(root, '[data-role="position"]').textContent = `${slide} / ${deck.count}`;
+    fit();
     sync?.postMessage(slide);
     if (speaker) showSpeakerNotes(root, deck);
     lead();

@@ -2,7 +2,10 @@
  * A lesson as slides, without moving any node (moving a <duplex-playground> would reconnect it
  * and bind its buttons twice): each top-level element of the lesson gets the number of the
  * section it belongs to, and showing slide N hides every element of another section.
- * Slide 1 is the title and the introduction; every `##` heading starts the next slide.
+ * Slide 1 is the title and the introduction; every `##` heading starts the next slide, and so
+ * does every further runnable block (a playground, an exercise, the race) of a section, taking
+ * the prose just before it along: one live block per slide keeps a slide near one screen, and the
+ * split depends only on the lesson, so the host and every attendee count the same slides.
  * The slide number lives in the URL hash (#3), so a link, the back button and follow-me all work.
  * Speaker notes are `<aside class="speaker-notes" hidden>` in the lesson: hidden on the lesson
  * page and on the slides, shown in the speaker view.
@@ -20,6 +23,10 @@ export class SlideDeck {
     this.#items.push({ element: title, slide: 1 });
     this.#titles.push(title.querySelector('h1')?.textContent ?? '');
     let slide = 1;
+    let section = this.#titles[0] ?? '';
+    /** Whether the current slide holds a runnable block yet, and the prose since the last one. */
+    let hasRunnable = false;
+    let prose: { element: HTMLElement; slide: number }[] = [];
     for (const element of content.children) {
       if (!(element instanceof HTMLElement)) continue;
       if (element.classList.contains('speaker-notes')) {
@@ -27,11 +34,23 @@ export class SlideDeck {
         continue;
       }
       const heading = sectionHeading(element);
+      const item = { element, slide };
       if (heading) {
         slide++;
-        this.#titles.push(heading.textContent?.trim() ?? '');
-      }
-      this.#items.push({ element, slide });
+        section = heading.textContent?.trim() ?? '';
+        this.#titles.push(section);
+        [hasRunnable, prose] = [false, []];
+        item.slide = slide;
+      } else if (isRunnable(element)) {
+        if (hasRunnable) {
+          slide++;
+          this.#titles.push(`${section} (continued)`);
+          for (const before of prose) before.slide = slide;
+          item.slide = slide;
+        }
+        [hasRunnable, prose] = [true, []];
+      } else prose.push(item);
+      this.#items.push(item);
     }
     this.count = slide;
   }
@@ -83,6 +102,12 @@ export class SlideDeck {
 function sectionHeading(element: HTMLElement): HTMLElement | null {
   // Starlight wraps headings in a div with an anchor link; plain Markdown output does not.
   return element.tagName === 'H2' ? element : element.querySelector<HTMLElement>(':scope > h2');
+}
+
+/** A live block: each is most of a screen, so a slide holds one. */
+const runnable = 'duplex-playground, section.exercise, duplex-race';
+function isRunnable(element: HTMLElement): boolean {
+  return element.matches(runnable) || element.querySelector(runnable) !== null;
 }
 
 function slideFromHash(): number {
