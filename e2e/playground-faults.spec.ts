@@ -65,3 +65,46 @@ it('blackhole the link: the page heartbeat gives up and reconnects, and the serv
   // fault proxy's blackhole, in the node tests, silences the wire).
   await expect(output).toContainText(/server's side of connection 1 ended: (1006 the connection ended without a close frame|4000 an application-defined code: no answer to the heartbeat)/);
 });
+
+it('each fault says what it does: a tooltip before, a line under the buttons on use, and a mark on the lane at that moment', async ({ page, baseURL }) => {
+  test.setTimeout(60_000);
+  const pg = await run(page, baseURL ?? '', sendWhileDown);
+  const faults = pg.getByRole('group', { name: 'Faults on demand' });
+  const drop = faults.getByRole('button', { name: 'Drop connection' });
+  await expect(drop).toHaveAttribute('title', /^Drop connection: the server cuts the TCP connection with no close frame/);
+  await expect(faults.getByRole('button', { name: 'Blackhole the link' })).toHaveAttribute('title', /half-open/);
+  await expect(faults.getByRole('status')).toBeHidden();
+  await drop.click();
+  await expect(faults.getByRole('status')).toHaveText(/^Drop connection: the server cuts the TCP connection with no close frame; your socket sees 1006 and reconnects\.$/);
+  await expect(pg.getByRole('img', { name: /^#1 server → client: .*fault marked: drop/ })).toBeVisible();
+});
+
+it('the latency fault visibly delays the echo in the real page', async ({ page, baseURL }) => {
+  test.setTimeout(90_000);
+  // The learner's own measure: each message carries its send time, each echo says how long it took.
+  const roundTrips = "const s = connect('/ws/echo');\ns.onmessage = (e) => log(`echo after ${Math.round(performance.now() - Number(e.data))} ms`);\ns.onopen = async () => {\n  for (let i = 0; i < 120; i++) {\n    s.send(String(performance.now()));\n    await sleep(250);\n  }\n};\n";
+  const pg = await run(page, baseURL ?? '', roundTrips);
+  const output = pg.getByRole('log');
+  await expect(output).toContainText(/echo after \d+ ms/);
+  await pg.getByRole('group', { name: 'Faults on demand' }).getByLabel('Latency').selectOption('1000');
+  await expect(pg.getByRole('group', { name: 'Faults on demand' }).getByRole('status')).toContainText('the server waits this long before each message it sends');
+  // A lower bound the server's own timer guarantees, however loaded the machine is.
+  await expect(output).toContainText(/echo after (1\d{3}|[2-9]\d{3}) ms/, { timeout: 30_000 });
+});
+
+it('with 40 sockets the traffic view keeps the page height bounded: the lanes scroll inside it', async ({ page, baseURL }) => {
+  test.setTimeout(90_000);
+  const many = "const sockets = [];\nfor (let i = 0; i < 40; i++) {\n  const s = connect('/ws/echo');\n  s.onopen = () => s.send(`hello from ${i}`);\n  sockets.push(s);\n}\nawait sleep(60_000);\n";
+  await page.goto(lesson);
+  const pg = playground(page);
+  await pg.evaluate((element, source) => (element as HTMLElement & { setCode(code: string): Promise<void> }).setCode(source), many);
+  await pg.getByRole('button', { name: 'Run' }).click();
+  await expect(pg.getByRole('status')).toHaveText(/^40 sockets: 40 open/, { timeout: 30_000 });
+  const lanes = pg.getByRole('region', { name: 'Lanes, one pair per socket' });
+  await expect(lanes.getByRole('region', { name: 'Socket #40' })).toBeAttached();
+  const box = await pg.getByRole('region', { name: 'Echo traffic' }).boundingBox();
+  // 40 sockets' lanes stacked would be over 2,500 px; the view stays about one screen tall.
+  expect(box?.height ?? Infinity).toBeLessThan(1_200);
+  expect(await lanes.evaluate((element) => element.scrollHeight > element.clientHeight)).toBe(true);
+  await pg.getByRole('button', { name: 'Stop' }).click();
+});

@@ -1,28 +1,51 @@
 import type { InspectCommand } from '../../../../protocol/inspect.ts';
 import { el } from '../../dom.ts';
 
+/** One line per fault: what the server does and what the learner's code will see. */
+export const faultExplanations = {
+  drop: 'Drop connection: the server cuts the TCP connection with no close frame; your socket sees 1006 and reconnects.',
+  outage: 'Take server away: the connection is cut and the server refuses to reconnect for the chosen seconds; watch the retries back off.',
+  blackhole: 'Blackhole the link: nothing moves either way and nobody is told (half-open); only a heartbeat that goes unanswered finds out.',
+  latency: 'Latency: the server waits this long before each message it sends, so every echo arrives that much later.',
+} as const;
+
 /**
  * Faults on demand: drop the connection, take the server away for a few seconds, blackhole the
  * link (half-open: nothing moves either way and nobody is told, so only heartbeats find out),
- * add latency.
+ * add latency. Each control carries its one-line explanation as a tooltip, and using one shows
+ * that line under the buttons, so a learner who presses it knows what just happened and why.
  * They act on the server through the run's inspect links, for this run's connections only.
  */
 export class FaultControls {
   readonly element: HTMLElement;
   readonly #controls: Array<HTMLButtonElement | HTMLSelectElement>;
+  readonly #explanation = el('p', { className: 'pg-fault-explain', role: 'status' });
 
   constructor(onFault: (command: InspectCommand) => void) {
-    const drop = el('button', { type: 'button', className: 'duplex-control' }, 'Drop connection');
-    drop.addEventListener('click', () => onFault({ type: 'drop' }));
+    const use = (fault: keyof typeof faultExplanations, command: InspectCommand) => {
+      this.#explanation.textContent = faultExplanations[fault];
+      onFault(command);
+    };
+    const drop = el('button', { type: 'button', className: 'duplex-control', title: faultExplanations.drop }, 'Drop connection');
+    drop.addEventListener('click', () => use('drop', { type: 'drop' }));
     const outageSeconds = el('select', { ariaLabel: 'Outage length' }, ...[3, 5, 10].map((s) => el('option', { value: String(s) }, `${s} s`)));
-    const outage = el('button', { type: 'button', className: 'duplex-control' }, 'Take server away');
-    outage.addEventListener('click', () => onFault({ type: 'outage', seconds: Number(outageSeconds.value) }));
-    const blackhole = el('button', { type: 'button', className: 'duplex-control' }, 'Blackhole the link');
-    blackhole.addEventListener('click', () => onFault({ type: 'blackhole' }));
-    const latency = el('select', {}, ...[0, 100, 300, 1000].map((ms) => el('option', { value: String(ms) }, `${ms} ms`)));
-    latency.addEventListener('change', () => onFault({ type: 'latency', ms: Number(latency.value) }));
+    const outage = el('button', { type: 'button', className: 'duplex-control', title: faultExplanations.outage }, 'Take server away');
+    outage.addEventListener('click', () => use('outage', { type: 'outage', seconds: Number(outageSeconds.value) }));
+    const blackhole = el('button', { type: 'button', className: 'duplex-control', title: faultExplanations.blackhole }, 'Blackhole the link');
+    blackhole.addEventListener('click', () => use('blackhole', { type: 'blackhole' }));
+    const latency = el('select', { title: faultExplanations.latency }, ...[0, 100, 300, 1000].map((ms) => el('option', { value: String(ms) }, `${ms} ms`)));
+    latency.addEventListener('change', () => use('latency', { type: 'latency', ms: Number(latency.value) }));
     this.#controls = [drop, outageSeconds, outage, blackhole, latency];
-    this.element = el('div', { className: 'pg-faults', role: 'group', ariaLabel: 'Faults on demand' }, drop, outageSeconds, outage, blackhole, el('label', {}, 'Latency ', latency));
+    this.element = el(
+      'div',
+      { className: 'pg-faults', role: 'group', ariaLabel: 'Faults on demand' },
+      drop,
+      outageSeconds,
+      outage,
+      blackhole,
+      el('label', {}, 'Latency ', latency),
+      this.#explanation,
+    );
     this.setLive(false);
   }
 

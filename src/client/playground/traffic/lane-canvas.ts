@@ -19,6 +19,7 @@ function colours(element: Element) {
     down: read('--duplex-down', '#16a34a'),
     control: read('--sl-color-orange', '#f97316'),
     outline: read('--sl-color-white', '#ffffff'),
+    fault: read('--sl-color-red', '#dc2626'),
   };
 }
 
@@ -125,6 +126,17 @@ export class LaneCanvas {
       }
     }
     context.globalAlpha = 1;
+    // The moment of each fault on this socket: a full-height line, so cause and effect line up.
+    context.fillStyle = this.#colours.fault;
+    for (const fault of this.#faults()) {
+      const x = (fault.at - this.#model.clockOffset - left) * pxPerMs;
+      if (x >= 0 && x <= cssWidth) context.fillRect(x - 1, 0, 2, 24);
+    }
+  }
+
+  /** Faults are reported on the server's clock, per socket. */
+  #faults() {
+    return this.#model.faults.filter((fault) => fault.socket === this.#socket);
   }
 
   /** The lane in words, e.g. "#1 server → client: 12 frames (10 text, 2 ping); 3 crossing; latest message: hi". */
@@ -140,6 +152,8 @@ export class LaneCanvas {
     const kinds = [...counts].map(([opcode, n]) => `${n} ${opcode}`).join(', ');
     const parts = [`#${this.#socket} ${laneNames[this.#direction]}: ${this.#frames.length} frames${kinds ? ` (${kinds})` : ''}`];
     if (overlapping > 0) parts.push(`${overlapping} crossing`);
+    const faults = this.#faults().map((fault) => fault.fault);
+    if (faults.length > 0) parts.push(`fault marked: ${faults.join(', ')}`);
     if (latest) parts.push(`latest message: ${latest.preview}`);
     const label = parts.join('; ');
     if (label !== this.#label) {

@@ -104,7 +104,8 @@ export class TrafficView {
 
     this.#summary = el('p', { className: 'pg-traffic-summary' }, 'No frames yet: press Run.');
     this.#cleared = el('p', { className: 'pg-cleared', hidden: true });
-    this.#lanesBox = el('div', { className: 'pg-lanes' });
+    // Dozens of sockets scroll inside the lanes box, so the page keeps its height; focusable so a keyboard can scroll it.
+    this.#lanesBox = el('div', { className: 'pg-lanes', role: 'region', ariaLabel: 'Lanes, one pair per socket', tabIndex: 0 });
     this.#rows = el('ol', { className: 'pg-frames', ariaLabel: 'Frames, newest first', tabIndex: 0 });
     this.#replayBox = el('div', { className: 'pg-replay-box' });
     this.#importProblem = el('p', { className: 'pg-import-problem', role: 'alert', hidden: true });
