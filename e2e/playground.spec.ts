@@ -75,7 +75,8 @@ test('the editor knows the playground globals: completion offers connect() and h
   await typeCode(page, pg, 'conn');
   await page.keyboard.press('Control+Space');
   const suggestions = pg.locator('.suggest-widget');
-  await expect(suggestions.getByRole('listitem', { name: /^connect, Function/ })).toBeVisible();
+  // The first completion waits for the TypeScript worker to start: seconds on a busy 2-core runner.
+  await expect(suggestions.getByRole('listitem', { name: /^connect, Function/ })).toBeVisible({ timeout: 30_000 });
   await page.keyboard.press('Escape');
   await page.keyboard.press('ControlOrMeta+A');
   await page.keyboard.insertText("connect('/ws/echo');");
@@ -139,6 +140,30 @@ test('drop the connection: it reconnects, and a message sent while down arrives 
   await expect(output).toContainText('#1 connecting to ws://localhost');
   await page.waitForTimeout(1000); // long enough for a duplicate to show up, if there were one
   await expect(output.getByText('echo: sent while down', { exact: true })).toHaveCount(1);
+});
+
+test("the learner's own lines survive a flood of socket events, and the connection log can be hidden", async ({ page }) => {
+  await page.goto(lesson);
+  const pg = playground(page);
+  await setCode(
+    pg,
+    "log('first line');\nconst s = connect('/ws/echo');\nlet echoes = 0;\ns.onopen = () => { for (let i = 0; i < 400; i++) s.send(`tick ${i}`); };\ns.onmessage = () => { if (++echoes === 400) log('all 400 echoed'); };\n",
+  );
+  await pg.getByRole('button', { name: 'Run' }).click();
+  const output = pg.getByRole('log');
+  await expect(output).toContainText('all 400 echoed');
+  // 800 socket lines went by; the connection log keeps the newest 300, the program's lines stay.
+  await expect(output.getByText('first line', { exact: true })).toBeVisible();
+  await expect(output).toContainText('code finished');
+  await expect(output.getByText('#1 → tick 0', { exact: true })).toHaveCount(0);
+  await expect(output.getByText('#1 ← tick 399', { exact: true })).toBeVisible();
+
+  await pg.getByRole('checkbox', { name: 'Show connection events' }).uncheck();
+  await expect(output.getByText('#1 ← tick 399', { exact: true })).toBeHidden();
+  await expect(output.getByText('first line', { exact: true })).toBeVisible();
+  await expect(output.getByText('all 400 echoed', { exact: true })).toBeVisible();
+  await pg.getByRole('checkbox', { name: 'Show connection events' }).check();
+  await expect(output.getByText('#1 ← tick 399', { exact: true })).toBeVisible();
 });
 
 test('take the server away for 3 s: a reconnect countdown, queued sends, then open again', async ({ page }) => {
