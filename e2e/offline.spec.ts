@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { editorReady } from './editor-support.ts';
 import { ConfigSchema } from '../playground-server/config.ts';
 import { startServer, type RunningServer } from '../playground-server/server.ts';
 
@@ -39,7 +40,7 @@ test('after a first visit, a lesson reads and its editor opens with the Wi-Fi go
   const again = page.locator('duplex-playground').first();
   await again.getByRole('button', { name: 'Edit' }).click();
   await expect(again.locator('.monaco-editor .view-lines')).toBeVisible({ timeout: 30_000 });
-  await expect(again.getByRole('textbox', { name: /Playground code editor/ })).toBeFocused();
+  await expect(again.getByRole('textbox', { name: /Playground code editor/ })).toBeFocused(editorReady);
 
   // Live endpoints are never kept: offline they get no answer (an error, or nothing until the
   // page gives up) instead of a stale copy, though /healthz was fetched while online.
