@@ -1,10 +1,9 @@
 import { expect, test, type Page } from '@playwright/test';
+import { editorReady } from './editor-support.ts';
 import { forbidDialogs, join, push, rowOf, startRoom } from './workshop-support.ts';
 
 /** The instructor's and the attendee's first hour: each wall the issue found, met as a person meets it. */
 
-// Monaco loads in seconds on a laptop but far slower on a loaded 2-core CI box.
-const editorReady = { timeout: 45_000 };
 const slides = (page: Page) => page.frameLocator('iframe[title="The instructor\'s slides"]');
 
 test('a mistyped room code is caught before the name is asked, with the code field to type it again', async ({ browser }) => {
