@@ -6,7 +6,6 @@ import {
   type AttendeeCommand,
   type ConnectionState,
   type HostCommand,
-  type Poll,
   type RoomState,
   type WorkshopErrorCode,
 } from '../../protocol/workshop.ts';
@@ -16,6 +15,8 @@ import { RateLimit } from '../rate-limit.ts';
 import { changedLinks, linkReportMs, SeatProgress } from './progress.ts';
 import { applyRoomEvent, hashSecret, type RoomEvent, type RoomRecord, type SeatRecord } from './record.ts';
 import { broadcast, send } from './wire.ts';
+import { ballotsOf, pollView } from './poll-views.ts';
+import type { Recording } from '../../protocol/recording.ts';
 
 /** A refusal the endpoint turns into `{type:"error"}`; the connection stays open. */
 export interface CommandError {
@@ -33,6 +34,7 @@ export interface Seat {
   goneTimer: NodeJS.Timeout | null;
   readonly posts: RateLimit;
   readonly votes: RateLimit;
+  readonly shares: RateLimit;
   /** Exercise status and link health for the host's class grid (this run only, not kept). */
   readonly progress: SeatProgress;
 }
@@ -59,6 +61,8 @@ export class Room {
   readonly #seats = new Map<string, Seat>();
   readonly #seatsByToken = new Map<string, string>();
   #pollTimer: NodeJS.Timeout | null = null;
+  /** Shared runs are numbered per run of the server; they go to the hosts and are not kept. */
+  #shares = 0;
   #emptySince: number = Date.now();
   /** Tells the hosts every few seconds which links changed (round trips move with each heartbeat). */
   readonly #linkTimer: NodeJS.Timeout;
@@ -105,7 +109,7 @@ export class Room {
     this.#hosts.add(ws);
     send(ws, {
       type: 'welcome-host',
-      state: this.#state(),
+      state: this.#state('host'),
       attendees: Object.values(this.#record.seats).map((record) => this.#attendeeView(record)),
       limits: { maxAttendees: this.#limits.maxAttendees },
       lanOrigins,
@@ -140,9 +144,10 @@ export class Room {
     const yourVote = this.#record.poll?.votes[seat.id];
     send(ws, {
       type: 'welcome',
-      state: this.#state(),
+      state: this.#state('attendee'),
       you: { id: seat.id, name: record.name, seat: token, muted: record.muted },
       yourVote: yourVote ?? null,
+      limits: { shareBytes: this.#limits.shareBytes },
     });
     return seat;
   }
@@ -171,6 +176,8 @@ export class Room {
         seat.progress.report(command.exercise, command.state, command.error, Date.now());
         broadcast(this.#hosts, { type: 'attendee', attendee: this.#attendeeView(this.#seatRecord(seat)) });
         return null;
+      case 'share':
+        return this.#share(seat, command.recording);
       case 'leave': {
         const ws = seat.socket;
         if (ws) {
@@ -182,7 +189,8 @@ export class Room {
     }
   }
 
-  hostCommand(command: HostCommand): CommandError | null {
+  /** `from` is the host's socket: answers meant for the asker alone (poll results) go there. */
+  hostCommand(command: HostCommand, from: LiveSocket): CommandError | null {
     const room = this.#record;
     switch (command.type) {
       case 'push':
@@ -194,9 +202,30 @@ export class Room {
         broadcast(this.#everyone(), { type: 'follow', location: room.location });
         return null;
       case 'poll-open':
-        this.#commit({ type: 'poll-open', id: `p${room.last.poll + 1}`, question: command.question, options: command.options });
+        if (command.correct !== undefined && command.correct >= command.options.length) {
+          return { code: 'bad_message', message: `correct: this poll has ${command.options.length} options` };
+        }
+        this.#commit({ type: 'poll-open', id: `p${room.last.poll + 1}`, question: command.question, options: command.options, hidden: command.hidden, correct: command.correct });
         this.#broadcastPollNow();
         return null;
+      case 'poll-reveal':
+        if (!room.poll) return { code: 'no_poll', message: 'there is no poll to reveal' };
+        this.#commit({ type: 'poll-reveal' });
+        this.#broadcastPollNow();
+        return null;
+      case 'poll-results': {
+        const poll = pollView(room.poll, 'host');
+        if (!poll || !room.poll) return { code: 'no_poll', message: 'there is no poll to export' };
+        send(from, { type: 'poll-results', poll, ballots: ballotsOf(room.poll, room.seats) });
+        return null;
+      }
+      case 'ask-share': {
+        const seat = this.#seats.get(command.attendee);
+        if (!seat) return { code: 'bad_message', message: `no attendee ${command.attendee} in this room` };
+        if (!seat.socket) return { code: 'bad_message', message: `${this.#seatRecord(seat).name} is not connected right now` };
+        send(seat.socket, { type: 'share-requested' });
+        return null;
+      }
       case 'poll-close':
         if (!room.poll) return { code: 'no_poll', message: 'there is no poll to close' };
         this.#commit({ type: 'poll-close' });
@@ -257,6 +286,16 @@ export class Room {
     return null;
   }
 
+  /** The recording was checked against its schema (and its size) by the endpoint. */
+  #share(seat: Seat, recording: Recording): CommandError | null {
+    if (!seat.shares.take()) return { code: 'rate_limited', message: `at most ${this.#limits.sharesPerMinute} shared runs a minute` };
+    if (this.#hosts.size === 0) return { code: 'no_host', message: 'the instructor’s console is not connected: share again in a moment' };
+    const id = ++this.#shares;
+    broadcast(this.#hosts, { type: 'shared-run', id, from: { id: seat.id, name: this.#seatRecord(seat).name }, at: Date.now(), recording });
+    if (seat.socket) send(seat.socket, { type: 'shared', id });
+    return null;
+  }
+
   #post(seat: Seat, text: string): CommandError | null {
     const record = this.#seatRecord(seat);
     if (record.muted) return { code: 'muted', message: 'the instructor has muted you on the wall' };
@@ -281,7 +320,9 @@ export class Room {
 
   #runtimeSeat(id: string): Seat {
     const minute = 60_000;
-    return { id, socket: null, goneTimer: null, posts: new RateLimit(this.#limits.postsPerMinute, minute), votes: new RateLimit(this.#limits.votesPerMinute, minute), progress: new SeatProgress() };
+    const perMinute = (count: number) => new RateLimit(count, minute);
+    const limits = this.#limits;
+    return { id, socket: null, goneTimer: null, posts: perMinute(limits.postsPerMinute), votes: perMinute(limits.votesPerMinute), shares: perMinute(limits.sharesPerMinute), progress: new SeatProgress() };
   }
 
   #seatRecord(seat: Seat): SeatRecord {
@@ -313,6 +354,10 @@ export class Room {
 
   *#everyone(): Generator<LiveSocket> {
     yield* this.#hosts;
+    yield* this.#attendeeSockets();
+  }
+
+  *#attendeeSockets(): Generator<LiveSocket> {
     for (const seat of this.#seats.values()) if (seat.socket) yield seat.socket;
   }
 
@@ -325,23 +370,10 @@ export class Room {
   #broadcastPollNow(): void {
     if (this.#pollTimer) clearTimeout(this.#pollTimer);
     this.#pollTimer = null;
-    const poll = this.#pollView();
-    if (poll) broadcast(this.#everyone(), { type: 'poll', poll });
-  }
-
-  #pollView(): Poll | null {
-    const poll = this.#record.poll;
-    if (!poll) return null;
-    const counts = poll.options.map(() => 0);
-    const votes = Object.values(poll.votes);
-    for (const option of votes) counts[option] = (counts[option] ?? 0) + 1;
-    return {
-      id: poll.id,
-      question: poll.question,
-      options: poll.options.map((text, i) => ({ text, votes: counts[i] ?? 0 })),
-      open: poll.open,
-      voters: votes.length,
-    };
+    const forHosts = pollView(this.#record.poll, 'host');
+    const forAttendees = pollView(this.#record.poll, 'attendee');
+    if (forHosts) broadcast(this.#hosts, { type: 'poll', poll: forHosts });
+    if (forAttendees) broadcast(this.#attendeeSockets(), { type: 'poll', poll: forAttendees });
   }
 
   #attendeeView(record: SeatRecord): Attendee {
@@ -358,8 +390,8 @@ export class Room {
     };
   }
 
-  #state(): RoomState {
+  #state(viewer: 'host' | 'attendee'): RoomState {
     const { snippet, location, wall } = this.#record;
-    return { code: this.code, snippet, location, poll: this.#pollView(), wall };
+    return { code: this.code, snippet, location, poll: pollView(this.#record.poll, viewer), wall };
   }
 }
