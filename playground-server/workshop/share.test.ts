@@ -1,30 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { recordingFormat, recordingVersion, type Recording } from '../../protocol/recording.ts';
+import { sampleRecording as recording } from '../../test-support/recording.ts';
 import { startTestServer } from '../test-support.ts';
 import { createRoom, joinRoom, startWorkshopServer } from './test-support.ts';
-
-/** A small, valid run: one text frame each way, one output line. */
-function recording(code = "const s = connect('/ws/echo');"): Recording {
-  const frame = { socket: 1, opcode: 'text', payloadBytes: 5, measured: true, preview: 'hello', overlaps: false } as const;
-  return {
-    format: recordingFormat,
-    version: recordingVersion,
-    recordedAt: '2026-12-01T10:00:00.000Z',
-    code,
-    language: 'javascript',
-    startedAt: 1000,
-    clockOffsetMs: 0,
-    clearedOlderFrames: 0,
-    sockets: [{ socket: 1, url: 'ws://127.0.0.1/ws/echo', serverConnections: 1 }],
-    frames: [
-      { ...frame, direction: 'up', wireBytes: 11, clientAt: 1010, serverAt: 1011 },
-      { ...frame, direction: 'down', wireBytes: 7, clientAt: 1013, serverAt: 1012 },
-    ],
-    faults: [],
-    output: [{ at: 1013, level: 'log', text: 'echo: hello' }],
-  };
-}
 
 async function setup(t: import('node:test').TestContext, limits = {}) {
   const server = await startWorkshopServer(limits);

@@ -1,4 +1,5 @@
 import type { InspectCommand } from '../../../protocol/inspect.ts';
+import type { Recording } from '../../../protocol/recording.ts';
 import { describeConnections, initialConnection, nextConnection, type ConnectionState } from './output/connection-state.ts';
 import { OutputView } from './output/output-view.ts';
 import type { Language, RunEvent } from './runner/run-protocol.ts';
@@ -75,6 +76,11 @@ export class RunSession {
     this.#draw();
     this.#setStatus(why === 'failed' && this.#failure ? `failed: ${this.#failure}` : 'stopped');
     return true;
+  }
+
+  /** The last run (or the replayed one) as a recording: what "Share my run" sends. */
+  recording(): Recording {
+    return this.#traffic.recording();
   }
 
   /** Opens the file picker of the traffic view's "Import recording". */
