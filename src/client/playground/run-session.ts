@@ -112,7 +112,7 @@ export class RunSession {
 
   #draw(): void {
     this.#output.flush();
-    this.#traffic.render(now());
+    this.#traffic.settle(now());
   }
 
   /** Writes the status only when it changes: it is a live region. */
