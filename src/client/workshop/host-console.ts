@@ -118,6 +118,10 @@ export function startHostConsole(root: HTMLElement): void {
       list.append(row);
     }
     const run = attendee.lastRun ? (attendee.lastRun.ok ? 'last run ok' : 'last run failed') : 'no run yet';
+    // Most changes are exercise reports, which this list does not show (the class grid does).
+    const shown = [attendee.name, attendee.state, attendee.muted, run].join('\n');
+    if (row.dataset.shown === shown) return showCount();
+    row.dataset.shown = shown;
     row.dataset.state = attendee.state;
     row.replaceChildren(
       el('span', { className: 'ws-name' }, attendee.name),
@@ -134,8 +138,10 @@ export function startHostConsole(root: HTMLElement): void {
   function showCount(): void {
     const counts = { connected: 0, reconnecting: 0, gone: 0 };
     for (const { state } of attendees.values()) counts[state]++;
-    part(root, '[data-role="present-count"]').textContent =
-      `${counts.connected} present` + (counts.reconnecting ? ` · ${counts.reconnecting} reconnecting` : '') + (counts.gone ? ` · ${counts.gone} gone` : '');
+    const text = `${counts.connected} present` + (counts.reconnecting ? ` · ${counts.reconnecting} reconnecting` : '') + (counts.gone ? ` · ${counts.gone} gone` : '');
+    // A live region: rewritten only when it says something new (and no relayout otherwise).
+    const target = part(root, '[data-role="present-count"]');
+    if (target.textContent !== text) target.textContent = text;
   }
 
   function showLocation(where: { lesson: string; slide: number } | null): void {
