@@ -15,7 +15,8 @@ import { RateLimit } from '../rate-limit.ts';
 import { changedLinks, linkReportMs, SeatProgress } from './progress.ts';
 import { applyRoomEvent, hashSecret, type RoomEvent, type RoomRecord, type SeatRecord } from './record.ts';
 import { broadcast, send } from './wire.ts';
-import { ballotsOf, pollView } from './poll-views.ts';
+import { pollView } from './poll-views.ts';
+import { RoomPolls, type PollCommand } from './room-polls.ts';
 import type { Recording } from '../../protocol/recording.ts';
 
 /** A refusal the endpoint turns into `{type:"error"}`; the connection stays open. */
@@ -41,9 +42,6 @@ export interface Seat {
 
 export const newSecret = () => randomBytes(24).toString('base64url');
 
-/** Poll results reach the room at most this often, so 500 votes in a second are not 250,000 messages. */
-const pollBroadcastMs = 100;
-
 /** Where a room's decisions go to be kept (the state store); the room never reads it back. */
 export type RecordEvent = (code: string, event: RoomEvent) => void;
 
@@ -60,7 +58,7 @@ export class Room {
   readonly #hosts = new Set<LiveSocket>();
   readonly #seats = new Map<string, Seat>();
   readonly #seatsByToken = new Map<string, string>();
-  #pollTimer: NodeJS.Timeout | null = null;
+  readonly #polls: RoomPolls;
   /** Shared runs are numbered per run of the server; they go to the hosts and are not kept. */
   #shares = 0;
   #emptySince: number = Date.now();
@@ -73,6 +71,7 @@ export class Room {
     this.#record = record;
     this.#limits = limits;
     this.#keep = keep;
+    this.#polls = new RoomPolls({ record, commit: (event) => this.#commit(event), hosts: () => this.#hosts, attendees: () => this.#attendeeSockets() });
     this.#linkTimer = setInterval(() => {
       if (this.#hosts.size === 0) return;
       const links = changedLinks(this.#seats.values(), Date.now());
@@ -166,7 +165,8 @@ export class Room {
   attendeeCommand(seat: Seat, command: AttendeeCommand): CommandError | null {
     switch (command.type) {
       case 'vote':
-        return this.#vote(seat, command.poll, command.option);
+        if (!seat.votes.take()) return { code: 'rate_limited', message: `at most ${this.#limits.votesPerMinute} votes a minute` };
+        return this.#polls.vote(seat, command.poll, command.option);
       case 'post':
         return this.#post(seat, command.text);
       case 'run-result':
@@ -202,23 +202,10 @@ export class Room {
         broadcast(this.#everyone(), { type: 'follow', location: room.location });
         return null;
       case 'poll-open':
-        if (command.correct !== undefined && command.correct >= command.options.length) {
-          return { code: 'bad_message', message: `correct: this poll has ${command.options.length} options` };
-        }
-        this.#commit({ type: 'poll-open', id: `p${room.last.poll + 1}`, question: command.question, options: command.options, hidden: command.hidden, correct: command.correct });
-        this.#broadcastPollNow();
-        return null;
+      case 'poll-close':
       case 'poll-reveal':
-        if (!room.poll) return { code: 'no_poll', message: 'there is no poll to reveal' };
-        this.#commit({ type: 'poll-reveal' });
-        this.#broadcastPollNow();
-        return null;
-      case 'poll-results': {
-        const poll = pollView(room.poll, 'host');
-        if (!poll || !room.poll) return { code: 'no_poll', message: 'there is no poll to export' };
-        send(from, { type: 'poll-results', poll, ballots: ballotsOf(room.poll, room.seats) });
-        return null;
-      }
+      case 'poll-results':
+        return this.#polls.command(command satisfies PollCommand, from);
       case 'ask-share': {
         const seat = this.#seats.get(command.attendee);
         if (!seat) return { code: 'bad_message', message: `no attendee ${command.attendee} in this room` };
@@ -226,11 +213,6 @@ export class Room {
         send(seat.socket, { type: 'share-requested' });
         return null;
       }
-      case 'poll-close':
-        if (!room.poll) return { code: 'no_poll', message: 'there is no poll to close' };
-        this.#commit({ type: 'poll-close' });
-        this.#broadcastPollNow();
-        return null;
       case 'wall-remove': {
         if (!room.wall.some((message) => message.id === command.id)) return null;
         this.#commit({ type: 'wall-removed', id: command.id });
@@ -254,7 +236,7 @@ export class Room {
   end(): void {
     if (this.ended) return;
     this.#commit({ type: 'ended' });
-    if (this.#pollTimer) clearTimeout(this.#pollTimer);
+    this.#polls.stop();
     clearInterval(this.#linkTimer);
     const everyone = [...this.#everyone()];
     broadcast(everyone, { type: 'ended' });
@@ -264,7 +246,7 @@ export class Room {
 
   /** Stops this run's timers (the server is stopping); the durable state stays in the store. */
   suspend(): void {
-    if (this.#pollTimer) clearTimeout(this.#pollTimer);
+    this.#polls.stop();
     clearInterval(this.#linkTimer);
     for (const seat of this.#seats.values()) if (seat.goneTimer) clearTimeout(seat.goneTimer);
   }
@@ -272,18 +254,6 @@ export class Room {
   #commit(event: RoomEvent): void {
     applyRoomEvent(this.#record, event);
     this.#keep(this.code, event);
-  }
-
-  #vote(seat: Seat, pollId: string, option: number): CommandError | null {
-    if (!seat.votes.take()) return { code: 'rate_limited', message: `at most ${this.#limits.votesPerMinute} votes a minute` };
-    const poll = this.#record.poll;
-    if (!poll || poll.id !== pollId || !poll.open) return { code: 'no_poll', message: 'this poll is closed' };
-    if (option >= poll.options.length) return { code: 'bad_message', message: `option: this poll has ${poll.options.length} options` };
-    if (seat.id in poll.votes) return { code: 'already_voted', message: 'you already voted in this poll' };
-    this.#commit({ type: 'vote', seat: seat.id, option });
-    if (seat.socket) send(seat.socket, { type: 'voted', poll: poll.id, option });
-    this.#schedulePollBroadcast();
-    return null;
   }
 
   /** The recording was checked against its schema (and its size) by the endpoint. */
@@ -359,21 +329,6 @@ export class Room {
 
   *#attendeeSockets(): Generator<LiveSocket> {
     for (const seat of this.#seats.values()) if (seat.socket) yield seat.socket;
-  }
-
-  #schedulePollBroadcast(): void {
-    if (this.#pollTimer) return;
-    this.#pollTimer = setTimeout(() => this.#broadcastPollNow(), pollBroadcastMs);
-    this.#pollTimer.unref();
-  }
-
-  #broadcastPollNow(): void {
-    if (this.#pollTimer) clearTimeout(this.#pollTimer);
-    this.#pollTimer = null;
-    const forHosts = pollView(this.#record.poll, 'host');
-    const forAttendees = pollView(this.#record.poll, 'attendee');
-    if (forHosts) broadcast(this.#hosts, { type: 'poll', poll: forHosts });
-    if (forAttendees) broadcast(this.#attendeeSockets(), { type: 'poll', poll: forAttendees });
   }
 
   #attendeeView(record: SeatRecord): Attendee {
