@@ -12,6 +12,7 @@ import { exerciseOfSnippet } from './exercise-id.ts';
 import { checkName, checkPost, describePending } from './attendee-input.ts';
 import { lessonTitles } from './lesson-titles.ts';
 import { probeRoom } from './room-probe.ts';
+import { shareRunButton } from './share-run.ts';
 
 /** The wall's default length (WORKSHOP_MESSAGE_LENGTH); a room configured lower says so itself. */
 const postLength = 280;
@@ -101,6 +102,8 @@ export function startAttendeeView(root: HTMLElement): void {
     return outcome !== 'refused';
   };
 
+  const sharing = shareRunButton(root, playground, sendOrKeep);
+
   function onMessage(message: WorkshopServerMessage): void {
     if (message.type === 'error' && !welcomed) retryJoin(); // the hello was refused: try again
     if (showSharedMessage(root, wall, message)) return;
@@ -115,6 +118,7 @@ export function startAttendeeView(root: HTMLElement): void {
         part(root, '[data-role="you"]').textContent = message.you.name;
         part(root, '[data-role="muted"]').hidden = !message.you.muted;
         yourVote = message.yourVote;
+        sharing.setLimit(message.limits.shareBytes);
         showPoll(message.state.poll);
         wall.reset(message.state.wall);
         if (message.state.snippet) showSnippet(message.state.snippet);
@@ -129,6 +133,10 @@ export function startAttendeeView(root: HTMLElement): void {
       case 'voted':
         yourVote = message.option;
         return showPoll(poll);
+      case 'share-requested':
+        return sharing.requested();
+      case 'shared':
+        return sharing.shared();
       case 'muted':
         part(root, '[data-role="muted"]').hidden = !message.muted;
         return;
@@ -233,7 +241,7 @@ export function startAttendeeView(root: HTMLElement): void {
   // through, failed as soon as anything throws (even later, in a socket handler).
   let outcome: boolean | null = null;
   // The class grid gets the same outcome per exercise, with an error's first line: only this
-  // status leaves the browser (the page says so to the attendee), never the code or its traffic.
+  // status leaves the browser by itself (the page says so); code and traffic only on "Share my run".
   let exercise = exerciseOfSnippet(null);
   root.addEventListener('duplex:run-start', () => {
     outcome = null;

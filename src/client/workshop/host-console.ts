@@ -12,6 +12,8 @@ import { ClassGrid } from './class-grid.ts';
 import { exerciseOfSnippet } from './exercise-id.ts';
 import { lessonTitles } from './lesson-titles.ts';
 import { ProjectorView } from './projector-view.ts';
+import { SharedRuns } from './shared-runs.ts';
+import { downloadPollCsv } from './poll-csv.ts';
 
 const stateWords: Record<Attendee['state'], string> = { connected: 'connected', reconnecting: 'reconnecting', gone: 'left' };
 
@@ -29,6 +31,7 @@ export function startHostConsole(root: HTMLElement): void {
   const list = part<HTMLUListElement>(root, '[data-role="attendees"]');
   const grid = new ClassGrid(part(root, '[data-role="class"]'));
   const projector = new ProjectorView(part(root, '[data-role="projector"]'), part(root, '[data-role="room"]'), part(root, '[data-role="projector-open"]'));
+  const shared = new SharedRuns(part(root, '[data-role="shared"]'));
   const wall = new WallView(part<HTMLOListElement>(root, '[data-role="wall"]'), (message) => [
     button('Remove', `Remove message from ${message.from.name}`, () => link?.send({ type: 'wall-remove', id: message.id })),
     button('Mute', `Mute ${message.from.name}`, () => link?.send({ type: 'mute', attendee: message.from.id, muted: true })),
@@ -70,7 +73,7 @@ export function startHostConsole(root: HTMLElement): void {
         if (message.state.snippet) grid.exercise(exerciseOfSnippet(message.state.snippet), message.state.snippet.title || 'Snippet', message.state.snippet.at);
         grid.reset(message.attendees);
         showCount();
-        renderPoll(part(root, '[data-role="poll"]'), message.state.poll);
+        renderPoll(part(root, '[data-role="poll"]'), message.state.poll, { host: true });
         wall.reset(message.state.wall);
         showLocation(message.state.location);
         return;
@@ -79,8 +82,12 @@ export function startHostConsole(root: HTMLElement): void {
         return showAttendee(message.attendee);
       case 'links':
         return grid.links(message.links);
+      case 'shared-run':
+        return shared.add(message);
       case 'poll':
-        return renderPoll(part(root, '[data-role="poll"]'), message.poll);
+        return renderPoll(part(root, '[data-role="poll"]'), message.poll, { host: true });
+      case 'poll-results':
+        return downloadPollCsv(message.poll, message.ballots);
       case 'snippet':
         part(root, '[data-role="push-status"]').textContent = `Pushed "${message.snippet.title || 'snippet'}" to everyone.`;
         grid.exercise(exerciseOfSnippet(message.snippet), message.snippet.title || 'Snippet', message.snippet.at);
@@ -116,11 +123,16 @@ export function startHostConsole(root: HTMLElement): void {
       list.append(row);
     }
     const run = attendee.lastRun ? (attendee.lastRun.ok ? 'last run ok' : 'last run failed') : 'no run yet';
+    // Most changes are exercise reports, which this list does not show (the class grid does).
+    const shown = [attendee.name, attendee.state, attendee.muted, run].join('\n');
+    if (row.dataset.shown === shown) return showCount();
+    row.dataset.shown = shown;
     row.dataset.state = attendee.state;
     row.replaceChildren(
       el('span', { className: 'ws-name' }, attendee.name),
       el('span', { className: `ws-badge ws-${attendee.state}` }, stateWords[attendee.state]),
       el('span', { className: `ws-run ${attendee.lastRun ? (attendee.lastRun.ok ? 'ws-ok' : 'ws-failed') : ''}` }, run),
+      button('Ask to share', `Ask ${attendee.name} to share their run`, () => link?.send({ type: 'ask-share', attendee: attendee.id })),
       button(attendee.muted ? 'Unmute' : 'Mute', `${attendee.muted ? 'Unmute' : 'Mute'} ${attendee.name}`, () =>
         link?.send({ type: 'mute', attendee: attendee.id, muted: !attendee.muted }),
       ),
@@ -132,7 +144,9 @@ export function startHostConsole(root: HTMLElement): void {
     const counts = { connected: 0, reconnecting: 0, gone: 0 };
     for (const { state } of attendees.values()) counts[state]++;
     const text = `${counts.connected} present` + (counts.reconnecting ? ` · ${counts.reconnecting} reconnecting` : '') + (counts.gone ? ` · ${counts.gone} left` : '');
-    part(root, '[data-role="present-count"]').textContent = text;
+    // A live region: rewritten only when it says something new (and no relayout otherwise).
+    const target = part(root, '[data-role="present-count"]');
+    if (target.textContent !== text) target.textContent = text;
     projector.count(text);
   }
 
@@ -153,9 +167,12 @@ export function startHostConsole(root: HTMLElement): void {
       .split('\n')
       .map((line) => line.trim())
       .filter(Boolean);
-    link?.send({ type: 'poll-open', question: String(form.get('question') ?? ''), options });
+    const correct = Number(form.get('correct') || 0);
+    link?.send({ type: 'poll-open', question: String(form.get('question') ?? ''), options, hidden: form.get('hidden') === 'on', ...(correct > 0 ? { correct: correct - 1 } : {}) });
   });
   part(root, '[data-role="poll-close"]').addEventListener('click', () => link?.send({ type: 'poll-close' }));
+  part(root, '[data-role="poll-reveal"]').addEventListener('click', () => link?.send({ type: 'poll-reveal' }));
+  part(root, '[data-role="poll-export"]').addEventListener('click', () => link?.send({ type: 'poll-results' }));
   part(root, '[data-role="end"]').addEventListener('click', () => {
     if (confirm('End the workshop for everyone?')) link?.send({ type: 'end' });
   });
