@@ -11,6 +11,7 @@ import { twoClientsOneRoom } from './two-clients-one-room.ts';
 import { pollsOnATimer } from './polls-on-a-timer.ts';
 import { sixteenBitLength } from './sixteen-bit-length.ts';
 import { sendWithoutWaiting } from './send-without-waiting.ts';
+import { compressionPays } from './compression-pays.ts';
 
 /** Every check an <Exercise check="…"> may name. */
 export const checks = {
@@ -26,6 +27,7 @@ export const checks = {
   'falls-back-to-polling': fallsBackToPolling,
   'within-size-limit': withinSizeLimit,
   'send-without-waiting': sendWithoutWaiting,
+  'compression-pays': compressionPays,
 } satisfies Record<string, Check>;
 
 export type CheckName = keyof typeof checks;
