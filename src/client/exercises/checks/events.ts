@@ -48,6 +48,13 @@ export function serverFrames(events: readonly RunEvent[]): { socket: number; fra
   return frames;
 }
 
+/** The fetches of one path (any origin) that were answered 200 with a text body. */
+export function bodiesFrom(events: readonly RunEvent[], pathname: string): string[] {
+  return httpExchanges(events)
+    .filter((event) => new URL(event.url).pathname === pathname && event.status === 200 && event.body !== undefined)
+    .map((event) => event.body!);
+}
+
 /** The message of the run's first uncaught error, if the learner's code threw. */
 export function failure(events: readonly RunEvent[]): string | undefined {
   for (const event of events) if (event.type === 'failed') return event.message;

@@ -12,6 +12,7 @@ import { pollsOnATimer } from './polls-on-a-timer.ts';
 import { sixteenBitLength } from './sixteen-bit-length.ts';
 import { sendWithoutWaiting } from './send-without-waiting.ts';
 import { compressionPays } from './compression-pays.ts';
+import { replaysARecording } from './replays-a-recording.ts';
 
 /** Every check an <Exercise check="…"> may name. */
 export const checks = {
@@ -28,6 +29,7 @@ export const checks = {
   'within-size-limit': withinSizeLimit,
   'send-without-waiting': sendWithoutWaiting,
   'compression-pays': compressionPays,
+  'replays-a-recording': replaysARecording,
 } satisfies Record<string, Check>;
 
 export type CheckName = keyof typeof checks;
