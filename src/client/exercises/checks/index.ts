@@ -13,6 +13,7 @@ import { sixteenBitLength } from './sixteen-bit-length.ts';
 import { sendWithoutWaiting } from './send-without-waiting.ts';
 import { compressionPays } from './compression-pays.ts';
 import { replaysARecording } from './replays-a-recording.ts';
+import { fullJitter } from './full-jitter.ts';
 
 /** Every check an <Exercise check="…"> may name. */
 export const checks = {
@@ -30,6 +31,7 @@ export const checks = {
   'send-without-waiting': sendWithoutWaiting,
   'compression-pays': compressionPays,
   'replays-a-recording': replaysARecording,
+  'full-jitter': fullJitter,
 } satisfies Record<string, Check>;
 
 export type CheckName = keyof typeof checks;
