@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { readCheat } from '../test-support/cheats.ts';
 
 /**
  * The course as files, read at test-collection time so every example and exercise a lesson
@@ -22,15 +23,13 @@ export interface ExerciseFiles {
   name: string;
   starter: string;
   solution: string;
-  /** A cheat that must not pass (`e2e/cheats/<name>.js`): the kind of shortcut the check must see through. */
+  /** A cheat that must not pass (`e2e/cheats/<name>.js`, or `.patch` of the solution): the kind of shortcut the check must see through. */
   cheat: string;
   /** How long the cheat runs before "not passed" is asserted (`// wait-ms: <n>`, default 2500). */
   cheatWaitMs: number;
   /** The hint's text as the lesson writes it (markdown backticks removed). */
   hint: string;
 }
-
-const cheatsDir = join(import.meta.dirname, 'cheats');
 
 export const lessons = readdirSync(lessonsDir, { withFileTypes: true })
   .filter((entry) => entry.isDirectory())
@@ -51,8 +50,9 @@ export const examples: ExampleFile[] = lessons.flatMap((lesson) =>
 export const exercises: ExerciseFiles[] = lessons.flatMap((lesson) =>
   filesOf(lesson, '.starter.js').map((file) => {
     const name = file.slice(0, -'.starter.js'.length);
+    const solution = read(lesson, `${name}.solution.js`);
     // Read here so a new exercise without a cheat fails collection: every check is tried against one.
-    const cheat = readFileSync(join(cheatsDir, `${name}.js`), 'utf8');
+    const cheat = readCheat(name, solution);
     const page = read(lesson, 'index.mdx');
     const exercise = page.slice(page.indexOf(`<Exercise name="${name}"`));
     const hint = /<Fragment slot="hint">(.*?)<\/Fragment>/s.exec(exercise)?.[1] ?? '';
@@ -60,7 +60,7 @@ export const exercises: ExerciseFiles[] = lessons.flatMap((lesson) =>
       lesson,
       name,
       starter: read(lesson, file),
-      solution: read(lesson, `${name}.solution.js`),
+      solution,
       cheat,
       cheatWaitMs: Number(/^\/\/ wait-ms: (\d+)$/m.exec(cheat)?.[1] ?? 2500),
       hint: hint.replaceAll('`', '').trim(),

@@ -1,4 +1,5 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { editorReady } from './editor-support.ts';
 
 const lesson = '/lessons/what-is-a-websocket/';
 
@@ -13,13 +14,13 @@ const lane = (pg: Locator, socket: number, direction: 'up' | 'down') =>
 /** Replaces the code through the element's public API (typing braces into Monaco auto-closes them). */
 async function setCode(pg: Locator, code: string) {
   await pg.evaluate((el: Element & { setCode?: (code: string) => Promise<void> }, next) => el.setCode?.(next), code);
-  await expect(pg).toHaveAttribute('data-editor', 'ready');
+  await expect(pg).toHaveAttribute('data-editor', 'ready', editorReady);
 }
 
 /** Opens Monaco in the playground and types `code` over its content, as a person would. */
 async function typeCode(page: Page, pg: Locator, code: string) {
   await pg.getByRole('button', { name: 'Edit' }).click();
-  await expect(pg.getByRole('textbox', { name: /Playground code editor/ })).toBeFocused();
+  await expect(pg.getByRole('textbox', { name: /Playground code editor/ })).toBeFocused(editorReady);
   await page.keyboard.press('ControlOrMeta+A');
   await page.keyboard.press('Delete');
   await page.keyboard.insertText(code);
@@ -69,7 +70,9 @@ test('edit the code in Monaco, run it with Ctrl+Enter, and see the edited text e
   await expect(row.locator('pre')).toHaveText('edited by a person 42');
 });
 
-test('the editor knows the playground globals: completion offers connect() and hover documents it', async ({ page }) => {
+test('the editor knows the playground globals: completion offers connect() and its socket\'s methods, hover documents it, and no TypeScript worker loads for JavaScript', async ({ page }) => {
+  const requested: string[] = [];
+  page.on('request', (request) => requested.push(request.url()));
   await page.goto(lesson);
   const pg = playground(page);
   await typeCode(page, pg, 'conn');
@@ -78,9 +81,14 @@ test('the editor knows the playground globals: completion offers connect() and h
   await expect(suggestions.getByRole('listitem', { name: /^connect, Function/ })).toBeVisible();
   await page.keyboard.press('Escape');
   await page.keyboard.press('ControlOrMeta+A');
-  await page.keyboard.insertText("connect('/ws/echo');");
-  await pg.locator('.view-lines').getByText('connect', { exact: true }).hover();
+  // The first line keeps `connect` a span of its own in the rendered text, for the hover below.
+  await page.keyboard.insertText("connect('/ws/echo');\nconst s = connect('/ws/echo');\ns.");
+  await expect(suggestions.getByRole('listitem', { name: /^send, Method/ })).toBeVisible();
+  await expect(suggestions.getByRole('listitem', { name: /^reconnect, Method/ })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await pg.locator('.view-lines').getByText('connect', { exact: true }).first().hover();
   await expect(pg.locator('.monaco-hover').filter({ hasText: 'reconnecting socket' }).first()).toBeVisible();
+  expect(requested.filter((url) => /ts\.worker/.test(url))).toEqual([]);
 });
 
 test('Ctrl/Cmd+Enter runs the example from the keyboard, without loading the editor', async ({ page }) => {
@@ -139,6 +147,30 @@ test('drop the connection: it reconnects, and a message sent while down arrives 
   await expect(output).toContainText('#1 connecting to ws://localhost');
   await page.waitForTimeout(1000); // long enough for a duplicate to show up, if there were one
   await expect(output.getByText('echo: sent while down', { exact: true })).toHaveCount(1);
+});
+
+test("the learner's own lines survive a flood of socket events, and the connection log can be hidden", async ({ page }) => {
+  await page.goto(lesson);
+  const pg = playground(page);
+  await setCode(
+    pg,
+    "log('first line');\nconst s = connect('/ws/echo');\nlet echoes = 0;\ns.onopen = () => { for (let i = 0; i < 400; i++) s.send(`tick ${i}`); };\ns.onmessage = () => { if (++echoes === 400) log('all 400 echoed'); };\n",
+  );
+  await pg.getByRole('button', { name: 'Run' }).click();
+  const output = pg.getByRole('log');
+  await expect(output).toContainText('all 400 echoed');
+  // 800 socket lines went by; the connection log keeps the newest 300, the program's lines stay.
+  await expect(output.getByText('first line', { exact: true })).toBeVisible();
+  await expect(output).toContainText('code finished');
+  await expect(output.getByText('#1 → tick 0', { exact: true })).toHaveCount(0);
+  await expect(output.getByText('#1 ← tick 399', { exact: true })).toBeVisible();
+
+  await pg.getByRole('checkbox', { name: 'Show connection events' }).uncheck();
+  await expect(output.getByText('#1 ← tick 399', { exact: true })).toBeHidden();
+  await expect(output.getByText('first line', { exact: true })).toBeVisible();
+  await expect(output.getByText('all 400 echoed', { exact: true })).toBeVisible();
+  await pg.getByRole('checkbox', { name: 'Show connection events' }).check();
+  await expect(output.getByText('#1 ← tick 399', { exact: true })).toBeVisible();
 });
 
 test('take the server away for 3 s: a reconnect countdown, queued sends, then open again', async ({ page }) => {
@@ -209,7 +241,7 @@ test('a share link restores the edited code on /playground/', async ({ page }) =
   await page.goto(link);
   const full = page.locator('duplex-playground');
   await expect(page.getByRole('status').filter({ hasText: 'Loaded the code from the link.' })).toBeVisible();
-  await expect(full).toHaveAttribute('data-editor', 'ready');
+  await expect(full).toHaveAttribute('data-editor', 'ready', editorReady);
   expect(await full.evaluate((el: Element & { code?: string }) => el.code)).toBe("log('shared from a lesson: ünïcødé');\n");
   await full.getByRole('button', { name: 'Run' }).click();
   await expect(full.getByRole('log')).toContainText('shared from a lesson: ünïcødé');

@@ -5,16 +5,14 @@ import { join } from 'node:path';
 import { startTestServer } from '../playground-server/test-support.ts';
 import { WebSocket as NodeWebSocket } from 'ws';
 import { runLab } from './run-learner-lab.ts';
+import { readCheat, replaceOnce } from '../test-support/cheats.ts';
 import { labChecks } from '../src/client/lab/checks/lab-checks.ts';
 
 const lessons = join(import.meta.dirname, '..', 'src', 'content', 'docs', 'lessons');
 const read = (path: string) => readFileSync(join(lessons, path), 'utf8');
 
-/** Replaces one exact piece of a lesson file, failing loudly if the piece is gone (so a cheat cannot silently become the solution). */
-function cheat(code: string, from: string, to: string): string {
-  assert.ok(code.includes(from), `the cheat's anchor "${from}" is not in the code any more`);
-  return code.replace(from, to);
-}
+/** The exercise's own cheat (e2e/cheats/<name>.patch), the one the page's check is tried against too. */
+const cheatOf = (path: string) => readCheat(path.split('/')[1]!.replace('.solution.js', ''), read(path));
 
 /** Runs `code` as the lab's server and returns the named check's verdict against it. */
 async function verdictOf(check: keyof typeof labChecks, code: string) {
@@ -51,25 +49,25 @@ for (const { check, lesson } of stages) {
 }
 
 test('lab-handshake: a server that answers every key with the RFC example Accept fails', async () => {
-  const code = cheat(read('lab-handshake/handshake.solution.js'), 'const accept = await acceptFor(key);', "const accept = 's3pPLMBiTxaQ9kYGzzhZRbK+xOo=';");
+  const code = cheatOf('lab-handshake/handshake.solution.js');
   const verdict = await verdictOf('lab-handshake', code);
   assert.equal(verdict.passed, false);
   assert.match(verdict.message, /refused the handshake/);
 });
 
 test('lab-read-frames: a server that echoes without unmasking fails', async () => {
-  const code = cheat(read('lab-reading-frames/read-frames.solution.js'), 'payload[i] ^= mask[i % 4];', 'payload[i] ^= 0;');
+  const code = cheatOf('lab-reading-frames/read-frames.solution.js');
   const verdict = await verdictOf('lab-read-frames', code);
   assert.equal(verdict.passed, false);
   assert.match(verdict.message, /still masked/);
 });
 
 test('lab-control: a server that closes with 1000 whatever the browser said fails; one that never pings fails', async () => {
-  const code = cheat(read('lab-control-frames/control-frames.solution.js'), 'socket.write(frame(0x8, f.payload.subarray(0, 2)));', 'socket.write(frame(0x8, new Uint8Array([0x03, 0xe8])));');
+  const code = cheatOf('lab-control-frames/control-frames.solution.js');
   const verdict = await verdictOf('lab-control', code);
   assert.equal(verdict.passed, false);
   assert.match(verdict.message, /came back with 1000/);
-  const silent = cheat(read('lab-control-frames/control-frames.solution.js'), "socket.write(frame(0x9, new TextEncoder().encode('are you there?')));", '');
+  const silent = replaceOnce(read('lab-control-frames/control-frames.solution.js'), "socket.write(frame(0x9, new TextEncoder().encode('are you there?')));", '');
   assert.match((await verdictOf('lab-control', silent)).message, /no ping of its own/);
 });
 
@@ -80,7 +78,7 @@ test('lab-room: an echo server (each message back to its sender) fails', async (
 });
 
 test('lab-room: a server that relays to everyone, the sender included, fails', async () => {
-  const code = cheat(read('lab-room/room.solution.js'), 'if (other !== socket) other.write(bytes);', 'other.write(bytes);');
+  const code = cheatOf('lab-room/room.solution.js');
   const verdict = await verdictOf('lab-room', code);
   assert.equal(verdict.passed, false);
   assert.match(verdict.message, /got its own message back/);
@@ -88,7 +86,7 @@ test('lab-room: a server that relays to everyone, the sender included, fails', a
 
 test('lab-fragments: a server that echoes each fragment as it comes fails, and one without the UTF-8 check fails', async () => {
   assert.equal((await verdictOf('lab-fragments', read('lab-control-frames/control-frames.solution.js'))).passed, false);
-  const code = cheat(read('lab-fragments/fragments.solution.js'), 'if (opcode === 0x1 && !isUtf8(whole)) return fail(1007);', '');
+  const code = cheatOf('lab-fragments/fragments.solution.js');
   const verdict = await verdictOf('lab-fragments', code);
   assert.equal(verdict.passed, false);
   assert.match(verdict.message, /invalid UTF-8/);

@@ -169,8 +169,10 @@ export class DuplexPlayground extends HTMLElement {
       const { RunSession } = await import('./run-session.ts');
       const traffic = part<HTMLElement>(this, '[data-role="traffic"]');
       traffic.hidden = false;
+      part<HTMLElement>(this, '[data-role="output-filter"]').hidden = false;
       this.#session ??= new RunSession({
         output: part<HTMLElement>(this, '[data-role="output"]'),
+        showConnection: part<HTMLInputElement>(this, '[data-role="show-connection"]'),
         state: part<HTMLElement>(this, '[data-role="state"]'),
         traffic,
       });

@@ -5,9 +5,10 @@ import type { Language, RunEvent } from './runner/run-protocol.ts';
 import { startRun, type Run } from './runner/start-run.ts';
 import { TrafficView } from './traffic/view.ts';
 
-
 export interface SessionParts {
   output: HTMLElement;
+  /** The "Show connection events" checkbox above the output. */
+  showConnection: HTMLInputElement;
   state: HTMLElement;
   traffic: HTMLElement;
 }
@@ -34,7 +35,7 @@ export class RunSession {
 
   constructor(parts: SessionParts) {
     this.#parts = parts;
-    this.#output = new OutputView(parts.output);
+    this.#output = new OutputView(parts.output, parts.showConnection);
     this.#traffic = new TrafficView(parts.traffic, (command) => this.fault(command));
   }
 
@@ -72,6 +73,7 @@ export class RunSession {
     this.#run = null;
     cancelAnimationFrame(this.#frame);
     this.#traffic.setLive(false);
+    this.#output.release();
     this.#draw();
     this.#setStatus(why === 'failed' && this.#failure ? `failed: ${this.#failure}` : 'stopped');
     return true;
@@ -83,7 +85,9 @@ export class RunSession {
   }
 
   fault(command: InspectCommand): void {
-    this.#run?.fault(command);
+    if (!this.#run) return;
+    this.#output.expectFault(command);
+    this.#run.fault(command);
   }
 
   /** Lanes move every animation frame; text (output, status) changes a few times a second. */

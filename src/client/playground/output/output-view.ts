@@ -1,143 +1,119 @@
-import type { InspectEvent } from '../../../../protocol/inspect.ts';
+import type { InspectCommand } from '../../../../protocol/inspect.ts';
 import type { RunEvent } from '../runner/run-protocol.ts';
-import { describeClose } from './close-words.ts';
+import { describeEvent, type Channel, type Line } from './output-line.ts';
 
-/** Lines kept in the output panel; older ones are dropped so a chatty run cannot grow the page forever. */
+/** Lines kept per channel; older ones are dropped so a chatty run cannot grow the page forever. */
 const maxLines = 300;
 
-type Line = { text: string; kind: string };
+/**
+ * How long the closes a requested drop causes wait for the server's word that it dropped them.
+ * The confirmation and the close travel on two TCP connections, so either may land first; past
+ * this the server did not answer (no inspect link) and the closes show on their own.
+ */
+const faultConfirmMs = 2000;
 
-/** Cause before effect: this line comes before the close it causes (the server confirms first). */
-function describeFault(event: Extract<InspectEvent, { type: 'fault' }>): string {
-  switch (event.fault) {
-    case 'drop':
-      return 'fault: the server dropped the connection (TCP closed, no close frame)';
-    case 'outage':
-      return `fault: the server dropped the connection and refuses new ones for ${event.seconds ?? '?'} s`;
-    case 'blackhole':
-      return 'fault: the link went silent (no bytes either way, no close): only a heartbeat can notice';
-    case 'latency':
-      return event.ms ? `fault: the server now holds each message to you for ${event.ms} ms` : 'fault: latency removed';
-  }
-}
-
-/** The server's view adds what the browser cannot see; its frames go to the traffic view only. */
-function describeServer(socket: number, event: InspectEvent, sentClose: number | undefined): Line | null {
-  switch (event.type) {
-    case 'handshake':
-      return { text: `#${socket} server saw ${event.method} ${event.url} HTTP/${event.httpVersion} → 101, Sec-WebSocket-Accept: ${event.accept}`, kind: 'meta' };
-    case 'closed':
-      // ws reports 1006 on its side when the server's own close (1009, 1008…) got no answer: not a second cause.
-      if (event.code === 1006 && sentClose !== undefined)
-        return { text: `#${socket} server's side of connection ${event.connection} ended after the server sent close ${sentClose} (no close frame came back)`, kind: 'meta' };
-      return { text: `#${socket} server's side of connection ${event.connection} ended: ${describeClose(event.code, event.reason)}`, kind: 'meta' };
-    case 'fault':
-      return { text: `#${socket} ${describeFault(event)}`, kind: 'meta' };
-    case 'error':
-      return { text: `#${socket} server view: ${event.code}: ${event.message}`, kind: 'error' };
-    case 'frame':
-      return null;
-  }
-}
-
-function describe(event: RunEvent, sentClose: ReadonlyMap<number, number>): Line | null {
-  switch (event.type) {
-    case 'console':
-      return { text: event.text, kind: event.level };
-    case 'finished':
-      return { text: '✓ code finished (open sockets keep running until Stop)', kind: 'meta' };
-    case 'failed':
-      return { text: `✗ ${event.message}`, kind: 'error' };
-    case 'started':
-      return null;
-    case 'http':
-      return {
-        text: `${event.api === 'eventsource' ? 'EventSource' : event.method} ${new URL(event.url).pathname}${new URL(event.url).search} → ${event.status ?? event.error} (${Math.round(event.at - event.startedAt)} ms)`,
-        kind: event.error ? 'error' : 'meta',
-      };
-    case 'inspect':
-      return describeServer(event.socket, event.event, sentClose.get(event.socket));
-    case 'lab':
-      // Bytes go to the lab view beside the playground; the output keeps the lab's story short.
-      if (event.event === 'ready') return { text: `lab open: browsers reach your server at ${event.path}`, kind: 'meta' };
-      if (event.event === 'open') return { text: `lab: connection ${event.connection} arrived`, kind: 'meta' };
-      if (event.event === 'closed') return { text: `lab: connection ${event.connection} closed (${event.message})`, kind: 'meta' };
-      if (event.event === 'notice') return { text: `lab: ${event.message}`, kind: 'error' };
-      return null;
-    case 'socket':
-      switch (event.event) {
-        case 'connecting':
-          return { text: `#${event.socket} connecting to ${event.url}${event.attempt && event.attempt > 1 ? ` (attempt ${event.attempt})` : ''}`, kind: 'meta' };
-        case 'open':
-          return { text: `#${event.socket} open`, kind: 'meta' };
-        case 'send':
-          return { text: `#${event.socket} → ${event.preview}${event.dropped ? '  (lost: queue full)' : event.queued ? '  (queued while not open)' : ''}`, kind: 'up' };
-        case 'message':
-          return { text: `#${event.socket} ← ${event.preview}`, kind: 'down' };
-        case 'close':
-          return {
-            text: `#${event.socket} closed ${describeClose(event.code, event.reason)}${event.retryInMs === undefined ? '' : `, retrying in ${(event.retryInMs / 1000).toFixed(1)} s`}`,
-            kind: 'meta',
-          };
-      }
-  }
-}
+const now = () => performance.now();
 
 /**
  * The output panel: console lines and socket events as text (never HTML: learner data is
  * untrusted). Lines are buffered and written a few times a second, so hundreds of messages
- * a second cost a few layouts, not hundreds.
+ * a second cost a few layouts, not hundreds. The program's lines and the connection log are
+ * bounded apart, and a checkbox hides the connection log.
  */
 export class OutputView {
   #list: HTMLElement;
   #pending: Line[] = [];
+  /** What is on screen, oldest first, per channel: the oldest goes when a channel is full. */
+  #shown: Record<Channel, HTMLElement[]> = { program: [], connection: [] };
   /** Whether the reader is at the bottom (new output follows) — kept from scroll events, so flushing never reads layout. */
   #following = true;
-
-  constructor(list: HTMLElement) {
-    this.#list = list;
-    list.addEventListener('scroll', () => (this.#following = list.scrollHeight - list.scrollTop - list.clientHeight < 24), { passive: true });
-  }
-
   /** The close code the server last sent on each socket (from its view), to explain the 1006 that follows. */
   #sentClose = new Map<number, number>();
+  /** Until when closes wait for a requested drop's confirmation (0: nothing awaited). */
+  #faultDeadline = 0;
+  /** Lines from the first close after a requested drop on, until the server confirms it. */
+  #held: Line[] = [];
+
+  constructor(list: HTMLElement, showConnection: HTMLInputElement) {
+    this.#list = list;
+    list.addEventListener('scroll', () => (this.#following = list.scrollHeight - list.scrollTop - list.clientHeight < 24), { passive: true });
+    const applyFilter = () => (showConnection.checked ? delete list.dataset.only : (list.dataset.only = 'program'));
+    showConnection.addEventListener('change', applyFilter);
+    applyFilter();
+  }
+
+  /** The learner asked for a fault: if it ends connections, its cause is shown before their closes. */
+  expectFault(command: InspectCommand): void {
+    if (command.type === 'drop' || command.type === 'outage') this.#faultDeadline = now() + faultConfirmMs;
+  }
 
   push(event: RunEvent): void {
     if (event.type === 'inspect' && event.event.type === 'frame' && event.event.opcode === 'close' && event.event.direction === 'out' && event.event.code !== undefined)
       this.#sentClose.set(event.socket, event.event.code);
-    const line = describe(event, this.#sentClose);
+    const line = describeEvent(event, this.#sentClose);
     if (!line) return;
-    this.#pending.push(line);
-    if (this.#pending.length > maxLines) this.#pending.splice(0, this.#pending.length - maxLines);
+    if (this.#faultDeadline > 0) {
+      if (event.type === 'inspect' && event.event.type === 'fault') {
+        this.#add(line);
+        return this.release();
+      }
+      const isClose = event.type === 'socket' && event.event === 'close';
+      if (isClose || this.#held.length > 0) return void this.#held.push(line);
+    }
+    this.#add(line);
+  }
+
+  /** Shows what waited for a fault's confirmation (the run stopped, or the wait is over). */
+  release(): void {
+    this.#faultDeadline = 0;
+    const held = this.#held;
+    this.#held = [];
+    for (const line of held) this.#add(line);
   }
 
   flush(): void {
+    if (this.#faultDeadline > 0 && now() > this.#faultDeadline) this.release();
     if (this.#pending.length === 0) return;
     const fragment = document.createDocumentFragment();
-    for (const { text, kind } of this.#pending) {
+    for (const { text, kind, channel } of this.#pending) {
       const item = document.createElement('div');
-      item.className = `pg-line pg-${kind}`;
+      item.className = `pg-line pg-${kind} pg-${channel}`;
       item.textContent = text;
       fragment.append(item);
+      this.#shown[channel].push(item);
     }
     this.#pending = [];
-    const list = this.#list;
-    list.append(fragment);
-    const excess = list.childElementCount - maxLines;
-    if (excess > 0) {
-      // One range removal instead of one removal per line.
-      const range = document.createRange();
-      range.setStartBefore(list.firstChild as Node);
-      range.setEndAfter(list.children[excess - 1] as Node);
-      range.deleteContents();
+    this.#list.append(fragment);
+    for (const shown of Object.values(this.#shown)) {
+      const excess = shown.length - maxLines;
+      if (excess > 0) for (const old of shown.splice(0, excess)) old.remove();
     }
     // Follow new output only if the reader has not scrolled up to read something older.
-    if (this.#following) list.scrollTop = list.scrollHeight;
+    if (this.#following) this.#list.scrollTop = this.#list.scrollHeight;
   }
 
   clear(): void {
     this.#pending = [];
+    this.#held = [];
+    this.#faultDeadline = 0;
     this.#sentClose.clear();
+    this.#shown = { program: [], connection: [] };
     this.#list.replaceChildren();
   }
+
+  #add(line: Line): void {
+    this.#pending.push(line);
+    // A flood between two flushes: keep only the newest lines of each channel, in order.
+    if (this.#pending.length > 2 * maxLines) this.#pending = newestPerChannel(this.#pending);
+  }
+}
+
+function newestPerChannel(lines: readonly Line[]): Line[] {
+  const left: Record<Channel, number> = { program: maxLines, connection: maxLines };
+  const kept: Line[] = [];
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const line = lines[i]!;
+    if (left[line.channel]-- > 0) kept.push(line);
+  }
+  return kept.reverse();
 }
