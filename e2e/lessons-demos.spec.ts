@@ -27,6 +27,23 @@ test('the frames lesson lists each frame the server saw, with the mask counted o
   await expect(inspector.getByRole('status')).toHaveText('closed 1000 "closed from the lesson", wasClean: true');
 });
 
+test('the compression lesson shows the deflate offer accepted and each message before and after compression', async ({ page }) => {
+  await page.goto('/lessons/compression/');
+  const inspector = page.locator('duplex-wire-inspector');
+  await inspector.getByRole('button', { name: 'Open a socket and inspect it' }).click();
+  await expect(inspector.getByRole('status')).toHaveText(/^open with permessage-deflate/);
+  await expect(inspector.getByLabel('Handshake request headers')).toContainText(/sec-websocket-extensions: permessage-deflate/i);
+  const frames = inspector.getByRole('table', { name: 'Frames the server saw on this connection' });
+  await inspector.getByRole('textbox', { name: 'Message' }).fill('hello '.repeat(100));
+  await inspector.getByRole('button', { name: 'Send' }).click();
+  // 600 bytes that repeat themselves travel as a few dozen, both ways.
+  await expect(frames.getByRole('row', { name: /^browser → server text 600 \d+ \([\d.]+× smaller\)/ })).toBeVisible();
+  await expect(frames.getByRole('row', { name: /^server → browser text 600 \d+ \([\d.]+× smaller\)/ })).toBeVisible();
+  await inspector.getByRole('textbox', { name: 'Message' }).fill('hi');
+  await inspector.getByRole('button', { name: 'Send' }).click();
+  await expect(frames.getByRole('row', { name: /^server → browser text 2 \d+ \(\d+ bytes more than the payload\)/ })).toBeVisible();
+});
+
 test('the security lesson shows the server accepting this page and refusing a foreign origin', async ({ page }) => {
   await page.goto('/lessons/security-and-scaling/');
   const demo = page.locator('duplex-origin-demo');

@@ -14,6 +14,7 @@ const report = (name: string, value: string) => {
 for (const { path, jsBudget } of [
   { path: '/lessons/what-is-a-websocket/', jsBudget: 25 * 1024 },
   { path: '/lessons/the-race/', jsBudget: 25 * 1024 },
+  { path: '/lessons/compression/', jsBudget: 25 * 1024 },
   { path: '/', jsBudget: 15 * 1024 },
 ]) {
   test(`${path} ships little JavaScript before the learner shows intent, compressed as sent`, async ({ page }) => {

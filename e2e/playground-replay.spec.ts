@@ -68,3 +68,21 @@ test('a damaged or foreign file is refused with a clear message', async ({ page 
   await expect(echo.getByRole('alert')).toHaveText(/^This recording is damaged: /);
   await expect(echo.getByRole('region', { name: 'Replay' })).toHaveCount(0);
 });
+
+test('the testing lesson\'s recorded bug opens in a playground and replays: answers 3, 2, 1 paired with 1, 2, 3', async ({ page }) => {
+  await page.goto('/lessons/testing-and-debugging/');
+  // The learner downloads the file from the lesson's link, then picks it in a playground.
+  const link = page.getByRole('link', { name: 'rpc-session.json' });
+  const file = await downloadText(page, () => link.click());
+  const frames = playground(page, 'Assertions on frames');
+  const chooser = page.waitForEvent('filechooser');
+  await frames.getByRole('button', { name: 'Replay a recording' }).click();
+  await (await chooser).setFiles({ name: file.name, mimeType: 'application/json', buffer: Buffer.from(file.text) });
+  const replay = frames.getByRole('region', { name: 'Assertions on frames traffic' });
+  const slider = replay.getByRole('slider', { name: 'Replay time' });
+  await slider.fill(await slider.getAttribute('max').then((max) => max ?? '0'));
+  const list = replay.getByRole('list', { name: 'Frames, newest first' }).getByRole('listitem');
+  await expect(list).toHaveCount(6);
+  await expect(list.first()).toContainText('"id":1');
+  await expect(replay.getByRole('list', { name: 'Replayed output' })).toContainText('request 1: price of GOOG');
+});

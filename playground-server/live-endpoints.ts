@@ -10,7 +10,9 @@ import { originAllowed } from './origin-policy.ts';
 import { startHeartbeat } from './heartbeat.ts';
 import { sendToEach, TraceHub } from './trace-hub.ts';
 import { TraceId } from '../protocol/inspect.ts';
-import { echoEndpoint } from './endpoints/echo.ts';
+import { echoDeflateEndpoint, echoEndpoint } from './endpoints/echo.ts';
+import { deflateOptions } from './compression.ts';
+import { tapCompression } from './compression-tap.ts';
 import { rpcEndpoint } from './endpoints/rpc.ts';
 import { tickerEndpoint } from './endpoints/ticker.ts';
 import { inspectEndpoint } from './endpoints/inspect.ts';
@@ -59,16 +61,14 @@ export async function createLiveEndpoints(config: Config): Promise<LiveEndpoints
   const startedAt = Date.now();
   const metrics = new Metrics();
   const traces = new TraceHub(store.rooms('trace', sendToEach));
-  // Compression stays off: it costs far more CPU than it saves on small messages.
-  // maxPayload makes `ws` close oversized messages with 1009 before buffering them.
-  const wss = new WebSocketServer({
-    noServer: true,
-    perMessageDeflate: false,
-    clientTracking: true,
-    maxPayload: config.maxPayload,
-    WebSocket: LiveSocket,
-  });
-  const sockets = wss.clients as Set<LiveSocket>;
+  // Compression stays off but for the endpoints that teach it: it costs far more CPU than it
+  // saves on small messages. maxPayload makes `ws` close oversized messages with 1009 before
+  // buffering them (for a compressed message, its inflated size: no zip bomb gets through).
+  const serverOptions = { noServer: true, clientTracking: false, maxPayload: config.maxPayload, WebSocket: LiveSocket };
+  const wss = new WebSocketServer({ ...serverOptions, perMessageDeflate: false });
+  const deflateWss = new WebSocketServer({ ...serverOptions, perMessageDeflate: deflateOptions });
+  /** Every open connection of both servers: one heartbeat, one capacity, one shutdown. */
+  const sockets = new Set<LiveSocket>();
   const stopHeartbeat = startHeartbeat(sockets, config.heartbeatMs);
   let closing = false;
   const feed = memoryFeed(config.feedIntervalMs);
@@ -85,6 +85,7 @@ export async function createLiveEndpoints(config: Config): Promise<LiveEndpoints
   const lab = createLabTunnel(config);
   const wsEndpoints = [
     echoEndpoint,
+    echoDeflateEndpoint,
     rpcEndpoint,
     tickerEndpoint,
     inspectEndpoint(traces),
@@ -187,8 +188,10 @@ export async function createLiveEndpoints(config: Config): Promise<LiveEndpoints
       }
       const { endpoint, params, trace } = admitted;
       startMetering(req, socket); // before the 101 goes out, so byte counts include it
-      wss.handleUpgrade(req, socket, head, (ws) => {
+      (endpoint.compression ? deflateWss : wss).handleUpgrade(req, socket, head, (ws) => {
         const live = ws as LiveSocket;
+        sockets.add(live);
+        live.once('close', () => sockets.delete(live));
         const counters = metrics.endpoint(endpoint.name);
         counters.connections++;
         live.ctx = {
@@ -200,6 +203,8 @@ export async function createLiveEndpoints(config: Config): Promise<LiveEndpoints
           rateBurst: Math.max(config.rateBurst, endpoint.rateLimit ?? 0),
           sendBuffer: config.sendBuffer,
           trace: trace === null ? null : traces.attach(trace, url.pathname, req, socket),
+          // Still inside the upgrade: no byte of the connection has been read yet.
+          compression: trace !== null && endpoint.compression ? tapCompression(socket) : null,
         };
         live.on('error', ignoreError);
         endpoint.open(live, req, params);
@@ -225,7 +230,7 @@ export async function createLiveEndpoints(config: Config): Promise<LiveEndpoints
           }),
       );
       await Promise.all(closed);
-      await new Promise<void>((resolve) => wss.close(() => resolve()));
+      await Promise.all([wss, deflateWss].map((server) => new Promise<void>((resolve) => server.close(() => resolve()))));
       workshop.suspend();
       await store.close();
     },

@@ -4,6 +4,7 @@ import { CloseCode, ReportedCloseCode } from '../protocol/close-codes.ts';
 import type { DropReason, EndpointCounters, Metrics } from './metrics.ts';
 import { RateLimit } from './rate-limit.ts';
 import type { TraceTap } from './trace-hub.ts';
+import type { CompressionTap, WireMessage } from './compression-tap.ts';
 
 type SendCallback = (error?: Error) => void;
 interface SendOptions {
@@ -27,6 +28,8 @@ export interface ConnectionContext {
   /** Bytes queued for this client past which it is dropped as a slow consumer. */
   sendBuffer: number;
   trace: TraceTap | null;
+  /** On a traced connection of a compressing endpoint: each message's size on the wire. */
+  compression: CompressionTap | null;
 }
 
 const byteLength = (data: Payload): number =>
@@ -68,12 +71,14 @@ export class LiveSocket extends WebSocket {
     const ctx = this.ctx;
     if (ctx !== null) {
       if (event === 'message') {
+        // Taken first: a swallowed message still used its place in the wire order.
+        const wire = ctx.compression?.takeIn();
         // Over the limit: the message is swallowed, the endpoint never sees it.
         if (!this.#admit(ctx)) return false;
         const data = args[0] as Buffer;
         ctx.counters.messagesIn++;
         ctx.counters.bytesIn += data.length;
-        ctx.trace?.frame('in', args[1] ? 'binary' : 'text', data);
+        ctx.trace?.frame('in', args[1] ? 'binary' : 'text', data, undefined, wire);
       } else if (event === 'pong') {
         if (this.pingSentAt > 0) this.rttMs = Date.now() - this.pingSentAt;
         this.pingSentAt = 0;
@@ -118,17 +123,23 @@ export class LiveSocket extends WebSocket {
   #sendNow(data: Payload, optionsOrCallback?: SendOptions | SendCallback, callback?: SendCallback): void {
     const ctx = this.ctx;
     const open = this.readyState === WebSocket.OPEN;
+    const trace = open ? ctx?.trace : null;
+    let report: ((wire?: WireMessage) => void) | null = null;
+    if (trace) {
+      const binary = typeof optionsOrCallback === 'object' && optionsOrCallback.binary !== undefined ? optionsOrCallback.binary : typeof data !== 'string';
+      const payload = typeof data === 'string' ? data : Buffer.isBuffer(data) ? data : Buffer.from(data as ArrayBuffer);
+      report = (wire) => trace.frame('out', binary ? 'binary' : 'text', payload, undefined, wire);
+      // Compressed, the frame is written later (zlib is asynchronous): report it once written.
+      // Registered before sending, as an uncompressed frame is written during send().
+      if (ctx?.compression?.onNextOut(report)) report = null;
+    }
     if (typeof optionsOrCallback === 'function') super.send(data, optionsOrCallback);
     else super.send(data, optionsOrCallback ?? {}, callback);
     if (ctx === null || !open) return;
     const bytes = byteLength(data);
     ctx.counters.messagesOut++;
     ctx.counters.bytesOut += bytes;
-    if (ctx.trace) {
-      const binary = typeof optionsOrCallback === 'object' && optionsOrCallback.binary !== undefined ? optionsOrCallback.binary : typeof data !== 'string';
-      const payload = typeof data === 'string' ? data : Buffer.isBuffer(data) ? data : Buffer.from(data as ArrayBuffer);
-      ctx.trace.frame('out', binary ? 'binary' : 'text', payload);
-    }
+    report?.();
     this.#checkBacklog(ctx);
   }
 

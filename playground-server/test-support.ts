@@ -3,6 +3,7 @@ import { createConnection, type Socket } from 'node:net';
 import { WebSocket } from 'ws';
 import { ConfigSchema, type Config } from './config.ts';
 import { startServer, type RunningServer } from './server.ts';
+import { InspectEvent } from '../protocol/inspect.ts';
 
 /** A real server on a free port of 127.0.0.1, for tests. */
 export async function startTestServer(overrides: Partial<Config> = {}): Promise<RunningServer & { wsUrl: string }> {
@@ -132,3 +133,22 @@ export async function metric(serverUrl: string, sample: string): Promise<number>
   const line = text.split('\n').find((l) => l.startsWith(`${sample} `));
   return line ? Number(line.slice(sample.length + 1)) : 0;
 }
+
+export type InspectedFrame = Extract<InspectEvent, { type: 'frame' }>;
+
+/** The inspector's events, validated with the shared schema as the browser does. */
+export function inspector(ws: WebSocket) {
+  const messages = inbox(ws);
+  return {
+    next: async () => InspectEvent.parse(await messages.json()),
+    find: async <T extends InspectEvent>(matches: (event: InspectEvent) => event is T) => {
+      for (;;) {
+        const event = InspectEvent.parse(await messages.json());
+        if (matches(event)) return event;
+      }
+    },
+  };
+}
+
+export const isFrame = (direction: 'in' | 'out', opcode: InspectedFrame['opcode']) => (event: InspectEvent): event is InspectedFrame =>
+  event.type === 'frame' && event.direction === direction && event.opcode === opcode;

@@ -7,6 +7,7 @@ import { frameHeaderLength } from '../protocol/frame-size.ts';
 import { hexPreview, previewChars, textPreview } from '../protocol/preview.ts';
 import { silence } from './silence.ts';
 import { memoryRooms, type RoomMessage, type Rooms } from './rooms.ts';
+import type { WireMessage } from './compression-tap.ts';
 
 /** Events kept per trace so an inspector that connects a moment late still sees the handshake. */
 const BACKLOG = 200;
@@ -26,7 +27,8 @@ function preview(payload: Buffer | string, isText: boolean): string {
 
 /** One traced connection as the endpoint code sees it: report frames, read the active faults. */
 export interface TraceTap {
-  frame(direction: 'in' | 'out', opcode: Opcode, payload: Buffer | string, close?: { code: number; reason: string }): void;
+  /** `wire`: what the message took on the wire, when a compression tap measured it (else computed from the payload). */
+  frame(direction: 'in' | 'out', opcode: Opcode, payload: Buffer | string, close?: { code: number; reason: string }, wire?: WireMessage): void;
   closed(code: number, reason: string): void;
   /** Latency currently injected into this trace's server→client messages, in ms. */
   latencyMs(): number;
@@ -119,7 +121,7 @@ export class TraceHub {
       accept: acceptFor(String(req.headers['sec-websocket-key'] ?? '')),
     });
     return {
-      frame: (direction, opcode, payload, close) => {
+      frame: (direction, opcode, payload, close, wire) => {
         const payloadBytes = typeof payload === 'string' ? Buffer.byteLength(payload) : payload.length;
         this.#publish(trace, {
           type: 'frame',
@@ -127,7 +129,8 @@ export class TraceHub {
           direction,
           opcode,
           payloadBytes,
-          wireBytes: payloadBytes + frameHeaderLength(payloadBytes, direction === 'in'),
+          wireBytes: wire?.wireBytes ?? payloadBytes + frameHeaderLength(payloadBytes, direction === 'in'),
+          ...(wire?.compressed ? { compressedBytes: wire.wirePayloadBytes } : {}),
           preview: close ? close.reason : preview(payload, opcode === 'text'),
           ...close,
         });

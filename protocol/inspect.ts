@@ -45,8 +45,13 @@ export const InspectEvent = z.discriminatedUnion('type', [
     direction: z.enum(['in', 'out']),
     opcode: Opcode,
     payloadBytes: z.number(),
-    /** Payload plus frame header (and the 4-byte mask on client frames). */
+    /** Payload as it crossed the wire (compressed, if it was) plus frame header (and the 4-byte mask on client frames). */
     wireBytes: z.number(),
+    /**
+     * Present only when the message crossed the wire compressed (permessage-deflate, RSV1 set,
+     * RFC 7692): the bytes of its payload as sent; `payloadBytes` is its size once inflated.
+     */
+    compressedBytes: z.optional(z.number()),
     /** Up to 120 characters of text, or the first 32 bytes as hex (see preview.ts). */
     preview: z.string(),
     code: z.optional(z.number()),

@@ -2,25 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { InspectEvent } from '../../protocol/inspect.ts';
 import { acceptFor } from '../handshake.ts';
-import { closed, connect, inbox, metric, nextMessage, refusedUpgrade, startTestServer } from '../test-support.ts';
+import { closed, connect, inbox, inspector, isFrame, metric, nextMessage, refusedUpgrade, startTestServer } from '../test-support.ts';
 
-type Frame = Extract<InspectEvent, { type: 'frame' }>;
-
-/** The inspector's events, validated with the shared schema as the browser does. */
-function inspector(ws: Parameters<typeof inbox>[0]) {
-  const messages = inbox(ws);
-  return {
-    next: async () => InspectEvent.parse(await messages.json()),
-    find: async <T extends InspectEvent>(matches: (event: InspectEvent) => event is T) => {
-      for (;;) {
-        const event = InspectEvent.parse(await messages.json());
-        if (matches(event)) return event;
-      }
-    },
-  };
-}
-const isFrame = (direction: 'in' | 'out', opcode: Frame['opcode']) => (event: InspectEvent): event is Frame =>
-  event.type === 'frame' && event.direction === direction && event.opcode === opcode;
 
 test('the inspector shows the handshake headers and the computed Sec-WebSocket-Accept', async (t) => {
   const server = await startTestServer();

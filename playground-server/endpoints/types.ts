@@ -21,6 +21,8 @@ export interface WsEndpoint<Params = unknown> {
   admit?(req: IncomingMessage): UpgradeRefusal | null;
   /** Messages per second a client may send, when this endpoint's differs from the server's. */
   rateLimit?: number;
+  /** True: permessage-deflate is negotiated when the client offers it (see compression.ts). */
+  compression?: boolean;
   /** False for endpoints that must not be traced themselves (the inspector). */
   traceable?: boolean;
   open(ws: LiveSocket, req: IncomingMessage, params: Params): void;

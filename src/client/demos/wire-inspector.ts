@@ -14,8 +14,16 @@ const cell = (row: HTMLTableRowElement, text: string) => {
   row.insertCell().textContent = text;
 };
 
+/** What permessage-deflate did to one message: its compressed size and the ratio, in words. */
+export function compression(frame: Pick<Frame, 'payloadBytes' | 'compressedBytes' | 'opcode'>): string {
+  if (frame.compressedBytes === undefined) return frame.opcode === 'text' || frame.opcode === 'binary' ? 'not compressed' : '—';
+  const { payloadBytes, compressedBytes } = frame;
+  if (compressedBytes >= payloadBytes) return `${compressedBytes} (${compressedBytes - payloadBytes} bytes more than the payload)`;
+  return `${compressedBytes} (${(payloadBytes / compressedBytes).toFixed(1)}× smaller)`;
+}
+
 /**
- * <duplex-wire-inspector>: opens a real socket to /ws/echo straight from the page (no worker),
+ * <duplex-wire-inspector>: opens a real socket to /ws/echo (or /ws/echo-deflate) straight from the page (no worker),
  * watched through /ws/inspect, and shows what the *server* saw: the handshake headers with the
  * accept key checked in the browser, then every frame with its size on the wire.
  * Everything from the server is validated and written as text, never HTML.
@@ -68,14 +76,19 @@ class DuplexWireInspector extends HTMLElement {
       if (parsed?.success) void this.#show(parsed.data);
     };
     inspector.onopen = () => {
-      const socket = new WebSocket(wsUrl(`/ws/echo?trace=${trace}`));
+      const socket = new WebSocket(wsUrl(`${this.#endpoint}?trace=${trace}`));
       this.#socket = socket;
-      socket.onopen = () => this.#status('open: send a message, then close');
+      socket.onopen = () => this.#status(`open${socket.extensions ? ` with ${socket.extensions}` : ''}: send a message, then close`);
       socket.onclose = (event) => this.#status(`closed ${event.code}${event.reason ? ` "${event.reason}"` : ''}, wasClean: ${event.wasClean}`);
       this.#setConnected(true);
       socket.addEventListener('close', () => this.#setConnected(false));
     };
     inspector.onerror = () => this.#status('the inspect endpoint is not reachable');
+  }
+
+  /** `/ws/echo`, or `/ws/echo-deflate` when the lesson is about compression. */
+  get #endpoint(): string {
+    return this.dataset.endpoint === '/ws/echo-deflate' ? '/ws/echo-deflate' : '/ws/echo';
   }
 
   #setConnected(connected: boolean) {
@@ -111,7 +124,8 @@ class DuplexWireInspector extends HTMLElement {
     cell(row, event.direction === 'in' ? 'browser → server' : 'server → browser');
     cell(row, event.opcode);
     cell(row, String(event.payloadBytes));
-    cell(row, String(event.wireBytes - event.payloadBytes));
+    if (this.#endpoint === '/ws/echo-deflate') cell(row, compression(event));
+    cell(row, String(event.wireBytes - (event.compressedBytes ?? event.payloadBytes)));
     cell(row, String(event.wireBytes));
     cell(row, event.code === undefined ? event.preview : `${event.code} ${event.reason ?? ''}`);
   }

@@ -1,3 +1,4 @@
+import type { InspectEvent } from '../../../../protocol/inspect.ts';
 import type { HttpEvent, RunEvent, SocketEvent } from '../../playground/runner/run-protocol.ts';
 
 /** Small readers over a run's events, shared by the checks so each check reads as its rule. */
@@ -32,6 +33,26 @@ export function socketUrls(events: readonly RunEvent[]): Map<number, string> {
   const urls = new Map<number, string>();
   for (const event of socketEvents(events)) if (event.event === 'connecting') urls.set(event.socket, event.url);
   return urls;
+}
+
+export type ServerFrame = Extract<InspectEvent, { type: 'frame' }>;
+
+/**
+ * The frames the server itself received (`in`) and sent (`out`) on the run's sockets, from the
+ * inspect channel, each with the run's socket number: what the wire carried, which no line the
+ * learner logs and no event of their own socket can stand in for.
+ */
+export function serverFrames(events: readonly RunEvent[]): { socket: number; frame: ServerFrame }[] {
+  const frames: { socket: number; frame: ServerFrame }[] = [];
+  for (const event of events) if (event.type === 'inspect' && event.event.type === 'frame') frames.push({ socket: event.socket, frame: event.event });
+  return frames;
+}
+
+/** The fetches of one path (any origin) that were answered 200 with a text body. */
+export function bodiesFrom(events: readonly RunEvent[], pathname: string): string[] {
+  return httpExchanges(events)
+    .filter((event) => new URL(event.url).pathname === pathname && event.status === 200 && event.body !== undefined)
+    .map((event) => event.body!);
 }
 
 /** The message of the run's first uncaught error, if the learner's code threw. */

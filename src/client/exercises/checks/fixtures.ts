@@ -1,3 +1,5 @@
+import type { Opcode } from '../../../../protocol/inspect.ts';
+import { frameWireLength } from '../../../../protocol/frame-size.ts';
 import type { RunEvent } from '../../playground/runner/run-protocol.ts';
 
 /** Hand-made run events for the checks' tests. */
@@ -62,4 +64,43 @@ export function fetched(startedAt: number, at: number, path: string, status = 20
 
 export function started(sampleKey: string, at = 0): RunEvent {
   return { type: 'started', at, sampleKey };
+}
+
+interface ServerFrameExtra {
+  /** Payload bytes as they crossed the wire when the message was compressed (RSV1). */
+  compressedBytes?: number;
+  /** Server-side connection number within the trace (1 unless a socket reconnected). */
+  connection?: number;
+}
+
+/** What the server's inspect channel reports for one frame of socket `socket` of the run. */
+export function serverFrame(
+  socket: number,
+  at: number,
+  direction: 'in' | 'out',
+  opcode: Opcode,
+  path: string,
+  payloadBytes: number,
+  preview: string,
+  extra: ServerFrameExtra = {},
+): RunEvent {
+  const { compressedBytes, connection = 1 } = extra;
+  const onWire = compressedBytes ?? payloadBytes;
+  return {
+    type: 'inspect',
+    socket,
+    at,
+    event: {
+      type: 'frame',
+      connection,
+      path,
+      at,
+      direction,
+      opcode,
+      payloadBytes,
+      wireBytes: frameWireLength(onWire, direction === 'in'),
+      preview,
+      ...(compressedBytes === undefined ? {} : { compressedBytes }),
+    },
+  };
 }

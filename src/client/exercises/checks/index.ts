@@ -11,6 +11,9 @@ import { twoClientsOneRoom } from './two-clients-one-room.ts';
 import { pollsOnATimer } from './polls-on-a-timer.ts';
 import { sixteenBitLength } from './sixteen-bit-length.ts';
 import { sendWithoutWaiting } from './send-without-waiting.ts';
+import { compressionPays } from './compression-pays.ts';
+import { replaysARecording } from './replays-a-recording.ts';
+import { fullJitter } from './full-jitter.ts';
 
 /** Every check an <Exercise check="…"> may name. */
 export const checks = {
@@ -26,6 +29,9 @@ export const checks = {
   'falls-back-to-polling': fallsBackToPolling,
   'within-size-limit': withinSizeLimit,
   'send-without-waiting': sendWithoutWaiting,
+  'compression-pays': compressionPays,
+  'replays-a-recording': replaysARecording,
+  'full-jitter': fullJitter,
 } satisfies Record<string, Check>;
 
 export type CheckName = keyof typeof checks;

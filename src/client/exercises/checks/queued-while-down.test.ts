@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { queuedWhileDown } from './queued-while-down.ts';
-import { closed, connecting, frame, opened } from './fixtures.ts';
+import { closed, connecting, frame, logLine, opened } from './fixtures.ts';
 
 const start = [connecting(1, 0, 'ws://x/ws/echo'), opened(1, 1), closed(1, 2, 1006, '', false)];
 
@@ -27,4 +27,14 @@ test('waiting for the reopen before sending is not what was asked', () => {
 
 test('queued but not yet delivered says it is waiting', () => {
   assert.match(queuedWhileDown([...start, frame('send', 1, 3, 'while away', { queued: true })]).message, /is queued; waiting/);
+});
+
+test('cheat: log lines that tell the story (dropped, queued, echoed) with no socket doing it fail', () => {
+  const events = [logLine(1, 'open; now dropping the connection'), logLine(2, 'queued: while away'), logLine(3, 'echo: while away')];
+  assert.match(queuedWhileDown(events).message, /no connection has dropped yet/);
+});
+
+test('cheat: a real drop, then only a log line claiming the queued echo, fails', () => {
+  const events = [...start, frame('send', 1, 3, 'while away', { queued: true }), logLine(4, 'echo: while away')];
+  assert.match(queuedWhileDown(events).message, /is queued; waiting/);
 });

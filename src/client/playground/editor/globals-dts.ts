@@ -11,6 +11,8 @@ interface DuplexSocket extends EventTarget {
   readonly readyState: number;
   readonly bufferedAmount: number;
   readonly retryCount: number;
+  /** The extensions the server accepted, e.g. "permessage-deflate; client_max_window_bits=15" (empty: none). */
+  readonly extensions: string;
   binaryType: 'blob' | 'arraybuffer';
   onopen: ((event: Event) => void) | null;
   onmessage: ((event: MessageEvent) => void) | null;
