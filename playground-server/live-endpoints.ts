@@ -198,6 +198,7 @@ export async function createLiveEndpoints(config: Config): Promise<LiveEndpoints
           sendBuffer: config.sendBuffer,
           trace: trace === null ? null : traces.attach(trace, url.pathname, req, socket),
         };
+        if (endpoint.heartbeatGrace !== undefined) live.heartbeatGrace = endpoint.heartbeatGrace;
         live.on('error', ignoreError);
         endpoint.open(live, req, params);
       });

@@ -21,6 +21,11 @@ export interface WsEndpoint<Params = unknown> {
   admit?(req: IncomingMessage): UpgradeRefusal | null;
   /** Messages per second a client may send, when this endpoint's differs from the server's. */
   rateLimit?: number;
+  /**
+   * Heartbeat intervals a ping may go unanswered before the peer counts as dead (default 2).
+   * More for peers whose pong queues behind megabytes they are still reading (a lab's owner).
+   */
+  heartbeatGrace?: number;
   /** False for endpoints that must not be traced themselves (the inspector). */
   traceable?: boolean;
   open(ws: LiveSocket, req: IncomingMessage, params: Params): void;
