@@ -84,25 +84,10 @@ class DuplexLabView extends HTMLElement {
     const url = this.#labUrl;
     if (url === null) return;
     const button = part<HTMLButtonElement>(this, '[data-action="conformance"]');
-    const status = part<HTMLElement>(this, '[data-role="conformance-status"]');
-    const list = part<HTMLOListElement>(this, '[data-role="conformance-cases"]');
     button.disabled = true;
-    list.replaceChildren();
-    list.hidden = true;
-    status.textContent = 'Loading the suite…';
     try {
-      const { runConformance } = await import('./conformance-run.ts');
-      const report = await runConformance(url, {
-        onResult: (result, done, total) => {
-          status.textContent = `Case ${done} of ${total}…`;
-          if (result.verdict !== 'pass') list.append(el('li', {}, el('strong', {}, `${result.id} ${result.verdict}: `), `${result.title}. ${result.reason}`));
-        },
-      });
-      const { pass, nonStrict, fail } = report.summary;
-      status.textContent = `${report.cases.length} cases against your server: ${pass} pass, ${nonStrict} non-strict, ${fail} fail.`;
-      list.hidden = list.children.length === 0;
-    } catch (error) {
-      status.textContent = `The suite could not run: ${(error as Error).message}`;
+      const { runConformancePanel } = await import('./conformance-panel.ts');
+      await runConformancePanel(this, url);
     } finally {
       button.disabled = this.#labUrl === null;
     }
