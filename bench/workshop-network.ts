@@ -25,8 +25,12 @@ const deadline = setTimeout(() => {
   process.exit(1);
 }, 420_000);
 
-/** One GET read to the end, as a browser would (the body is counted by the link, not here). */
-function get(base: string, path: string, agent: Agent): Promise<void> {
+/**
+ * One GET read to the end, as a browser would (the body is counted by the link, not here). A
+ * keep-alive socket the server closed while the request was on its way is reset: browsers send
+ * the request again on a new connection, and so does this (once).
+ */
+function get(base: string, path: string, agent: Agent, retried = false): Promise<void> {
   return new Promise((resolve, reject) => {
     const req = request(`${base}${path}`, { agent, headers: { 'accept-encoding': acceptEncoding, accept: '*/*' } }, (res) => {
       if ((res.statusCode ?? 0) >= 400) reject(new Error(`${path}: HTTP ${res.statusCode}`));
@@ -34,7 +38,10 @@ function get(base: string, path: string, agent: Agent): Promise<void> {
       res.on('end', () => resolve());
       res.on('error', reject);
     });
-    req.on('error', reject);
+    req.on('error', (error: NodeJS.ErrnoException) => {
+      if (!retried && req.reusedSocket && error.code === 'ECONNRESET') resolve(get(base, path, agent, true));
+      else reject(error);
+    });
     req.end();
   });
 }

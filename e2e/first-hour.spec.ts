@@ -1,12 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { AxeBuilder } from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { editorReady } from './editor-support.ts';
 import { encodeShare } from '../src/client/playground/share-link.ts';
 
 // Monaco loads in seconds on a laptop but far slower on a loaded CI box; these tests wait for it.
 test.describe.configure({ timeout: 90_000 });
-const editorReady = { timeout: 45_000 };
-
 /** Runs `code` in the full-page playground as a learner who typed it would. */
 async function runCode(page: Page, code: string) {
   await page.goto('/playground/');

@@ -1,6 +1,7 @@
 import { globSync, readFileSync } from 'node:fs';
 import { AxeBuilder } from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
+import { editorReady } from './editor-support.ts';
 import { encodeShare } from '../src/client/playground/share-link.ts';
 
 /** Every lesson example on disk, as the page's picker must offer them. */
@@ -34,12 +35,14 @@ test('/playground/ runs TypeScript: types are stripped before the code runs', as
   const fragment = await encodeShare("interface Answer { value: number }\nconst answer: Answer = { value: 41 };\nlog('answer is', answer.value + 1);\n", 'typescript');
   await page.goto(`/playground/#${fragment}`);
   const pg = page.locator('duplex-playground');
-  await expect(pg).toHaveAttribute('data-editor', 'ready');
+  await expect(pg).toHaveAttribute('data-editor', 'ready', editorReady);
   await pg.getByRole('button', { name: 'Run' }).click();
   await expect(pg.getByRole('log')).toContainText('answer is 42');
 });
 
 test('/playground/ has no serious or critical accessibility violations, before and during a run', async ({ page }) => {
+  // Two axe passes over the whole page with a run drawing beside them: a minute on a busy runner.
+  test.setTimeout(120_000);
   await page.goto('/playground/');
   const serious = async () =>
     (await new AxeBuilder({ page }).analyze()).violations

@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { editorReady } from './editor-support.ts';
 import { meterTransfers, sumBytes } from '../bench/transfer-meter.ts';
 
 /**
@@ -37,7 +38,7 @@ test('Monaco is ready soon after the first click on Edit', async ({ page }) => {
   });
   await pg.getByRole('button', { name: 'Edit' }).click();
   await expect(pg.locator('.monaco-editor .view-lines')).toBeVisible();
-  await expect(pg.getByRole('textbox', { name: /Playground code editor/ })).toBeFocused();
+  await expect(pg.getByRole('textbox', { name: /Playground code editor/ })).toBeFocused(editorReady);
   const ms = await page.evaluate(() => performance.now() - (window as unknown as { clickedAt: number }).clickedAt);
   report('monaco-ready-ms-after-click', ms.toFixed(0));
 });
@@ -50,7 +51,7 @@ test('the traffic view stays responsive at 500 frames per second for 10 s', asyn
   await pg.evaluate((el: Element & { setCode?: (code: string) => Promise<void> }) =>
     el.setCode?.("for (let i = 0; i < 10; i++) connect('/ws/ticker?interval=20');\n"),
   );
-  await expect(pg).toHaveAttribute('data-editor', 'ready');
+  await expect(pg).toHaveAttribute('data-editor', 'ready', editorReady);
   await page.evaluate(() => {
     const w = window as unknown as { longTasks: number[]; messages: number; frames: number };
     w.longTasks = [];

@@ -2,22 +2,23 @@ import * as monaco from 'monaco-editor/editor';
 import 'monaco-editor/features/register.all';
 import 'monaco-editor/languages/definitions/javascript/register';
 import 'monaco-editor/languages/definitions/typescript/register';
-import { javascriptDefaults, typescriptDefaults } from 'monaco-editor/languages/features/typescript/register';
+import { typescriptDefaults } from 'monaco-editor/languages/features/typescript/register';
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
 import TypeScriptWorker from 'monaco-editor/languages/features/typescript/ts.worker?worker';
 import { playgroundGlobalsDts } from './globals-dts.ts';
+import { useOutlineForJavaScript } from './js-intellisense.ts';
 
 /**
  * Monaco, loaded only when a learner shows intent (this module is always imported lazily).
  * Bundled workers (not a CDN) so the editor works offline on a workshop LAN.
  */
 self.MonacoEnvironment = {
-  getWorker: (_id, label) => (label === 'typescript' || label === 'javascript' ? new TypeScriptWorker() : new EditorWorker()),
+  // The TypeScript worker is asked for by TypeScript models only (see js-intellisense.ts).
+  getWorker: (_id, label) => (label === 'typescript' ? new TypeScriptWorker() : new EditorWorker()),
 };
 
-for (const defaults of [javascriptDefaults, typescriptDefaults]) {
-  defaults.addExtraLib(playgroundGlobalsDts, 'file:///duplex-playground-globals.d.ts');
-}
+typescriptDefaults.addExtraLib(playgroundGlobalsDts, 'file:///duplex-playground-globals.d.ts');
+useOutlineForJavaScript(playgroundGlobalsDts);
 
 export interface CodeEditor {
   getValue(): string;
