@@ -1,5 +1,6 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { exercises, lessonPath } from './collection.ts';
+import { editorReady } from './editor-support.ts';
 
 test.describe.configure({ mode: 'parallel' });
 
@@ -24,7 +25,7 @@ for (const { lesson, name, solution, cheat, cheatWaitMs, hint } of exercises) {
     const exercise = await openExercise(page, lesson, name);
     await exercise.getByText('Solution', { exact: true }).click();
     await exercise.getByRole('button', { name: 'Put the solution in the editor' }).click();
-    await expect(exercise.locator('.monaco-editor')).toBeVisible();
+    await expect(exercise.locator('.monaco-editor')).toBeVisible(editorReady);
     expect(await exercise.locator('duplex-playground').evaluate((el) => (el as HTMLElement & { code: string }).code)).toBe(solution);
     await exercise.getByRole('button', { name: 'Run' }).click();
     await expect(exercise.locator('.verdict')).toHaveText(/^Passed: /, { timeout: 20_000 });

@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { editorReady } from './editor-support.ts';
 
 test('a first-time visitor sees no "continue" prompt and no progress marks', async ({ page }) => {
   await page.goto('/');
@@ -25,7 +26,7 @@ test('passing a lesson’s exercise marks it done in the sidebar and on the inde
   await expect(exercise).toHaveAttribute('data-ready', '');
   await exercise.getByText('Solution', { exact: true }).click();
   await exercise.getByRole('button', { name: 'Put the solution in the editor' }).click();
-  await expect(exercise.locator('.monaco-editor')).toBeVisible();
+  await expect(exercise.locator('.monaco-editor')).toBeVisible(editorReady);
   await exercise.getByRole('button', { name: 'Run' }).click();
   await expect(exercise.locator('.verdict')).toHaveText(/^Passed: /);
   const sidebar = page.getByRole('navigation', { name: 'Main' });

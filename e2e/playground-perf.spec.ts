@@ -26,6 +26,12 @@ for (const { path, jsBudget } of [
     // Sent compressed: every script and stylesheet of any size goes out as brotli or gzip.
     expect(rows.filter((row) => row.bytes > 1500 && (row.kind === 'script' || row.kind === 'stylesheet' || row.kind === 'document') && !row.encoding).map((r) => r.url)).toEqual([]);
     expect(sumBytes(scripts)).toBeLessThanOrEqual(jsBudget);
+    // Nothing stands between the HTML and first paint: no stylesheet to fetch, no blocking script.
+    const blocking = await page.evaluate(() => [
+      ...[...document.querySelectorAll<HTMLLinkElement>('link[rel="stylesheet"]')].filter((link) => !link.media || link.media === 'all' || matchMedia(link.media).matches).map((link) => link.href),
+      ...[...document.querySelectorAll<HTMLScriptElement>('head script[src]')].filter((script) => script.type !== 'module' && !script.async && !script.defer).map((script) => script.src),
+    ]);
+    expect(blocking).toEqual([]);
   });
 }
 
@@ -37,7 +43,7 @@ test('Monaco is ready soon after the first click on Edit', async ({ page }) => {
     el.addEventListener('click', () => ((window as unknown as { clickedAt: number }).clickedAt = performance.now()), { capture: true, once: true });
   });
   await pg.getByRole('button', { name: 'Edit' }).click();
-  await expect(pg.locator('.monaco-editor .view-lines')).toBeVisible();
+  await expect(pg.locator('.monaco-editor .view-lines')).toBeVisible(editorReady);
   await expect(pg.getByRole('textbox', { name: /Playground code editor/ })).toBeFocused(editorReady);
   const ms = await page.evaluate(() => performance.now() - (window as unknown as { clickedAt: number }).clickedAt);
   report('monaco-ready-ms-after-click', ms.toFixed(0));

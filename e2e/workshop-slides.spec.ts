@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { editorReady } from './editor-support.ts';
 
 const deck = '/present/what-is-a-websocket/';
 
@@ -58,7 +59,7 @@ test('an attendee page loads the editor only when asked, and pushes never overwr
   // Asking for it loads Monaco with the snippet in it; the next push replaces it only if untouched.
   await page.getByRole('button', { name: 'Put it in my editor' }).click();
   const playground = page.locator('duplex-playground');
-  await expect(playground.locator('.monaco-editor')).toBeVisible();
+  await expect(playground.locator('.monaco-editor')).toBeVisible(editorReady);
   await expect(playground.locator('.view-lines')).toContainText('pushed into the editor');
   const second = "log('second push');";
   await host.getByRole('textbox', { name: 'Code', exact: true }).fill(second);

@@ -21,11 +21,13 @@ export function forbidDialogs(page: Page) {
 /**
  * Opens the host console and starts a room. `origin` is where the page is loaded from: the
  * server itself (default), or a fault proxy in front of it so the test can break the link.
+ * `prepare` runs before the page loads (e.g. to watch every frame its sockets receive).
  */
-export async function startRoom(browser: Browser, origin = '') {
+export async function startRoom(browser: Browser, origin = '', prepare?: (page: Page) => void) {
   const context = await browser.newContext();
   const page = await context.newPage();
   forbidDialogs(page);
+  prepare?.(page);
   await page.goto(`${origin}/workshop/host/`);
   await page.getByRole('button', { name: 'Start a room' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'connected' })).toBeVisible();

@@ -62,3 +62,12 @@ test('lab limits are settings too: --lab-connections / LAB_CONNECTIONS, validate
   assert.throws(() => loadConfig(['--lab-bytes-per-second', '10'], {}), /--lab-bytes-per-second \/ LAB_BYTES_PER_SECOND: must be at least 1024/);
   assert.ok(helpText().includes('--lab-per-origin'));
 });
+
+test('a largest message bigger than the send buffer is refused at start-up, naming both settings', () => {
+  assert.throws(() => loadConfig(['--max-payload', '2000000', '--send-buffer', '1048576'], {}), (error: unknown) => {
+    assert.ok(error instanceof ConfigError);
+    assert.match(error.message, /--max-payload \/ DUPLEX_MAX_PAYLOAD.*must not be more than --send-buffer \(1048576\): an echo of a message that big would drop its own sender/);
+    return true;
+  });
+  assert.equal(loadConfig(['--max-payload', '1048576', '--send-buffer', '1048576'], {}).maxPayload, 1048576);
+});

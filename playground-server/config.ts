@@ -92,7 +92,16 @@ type Group = keyof typeof groups;
 export const ConfigSchema = ServerSettingsSchema.extend({
   workshop: WorkshopLimitsSchema.prefault({}),
   lab: LabLimitsSchema.prefault({}),
-}).strict();
+})
+  .strict()
+  // The echo sends a message back whole: one bigger than a client's send buffer would drop its own sender as too slow.
+  .refine((config) => config.maxPayload <= config.sendBuffer, {
+    path: ['maxPayload'],
+    error: (issue) => {
+      const config = issue.input as { sendBuffer: number };
+      return `must not be more than --send-buffer (${config.sendBuffer}): an echo of a message that big would drop its own sender as a slow client`;
+    },
+  });
 export type Config = z.infer<typeof ConfigSchema>;
 
 interface Source {

@@ -76,7 +76,10 @@ export async function createLiveEndpoints(config: Config): Promise<LiveEndpoints
   const feedOverHttp = feedHttp(feed, transportCounters, { longPollTimeoutMs: config.longPollTimeoutMs, maxHeld: config.maxConnections });
 
   // Built here, not at import time: each server (two in one test process) has its own rooms.
-  const workshop = createWorkshopEndpoint(config.workshop, store.workshop, workshopRooms);
+  // A share over --max-payload is closed (1009) by `ws` before the room sees it: the room's own
+  // bound, told to attendees, is never more than that.
+  const workshopLimits = { ...config.workshop, shareBytes: Math.min(config.workshop.shareBytes, config.maxPayload) };
+  const workshop = createWorkshopEndpoint(workshopLimits, store.workshop, workshopRooms);
   const deliver = (members: ReadonlySet<LiveSocket>, { data, isBinary }: { data: Buffer | string; isBinary: boolean }, except?: LiveSocket) =>
     broadcast(members, data, isBinary, except);
   const lab = createLabTunnel(config);

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { ErrorCode } from './errors.ts';
 import { characterCount, hasVisibleText, normaliseName, normalisePost } from './visible-text.ts';
+import { Recording } from './recording.ts';
 
 /**
  * `WS /ws/workshop/<code>` — one instructor (the host) and a room of attendees.
@@ -139,6 +140,12 @@ const attendeeCommands = [
     state: ExerciseState,
     error: z.optional(z.string().check(z.maxLength(wireLimits.errorLine))),
   }),
+  /**
+   * "Share my run": the attendee's last run (code, output, traffic) for the host to replay on
+   * the projector. Sent only when the attendee presses the button; bounded by the room's
+   * WORKSHOP_SHARE_BYTES (the page fits the recording into it before sending).
+   */
+  z.object({ type: z.literal('share'), recording: Recording }),
   /** Leaving on purpose: the seat shows as gone at once instead of reconnecting. */
   z.object({ type: z.literal('leave') }),
 ] as const;
@@ -158,8 +165,18 @@ const hostCommands = [
     options: z
       .array(z.string().check(z.trim(), z.minLength(1, 'an option is empty'), z.maxLength(wireLimits.option)))
       .check(z.minLength(2, 'a poll needs at least 2 options'), z.maxLength(wireLimits.options, `a poll has at most ${wireLimits.options} options`)),
+    /** Attendees see no totals until the host reveals them (a teaching poll: no herd answers). */
+    hidden: z.optional(z.boolean()),
+    /** The index of the right option, shown to attendees on reveal. */
+    correct: z.optional(count),
   }),
   z.object({ type: z.literal('poll-close') }),
+  /** Closes the poll and shows everyone its totals and, if marked, the right answer. */
+  z.object({ type: z.literal('poll-reveal') }),
+  /** Asks for the current poll's ballots (who chose what), answered with `poll-results`: the CSV export. */
+  z.object({ type: z.literal('poll-results') }),
+  /** Asks one attendee to share their run: their page shows the request; sharing stays their choice. */
+  z.object({ type: z.literal('ask-share'), attendee: z.string().check(z.maxLength(32)) }),
   z.object({ type: z.literal('wall-remove'), id: count }),
   z.object({ type: z.literal('mute'), attendee: z.string().check(z.maxLength(32)), muted: z.boolean() }),
   z.object({ type: z.literal('end') }),
@@ -196,12 +213,21 @@ export type Attendee = z.infer<typeof Attendee>;
 export const Snippet = z.object({ id: count, code: z.string(), title: z.string(), at: z.number() });
 export type Snippet = z.infer<typeof Snippet>;
 
+/**
+ * A poll as one browser sees it. Attendees get `votes: null` and `correct: null` while a hidden
+ * poll is not revealed: the totals never reach their browser early, not merely undrawn.
+ */
 export const Poll = z.object({
   id: z.string(),
   question: z.string(),
-  options: z.array(z.object({ text: z.string(), votes: count })),
+  options: z.array(z.object({ text: z.string(), votes: z.nullable(count) })),
   open: z.boolean(),
   voters: count,
+  /** Totals hidden from attendees until the host reveals them. */
+  hidden: z.boolean(),
+  revealed: z.boolean(),
+  /** The right option, if the host marked one (to attendees: only once revealed). */
+  correct: z.nullable(count),
 });
 export type Poll = z.infer<typeof Poll>;
 
@@ -233,8 +259,12 @@ export const WorkshopErrorCode = z.enum([
   'already_voted',
   /** The host muted this attendee on the wall. */
   'muted',
-  /** Votes or posts faster than the room allows. */
+  /** Votes, posts or shares faster than the room allows. */
   'rate_limited',
+  /** A shared run bigger than the room's WORKSHOP_SHARE_BYTES. */
+  'too_large',
+  /** A shared run while no host console is connected: nobody would see it. */
+  'no_host',
 ]);
 export type WorkshopErrorCode = z.infer<typeof WorkshopErrorCode>;
 
@@ -255,6 +285,8 @@ export const WorkshopServerMessage = z.discriminatedUnion('type', [
     you: z.object({ id: z.string(), name: z.string(), seat: z.string(), muted: z.boolean() }),
     /** The option this seat chose in the current poll, if it voted. */
     yourVote: z.nullable(count),
+    /** The largest `share` message this room accepts, in bytes (the page fits a run into it). */
+    limits: z.object({ shareBytes: count }),
   }),
   /** To the host: one attendee's row changed (joined, state, last run, exercise progress, muted). */
   z.object({ type: z.literal('attendee'), attendee: Attendee }),
@@ -264,6 +296,18 @@ export const WorkshopServerMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('follow'), location: z.nullable(Location) }),
   z.object({ type: z.literal('poll'), poll: Poll }),
   z.object({ type: z.literal('voted'), poll: z.string(), option: count }),
+  /** To the host who asked: every ballot of the current poll, by attendee name (for the CSV export). */
+  z.object({
+    type: z.literal('poll-results'),
+    poll: Poll,
+    ballots: z.array(z.object({ attendee: z.string(), option: count })),
+  }),
+  /** To the hosts: a run an attendee chose to share, checked against the recording schema. */
+  z.object({ type: z.literal('shared-run'), id: count, from: z.object({ id: z.string(), name: z.string() }), at: z.number(), recording: Recording }),
+  /** To the attendee who shared: the hosts have it. */
+  z.object({ type: z.literal('shared'), id: count }),
+  /** To one attendee: the host asks to see their run. */
+  z.object({ type: z.literal('share-requested') }),
   z.object({ type: z.literal('wall'), message: WallMessage }),
   z.object({ type: z.literal('wall-removed'), id: count }),
   /** To an attendee: the host muted or unmuted you on the wall. */

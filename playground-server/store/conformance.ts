@@ -30,6 +30,10 @@ function roomEvents(code: string, extraPosts = 0): RoomEvent[] {
     { type: 'vote', seat: 's1', option: 0 },
     { type: 'vote', seat: 's2', option: 1 },
     { type: 'poll-close' },
+    // A teaching poll: totals hidden until revealed, with a right answer.
+    { type: 'poll-open', id: 'p2', question: 'Which opcode is a ping?', options: ['0x1', '0x9'], hidden: true, correct: 1 },
+    { type: 'vote', seat: 's1', option: 1 },
+    { type: 'poll-reveal' },
     ...posts,
     { type: 'wall-removed', id: 4 + extraPosts },
     { type: 'seat', seat: { ...seat('s2', 'Grace'), state: 'gone', muted: true, lastRun: { ok: true, at: 9 } } },

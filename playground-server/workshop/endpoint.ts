@@ -25,12 +25,15 @@ const hostVerbs: Record<HostCommand['type'], string> = {
   follow: 'lead the room to a slide',
   'poll-open': 'open polls',
   'poll-close': 'close polls',
+  'poll-reveal': 'reveal poll results',
+  'poll-results': 'export poll results',
+  'ask-share': 'ask attendees to share a run',
   'wall-remove': 'remove wall messages',
   mute: 'mute attendees',
   end: 'end the workshop',
 };
 const hostTypes: ReadonlySet<string> = new Set(Object.keys(hostVerbs));
-const attendeeTypes: ReadonlySet<string> = new Set(['vote', 'post', 'run-result', 'progress', 'leave'] satisfies AttendeeCommand['type'][]);
+const attendeeTypes: ReadonlySet<string> = new Set(['vote', 'post', 'run-result', 'progress', 'share', 'leave'] satisfies AttendeeCommand['type'][]);
 
 /**
  * `WS /ws/workshop/new` (create a room, become its host) and `WS /ws/workshop/<code>` (say
@@ -128,6 +131,10 @@ class Connection {
     if (!parsed.ok) return send(this.#ws, parsed.error);
     const room = this.#room;
     if (!room || room.ended) return;
+    // Checked on the bytes that arrived: what the attendee's page must fit a run into.
+    if (parsed.value.type === 'share' && data.length > this.#limits.shareBytes) {
+      return this.#error({ code: 'too_large', message: `a shared run is at most ${this.#limits.shareBytes} bytes (WORKSHOP_SHARE_BYTES); this one has ${data.length}` });
+    }
     this.#error(this.#dispatch(room, parsed.value));
   }
 
@@ -144,7 +151,7 @@ class Connection {
     if (this.#role === 'pending') return { code: 'bad_message', message: 'say who you are first: {"type":"join","name":…} or {"type":"host","token":…}' };
     if (hostTypes.has(message.type)) {
       if (this.#role !== 'host') return { code: 'not_host', message: `only the host can ${hostVerbs[message.type as HostCommand['type']]}` };
-      return room.hostCommand(message as HostCommand);
+      return room.hostCommand(message as HostCommand, this.#ws);
     }
     if (attendeeTypes.has(message.type) && this.#seat) return room.attendeeCommand(this.#seat, message as AttendeeCommand);
     return { code: 'bad_message', message: `the host cannot send "${message.type}"` };

@@ -21,6 +21,10 @@ export const WorkshopLimitsSchema = z
     reconnectGraceSeconds: whole(1, 3600).default(60).describe('seconds a dropped attendee shows as reconnecting before gone'),
     idleRoomMinutes: whole(1, 24 * 60).default(240).describe('minutes a room with nobody connected is kept before it is forgotten'),
     helloTimeoutSeconds: whole(1, 120).default(10).describe('seconds a new connection has to say host or join'),
+    shareBytes: whole(1024, 16 * 1024 * 1024)
+      .default(64 * 1024)
+      .describe('largest shared run (a recording) in bytes; bigger ones are refused with too_large (the server never takes a message over --max-payload)'),
+    sharesPerMinute: whole(1, 600).default(6).describe('runs one attendee may share a minute'),
     codeMissesPerMinute: whole(1, 10_000)
       .default(30)
       .describe('wrong room codes one address may try a minute; past that its lookups are refused with 4429'),

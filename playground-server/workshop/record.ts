@@ -17,14 +17,20 @@ const SeatRecord = z.object({
 });
 export type SeatRecord = z.infer<typeof SeatRecord>;
 
-const PollRecord = z.object({
+export const PollRecord = z.object({
   id: z.string(),
   question: z.string(),
   options: z.array(z.string()),
   open: z.boolean(),
   /** Seat id → chosen option: one vote per seat. */
   votes: z.record(z.string(), z.number()),
+  // Teaching polls (defaults: a room kept before they existed reads as a live poll).
+  hidden: z._default(z.boolean(), false),
+  correct: z._default(z.nullable(z.number()), null),
+  revealed: z._default(z.boolean(), false),
 });
+
+export type PollRecord = z.infer<typeof PollRecord>;
 
 export const RoomRecord = z.object({
   code: z.string(),
@@ -48,8 +54,17 @@ export const RoomEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('seat-freed'), id: z.string() }),
   z.object({ type: z.literal('snippet'), snippet: Snippet }),
   z.object({ type: z.literal('follow'), location: z.nullable(Location) }),
-  z.object({ type: z.literal('poll-open'), id: z.string(), question: z.string(), options: z.array(z.string()) }),
+  z.object({
+    type: z.literal('poll-open'),
+    id: z.string(),
+    question: z.string(),
+    options: z.array(z.string()),
+    hidden: z.optional(z.boolean()),
+    correct: z.optional(z.number()),
+  }),
   z.object({ type: z.literal('poll-close') }),
+  /** Closed and revealed: attendees see the totals and the right answer from now on. */
+  z.object({ type: z.literal('poll-reveal') }),
   z.object({ type: z.literal('vote'), seat: z.string(), option: z.number() }),
   /** `keep`: the wall's bound when it was posted, so a replay trims exactly as the room did. */
   z.object({ type: z.literal('wall'), message: WallMessage, keep: z.number() }),
@@ -86,11 +101,14 @@ export function applyRoomEvent(room: RoomRecord, event: RoomEvent): RoomRecord {
       room.location = event.location;
       break;
     case 'poll-open':
-      room.poll = { id: event.id, question: event.question, options: event.options, open: true, votes: {} };
+      room.poll = { id: event.id, question: event.question, options: event.options, open: true, votes: {}, hidden: event.hidden ?? false, correct: event.correct ?? null, revealed: false };
       room.last.poll++;
       break;
     case 'poll-close':
       if (room.poll) room.poll.open = false;
+      break;
+    case 'poll-reveal':
+      if (room.poll) Object.assign(room.poll, { open: false, revealed: true });
       break;
     case 'vote':
       if (room.poll) room.poll.votes[event.seat] = event.option;

@@ -6,7 +6,6 @@ import {
   type AttendeeCommand,
   type ConnectionState,
   type HostCommand,
-  type Poll,
   type RoomState,
   type WorkshopErrorCode,
 } from '../../protocol/workshop.ts';
@@ -16,6 +15,9 @@ import { RateLimit } from '../rate-limit.ts';
 import { changedLinks, linkReportMs, SeatProgress } from './progress.ts';
 import { applyRoomEvent, hashSecret, type RoomEvent, type RoomRecord, type SeatRecord } from './record.ts';
 import { broadcast, send } from './wire.ts';
+import { pollView } from './poll-views.ts';
+import { RoomPolls, type PollCommand } from './room-polls.ts';
+import type { Recording } from '../../protocol/recording.ts';
 
 /** A refusal the endpoint turns into `{type:"error"}`; the connection stays open. */
 export interface CommandError {
@@ -33,14 +35,12 @@ export interface Seat {
   goneTimer: NodeJS.Timeout | null;
   readonly posts: RateLimit;
   readonly votes: RateLimit;
+  readonly shares: RateLimit;
   /** Exercise status and link health for the host's class grid (this run only, not kept). */
   readonly progress: SeatProgress;
 }
 
 export const newSecret = () => randomBytes(24).toString('base64url');
-
-/** Poll results reach the room at most this often, so 500 votes in a second are not 250,000 messages. */
-const pollBroadcastMs = 100;
 
 /** Where a room's decisions go to be kept (the state store); the room never reads it back. */
 export type RecordEvent = (code: string, event: RoomEvent) => void;
@@ -58,7 +58,9 @@ export class Room {
   readonly #hosts = new Set<LiveSocket>();
   readonly #seats = new Map<string, Seat>();
   readonly #seatsByToken = new Map<string, string>();
-  #pollTimer: NodeJS.Timeout | null = null;
+  readonly #polls: RoomPolls;
+  /** Shared runs are numbered per run of the server; they go to the hosts and are not kept. */
+  #shares = 0;
   #emptySince: number = Date.now();
   /** Tells the hosts every few seconds which links changed (round trips move with each heartbeat). */
   readonly #linkTimer: NodeJS.Timeout;
@@ -69,6 +71,7 @@ export class Room {
     this.#record = record;
     this.#limits = limits;
     this.#keep = keep;
+    this.#polls = new RoomPolls({ record, commit: (event) => this.#commit(event), hosts: () => this.#hosts, attendees: () => this.#attendeeSockets() });
     this.#linkTimer = setInterval(() => {
       if (this.#hosts.size === 0) return;
       const links = changedLinks(this.#seats.values(), Date.now());
@@ -105,7 +108,7 @@ export class Room {
     this.#hosts.add(ws);
     send(ws, {
       type: 'welcome-host',
-      state: this.#state(),
+      state: this.#state('host'),
       attendees: Object.values(this.#record.seats).map((record) => this.#attendeeView(record)),
       limits: { maxAttendees: this.#limits.maxAttendees },
       lanOrigins,
@@ -140,9 +143,10 @@ export class Room {
     const yourVote = this.#record.poll?.votes[seat.id];
     send(ws, {
       type: 'welcome',
-      state: this.#state(),
+      state: this.#state('attendee'),
       you: { id: seat.id, name: record.name, seat: token, muted: record.muted },
       yourVote: yourVote ?? null,
+      limits: { shareBytes: this.#limits.shareBytes },
     });
     return seat;
   }
@@ -161,7 +165,8 @@ export class Room {
   attendeeCommand(seat: Seat, command: AttendeeCommand): CommandError | null {
     switch (command.type) {
       case 'vote':
-        return this.#vote(seat, command.poll, command.option);
+        if (!seat.votes.take()) return { code: 'rate_limited', message: `at most ${this.#limits.votesPerMinute} votes a minute` };
+        return this.#polls.vote(seat, command.poll, command.option);
       case 'post':
         return this.#post(seat, command.text);
       case 'run-result':
@@ -171,6 +176,8 @@ export class Room {
         seat.progress.report(command.exercise, command.state, command.error, Date.now());
         broadcast(this.#hosts, { type: 'attendee', attendee: this.#attendeeView(this.#seatRecord(seat)) });
         return null;
+      case 'share':
+        return this.#share(seat, command.recording);
       case 'leave': {
         const ws = seat.socket;
         if (ws) {
@@ -182,7 +189,8 @@ export class Room {
     }
   }
 
-  hostCommand(command: HostCommand): CommandError | null {
+  /** `from` is the host's socket: answers meant for the asker alone (poll results) go there. */
+  hostCommand(command: HostCommand, from: LiveSocket): CommandError | null {
     const room = this.#record;
     switch (command.type) {
       case 'push':
@@ -194,14 +202,17 @@ export class Room {
         broadcast(this.#everyone(), { type: 'follow', location: room.location });
         return null;
       case 'poll-open':
-        this.#commit({ type: 'poll-open', id: `p${room.last.poll + 1}`, question: command.question, options: command.options });
-        this.#broadcastPollNow();
-        return null;
       case 'poll-close':
-        if (!room.poll) return { code: 'no_poll', message: 'there is no poll to close' };
-        this.#commit({ type: 'poll-close' });
-        this.#broadcastPollNow();
+      case 'poll-reveal':
+      case 'poll-results':
+        return this.#polls.command(command satisfies PollCommand, from);
+      case 'ask-share': {
+        const seat = this.#seats.get(command.attendee);
+        if (!seat) return { code: 'bad_message', message: `no attendee ${command.attendee} in this room` };
+        if (!seat.socket) return { code: 'bad_message', message: `${this.#seatRecord(seat).name} is not connected right now` };
+        send(seat.socket, { type: 'share-requested' });
         return null;
+      }
       case 'wall-remove': {
         if (!room.wall.some((message) => message.id === command.id)) return null;
         this.#commit({ type: 'wall-removed', id: command.id });
@@ -225,7 +236,7 @@ export class Room {
   end(): void {
     if (this.ended) return;
     this.#commit({ type: 'ended' });
-    if (this.#pollTimer) clearTimeout(this.#pollTimer);
+    this.#polls.stop();
     clearInterval(this.#linkTimer);
     const everyone = [...this.#everyone()];
     broadcast(everyone, { type: 'ended' });
@@ -235,7 +246,7 @@ export class Room {
 
   /** Stops this run's timers (the server is stopping); the durable state stays in the store. */
   suspend(): void {
-    if (this.#pollTimer) clearTimeout(this.#pollTimer);
+    this.#polls.stop();
     clearInterval(this.#linkTimer);
     for (const seat of this.#seats.values()) if (seat.goneTimer) clearTimeout(seat.goneTimer);
   }
@@ -245,15 +256,13 @@ export class Room {
     this.#keep(this.code, event);
   }
 
-  #vote(seat: Seat, pollId: string, option: number): CommandError | null {
-    if (!seat.votes.take()) return { code: 'rate_limited', message: `at most ${this.#limits.votesPerMinute} votes a minute` };
-    const poll = this.#record.poll;
-    if (!poll || poll.id !== pollId || !poll.open) return { code: 'no_poll', message: 'this poll is closed' };
-    if (option >= poll.options.length) return { code: 'bad_message', message: `option: this poll has ${poll.options.length} options` };
-    if (seat.id in poll.votes) return { code: 'already_voted', message: 'you already voted in this poll' };
-    this.#commit({ type: 'vote', seat: seat.id, option });
-    if (seat.socket) send(seat.socket, { type: 'voted', poll: poll.id, option });
-    this.#schedulePollBroadcast();
+  /** The recording was checked against its schema (and its size) by the endpoint. */
+  #share(seat: Seat, recording: Recording): CommandError | null {
+    if (!seat.shares.take()) return { code: 'rate_limited', message: `at most ${this.#limits.sharesPerMinute} shared runs a minute` };
+    if (this.#hosts.size === 0) return { code: 'no_host', message: 'the instructor’s console is not connected: share again in a moment' };
+    const id = ++this.#shares;
+    broadcast(this.#hosts, { type: 'shared-run', id, from: { id: seat.id, name: this.#seatRecord(seat).name }, at: Date.now(), recording });
+    if (seat.socket) send(seat.socket, { type: 'shared', id });
     return null;
   }
 
@@ -281,7 +290,9 @@ export class Room {
 
   #runtimeSeat(id: string): Seat {
     const minute = 60_000;
-    return { id, socket: null, goneTimer: null, posts: new RateLimit(this.#limits.postsPerMinute, minute), votes: new RateLimit(this.#limits.votesPerMinute, minute), progress: new SeatProgress() };
+    const perMinute = (count: number) => new RateLimit(count, minute);
+    const limits = this.#limits;
+    return { id, socket: null, goneTimer: null, posts: perMinute(limits.postsPerMinute), votes: perMinute(limits.votesPerMinute), shares: perMinute(limits.sharesPerMinute), progress: new SeatProgress() };
   }
 
   #seatRecord(seat: Seat): SeatRecord {
@@ -313,35 +324,11 @@ export class Room {
 
   *#everyone(): Generator<LiveSocket> {
     yield* this.#hosts;
+    yield* this.#attendeeSockets();
+  }
+
+  *#attendeeSockets(): Generator<LiveSocket> {
     for (const seat of this.#seats.values()) if (seat.socket) yield seat.socket;
-  }
-
-  #schedulePollBroadcast(): void {
-    if (this.#pollTimer) return;
-    this.#pollTimer = setTimeout(() => this.#broadcastPollNow(), pollBroadcastMs);
-    this.#pollTimer.unref();
-  }
-
-  #broadcastPollNow(): void {
-    if (this.#pollTimer) clearTimeout(this.#pollTimer);
-    this.#pollTimer = null;
-    const poll = this.#pollView();
-    if (poll) broadcast(this.#everyone(), { type: 'poll', poll });
-  }
-
-  #pollView(): Poll | null {
-    const poll = this.#record.poll;
-    if (!poll) return null;
-    const counts = poll.options.map(() => 0);
-    const votes = Object.values(poll.votes);
-    for (const option of votes) counts[option] = (counts[option] ?? 0) + 1;
-    return {
-      id: poll.id,
-      question: poll.question,
-      options: poll.options.map((text, i) => ({ text, votes: counts[i] ?? 0 })),
-      open: poll.open,
-      voters: votes.length,
-    };
   }
 
   #attendeeView(record: SeatRecord): Attendee {
@@ -358,8 +345,8 @@ export class Room {
     };
   }
 
-  #state(): RoomState {
+  #state(viewer: 'host' | 'attendee'): RoomState {
     const { snippet, location, wall } = this.#record;
-    return { code: this.code, snippet, location, poll: this.#pollView(), wall };
+    return { code: this.code, snippet, location, poll: pollView(this.#record.poll, viewer), wall };
   }
 }

@@ -2,6 +2,7 @@ import { part } from '../dom.ts';
 import type { RunSession } from './run-session.ts';
 import type { CodeEditor } from './editor/editor.ts';
 import type { Language, RunEvent } from './runner/run-protocol.ts';
+import type { Recording } from '../../../protocol/recording.ts';
 
 /** What a <duplex-playground> tells the page about its runs (see the global map below). */
 interface PlaygroundEvents {
@@ -146,6 +147,11 @@ export class DuplexPlayground extends HTMLElement {
     delete this.dataset.current;
     this.#editor?.setValue(this.#original);
     part<HTMLElement>(this, '[data-role="output"]').replaceChildren();
+  }
+
+  /** The last run as a recording (code, output, traffic), or null before the first run. */
+  recording(): Recording | null {
+    return this.#session?.recording() ?? null;
   }
 
   /** A link to /playground/ that restores the current code; shown, and copied when allowed. */

@@ -1,4 +1,5 @@
 import type { InspectCommand } from '../../../protocol/inspect.ts';
+import type { Recording } from '../../../protocol/recording.ts';
 import { describeConnections, initialConnection, nextConnection, type ConnectionState } from './output/connection-state.ts';
 import { OutputView } from './output/output-view.ts';
 import type { Language, RunEvent } from './runner/run-protocol.ts';
@@ -79,6 +80,11 @@ export class RunSession {
     return true;
   }
 
+  /** The last run (or the replayed one) as a recording: what "Share my run" sends. */
+  recording(): Recording {
+    return this.#traffic.recording();
+  }
+
   /** Opens the file picker of the traffic view's "Import recording". */
   importRecording(): void {
     this.#traffic.pickRecording();
@@ -110,7 +116,7 @@ export class RunSession {
 
   #draw(): void {
     this.#output.flush();
-    this.#traffic.render(now());
+    this.#traffic.settle(now());
   }
 
   /** Writes the status only when it changes: it is a live region. */

@@ -10,6 +10,7 @@ import { showSharedMessage } from './shared-messages.ts';
 import { WallView } from './wall-view.ts';
 import { exerciseOfSnippet } from './exercise-id.ts';
 import { checkName, checkPost, describePending } from './attendee-input.ts';
+import { shareRunButton } from './share-run.ts';
 
 /** The wall's default length (WORKSHOP_MESSAGE_LENGTH); a room configured lower says so itself. */
 const postLength = 280;
@@ -93,6 +94,8 @@ export function startAttendeeView(root: HTMLElement): void {
     return outcome !== 'refused';
   };
 
+  const sharing = shareRunButton(root, playground, sendOrKeep);
+
   function onMessage(message: WorkshopServerMessage): void {
     if (message.type === 'error' && !welcomed) retryJoin(); // the hello was refused: try again
     if (showSharedMessage(root, wall, message)) return;
@@ -107,6 +110,7 @@ export function startAttendeeView(root: HTMLElement): void {
         part(root, '[data-role="you"]').textContent = message.you.name;
         part(root, '[data-role="muted"]').hidden = !message.you.muted;
         yourVote = message.yourVote;
+        sharing.setLimit(message.limits.shareBytes);
         showPoll(message.state.poll);
         wall.reset(message.state.wall);
         if (message.state.snippet) showSnippet(message.state.snippet);
@@ -121,6 +125,10 @@ export function startAttendeeView(root: HTMLElement): void {
       case 'voted':
         yourVote = message.option;
         return showPoll(poll);
+      case 'share-requested':
+        return sharing.requested();
+      case 'shared':
+        return sharing.shared();
       case 'muted':
         part(root, '[data-role="muted"]').hidden = !message.muted;
         return;
@@ -195,7 +203,7 @@ export function startAttendeeView(root: HTMLElement): void {
   // through, failed as soon as anything throws (even later, in a socket handler).
   let outcome: boolean | null = null;
   // The class grid gets the same outcome per exercise, with an error's first line: only this
-  // status leaves the browser (the page says so to the attendee), never the code or its traffic.
+  // status leaves the browser by itself (the page says so); code and traffic only on "Share my run".
   let exercise = exerciseOfSnippet(null);
   root.addEventListener('duplex:run-start', () => {
     outcome = null;

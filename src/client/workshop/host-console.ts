@@ -10,6 +10,8 @@ import { showSharedMessage } from './shared-messages.ts';
 import { WallView } from './wall-view.ts';
 import { ClassGrid } from './class-grid.ts';
 import { exerciseOfSnippet } from './exercise-id.ts';
+import { SharedRuns } from './shared-runs.ts';
+import { downloadPollCsv } from './poll-csv.ts';
 
 const stateWords: Record<Attendee['state'], string> = { connected: 'connected', reconnecting: 'reconnecting', gone: 'gone' };
 
@@ -25,6 +27,7 @@ export function startHostConsole(root: HTMLElement): void {
   const rows = new Map<string, HTMLLIElement>();
   const list = part<HTMLUListElement>(root, '[data-role="attendees"]');
   const grid = new ClassGrid(part(root, '[data-role="class"]'));
+  const shared = new SharedRuns(part(root, '[data-role="shared"]'));
   const wall = new WallView(part<HTMLOListElement>(root, '[data-role="wall"]'), (message) => [
     button('Remove', `Remove message from ${message.from.name}`, () => link?.send({ type: 'wall-remove', id: message.id })),
     button('Mute', `Mute ${message.from.name}`, () => link?.send({ type: 'mute', attendee: message.from.id, muted: true })),
@@ -66,7 +69,7 @@ export function startHostConsole(root: HTMLElement): void {
         if (message.state.snippet) grid.exercise(exerciseOfSnippet(message.state.snippet), message.state.snippet.title || 'Snippet', message.state.snippet.at);
         grid.reset(message.attendees);
         showCount();
-        renderPoll(part(root, '[data-role="poll"]'), message.state.poll);
+        renderPoll(part(root, '[data-role="poll"]'), message.state.poll, { host: true });
         wall.reset(message.state.wall);
         showLocation(message.state.location);
         return;
@@ -75,8 +78,12 @@ export function startHostConsole(root: HTMLElement): void {
         return showAttendee(message.attendee);
       case 'links':
         return grid.links(message.links);
+      case 'shared-run':
+        return shared.add(message);
       case 'poll':
-        return renderPoll(part(root, '[data-role="poll"]'), message.poll);
+        return renderPoll(part(root, '[data-role="poll"]'), message.poll, { host: true });
+      case 'poll-results':
+        return downloadPollCsv(message.poll, message.ballots);
       case 'snippet':
         part(root, '[data-role="push-status"]').textContent = `Pushed "${message.snippet.title || 'snippet'}" to everyone.`;
         grid.exercise(exerciseOfSnippet(message.snippet), message.snippet.title || 'Snippet', message.snippet.at);
@@ -111,11 +118,16 @@ export function startHostConsole(root: HTMLElement): void {
       list.append(row);
     }
     const run = attendee.lastRun ? (attendee.lastRun.ok ? 'last run ok' : 'last run failed') : 'no run yet';
+    // Most changes are exercise reports, which this list does not show (the class grid does).
+    const shown = [attendee.name, attendee.state, attendee.muted, run].join('\n');
+    if (row.dataset.shown === shown) return showCount();
+    row.dataset.shown = shown;
     row.dataset.state = attendee.state;
     row.replaceChildren(
       el('span', { className: 'ws-name' }, attendee.name),
       el('span', { className: `ws-badge ws-${attendee.state}` }, stateWords[attendee.state]),
       el('span', { className: `ws-run ${attendee.lastRun ? (attendee.lastRun.ok ? 'ws-ok' : 'ws-failed') : ''}` }, run),
+      button('Ask to share', `Ask ${attendee.name} to share their run`, () => link?.send({ type: 'ask-share', attendee: attendee.id })),
       button(attendee.muted ? 'Unmute' : 'Mute', `${attendee.muted ? 'Unmute' : 'Mute'} ${attendee.name}`, () =>
         link?.send({ type: 'mute', attendee: attendee.id, muted: !attendee.muted }),
       ),
@@ -126,8 +138,10 @@ export function startHostConsole(root: HTMLElement): void {
   function showCount(): void {
     const counts = { connected: 0, reconnecting: 0, gone: 0 };
     for (const { state } of attendees.values()) counts[state]++;
-    part(root, '[data-role="present-count"]').textContent =
-      `${counts.connected} present` + (counts.reconnecting ? ` · ${counts.reconnecting} reconnecting` : '') + (counts.gone ? ` · ${counts.gone} gone` : '');
+    const text = `${counts.connected} present` + (counts.reconnecting ? ` · ${counts.reconnecting} reconnecting` : '') + (counts.gone ? ` · ${counts.gone} gone` : '');
+    // A live region: rewritten only when it says something new (and no relayout otherwise).
+    const target = part(root, '[data-role="present-count"]');
+    if (target.textContent !== text) target.textContent = text;
   }
 
   function showLocation(where: { lesson: string; slide: number } | null): void {
@@ -147,9 +161,12 @@ export function startHostConsole(root: HTMLElement): void {
       .split('\n')
       .map((line) => line.trim())
       .filter(Boolean);
-    link?.send({ type: 'poll-open', question: String(form.get('question') ?? ''), options });
+    const correct = Number(form.get('correct') || 0);
+    link?.send({ type: 'poll-open', question: String(form.get('question') ?? ''), options, hidden: form.get('hidden') === 'on', ...(correct > 0 ? { correct: correct - 1 } : {}) });
   });
   part(root, '[data-role="poll-close"]').addEventListener('click', () => link?.send({ type: 'poll-close' }));
+  part(root, '[data-role="poll-reveal"]').addEventListener('click', () => link?.send({ type: 'poll-reveal' }));
+  part(root, '[data-role="poll-export"]').addEventListener('click', () => link?.send({ type: 'poll-results' }));
   part(root, '[data-role="end"]').addEventListener('click', () => {
     if (confirm('End the workshop for everyone?')) link?.send({ type: 'end' });
   });

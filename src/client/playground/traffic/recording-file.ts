@@ -1,15 +1,13 @@
 import { parseRecording, type Recording, type RecordingRead } from '../../../../protocol/recording.ts';
 import { el } from '../../dom.ts';
+import { downloadFile } from '../../download.ts';
 
 /** Refused before reading: a recording at its bounds (2,000 frames with 64 KiB payloads) is far below this. */
 const maxFileBytes = 16 * 1024 * 1024;
 
 /** Saves a recording as a JSON file (the browser's download). */
 export function downloadRecording(recording: Recording): void {
-  const blob = new Blob([JSON.stringify(recording, null, 2)], { type: 'application/json' });
-  const link = el('a', { href: URL.createObjectURL(blob), download: `duplex-recording-${recording.recordedAt.replace(/[:.]/g, '-')}.json` });
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(link.href), 1000);
+  downloadFile(`duplex-recording-${recording.recordedAt.replace(/[:.]/g, '-')}.json`, [JSON.stringify(recording, null, 2)], 'application/json');
 }
 
 /** Reads a file the learner picked; a wrong, damaged or oversized one comes back with a reason. */

@@ -229,6 +229,12 @@ export class TrafficView {
     this.#drawLanes(now);
   }
 
+  /** Draws everything now, the list too (a run that stopped must not leave its last frames waiting for a tick). */
+  settle(now: number): void {
+    this.#lastSlow = Number.NEGATIVE_INFINITY;
+    this.render(now);
+  }
+
   #eachLane(action: (lane: LaneCanvas) => void): void {
     for (const pair of this.#lanes.values()) for (const d of allDirections) action(pair.lanes[d]);
   }

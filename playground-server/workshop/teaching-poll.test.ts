@@ -1,0 +1,68 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createRoom, joinRoom, startWorkshopServer } from './test-support.ts';
+
+async function setup(t: import('node:test').TestContext) {
+  const server = await startWorkshopServer();
+  t.after(() => server.close());
+  const room = await createRoom(server.wsUrl);
+  const attendees = await Promise.all(['Ada', 'Grace, "the admiral"', '=cmd|calc'].map((name) => joinRoom(server.wsUrl, room.code, name)));
+  return { server, ...room, attendees };
+}
+
+test('a hidden poll: attendees get no totals and no right answer until the host reveals them', async (t) => {
+  const { server, host, code, attendees } = await setup(t);
+  host.send({ type: 'poll-open', question: 'Which opcode is a ping?', options: ['0x1', '0x9', '0xA'], hidden: true, correct: 1 });
+  const opened = (await host.next('poll')).poll;
+  assert.deepEqual([opened.hidden, opened.revealed, opened.correct], [true, false, 1], 'the host sees the right answer at once');
+  [1, 1, 2].forEach((option, i) => attendees[i]!.client.send({ type: 'vote', poll: opened.id, option }));
+  const counted = await host.next('poll', (m) => m.poll.voters === 3);
+  assert.deepEqual(counted.poll.options.map((o) => o.votes), [0, 2, 1]);
+  for (const { client } of attendees) {
+    const seen = (await client.next('poll', (m) => m.poll.voters === 3)).poll;
+    assert.deepEqual(seen.options.map((o) => o.votes), [null, null, null], 'no totals in what reaches an attendee');
+    assert.equal(seen.correct, null, 'no right answer before the reveal');
+  }
+  const late = await joinRoom(server.wsUrl, code, 'Late');
+  assert.deepEqual(late.welcome.state.poll?.options.map((o) => o.votes), [null, null, null], 'nor in a late welcome');
+
+  host.send({ type: 'poll-reveal' });
+  for (const { client } of [...attendees, late]) {
+    const revealed = (await client.next('poll', (m) => m.poll.revealed)).poll;
+    assert.deepEqual(revealed.options.map((o) => o.votes), [0, 2, 1]);
+    assert.equal(revealed.correct, 1);
+    assert.equal(revealed.open, false, 'revealing closes the poll');
+  }
+  late.client.send({ type: 'vote', poll: opened.id, option: 0 });
+  assert.equal((await late.client.next('error')).code, 'no_poll');
+});
+
+test('a live poll shows totals to everyone as before; a right answer out of range is refused', async (t) => {
+  const { host, attendees } = await setup(t);
+  host.send({ type: 'poll-open', question: 'q?', options: ['a', 'b'], correct: 2 });
+  assert.deepEqual(await host.next('error'), { type: 'error', code: 'bad_message', message: 'correct: this poll has 2 options' });
+  host.send({ type: 'poll-open', question: 'q?', options: ['a', 'b'], correct: 0 });
+  const { poll } = await host.next('poll');
+  attendees[0]!.client.send({ type: 'vote', poll: poll.id, option: 1 });
+  const seen = (await attendees[1]!.client.next('poll', (m) => m.poll.voters === 1)).poll;
+  assert.deepEqual(seen.options.map((o) => o.votes), [0, 1]);
+  assert.equal(seen.correct, null, 'the right answer waits for the reveal even on a live poll');
+});
+
+test('the host gets every ballot by name for the export; attendees cannot ask for it', async (t) => {
+  const { host, attendees } = await setup(t);
+  host.send({ type: 'poll-results' });
+  assert.deepEqual(await host.next('error'), { type: 'error', code: 'no_poll', message: 'there is no poll to export' });
+  host.send({ type: 'poll-open', question: 'q?', options: ['a', 'b'], hidden: true });
+  const { poll } = await host.next('poll');
+  [0, 1].forEach((option, i) => attendees[i]!.client.send({ type: 'vote', poll: poll.id, option }));
+  await host.next('poll', (m) => m.poll.voters === 2);
+  host.send({ type: 'poll-results' });
+  const results = await host.next('poll-results');
+  assert.deepEqual(results.ballots, [
+    { attendee: 'Ada', option: 0 },
+    { attendee: 'Grace, "the admiral"', option: 1 },
+  ]);
+  attendees[2]!.client.send({ type: 'poll-results' });
+  assert.equal((await attendees[2]!.client.next('error')).code, 'not_host');
+});
