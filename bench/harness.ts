@@ -2,7 +2,7 @@ import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { once } from 'node:events';
 import type { ClientKind, Command } from './load.ts';
-import { mergeSorted } from './stats.ts';
+import { mergeSorted, percentile } from './stats.ts';
 
 /** What the benchmarks share: server processes, load-generator processes, CPU and memory readings. */
 const STEP_TIMEOUT_MS = 120_000;
@@ -15,6 +15,16 @@ export interface Target {
   room: string;
   env?: Record<string, string>;
 }
+
+/** Our server as the benchmarks run it: limits raised so they measure throughput, not our rate limiter doing its job. */
+export const duplexTarget: Target = {
+  name: 'duplex',
+  args: ['playground-server/main.ts', '--port', '0', '--host', '127.0.0.1', '--site-dir', 'bench-has-no-site', '--rate-limit', '10000000', '--rate-burst', '10000000',
+    '--max-connections', '100000', '--send-buffer', '1073741824', '--ephemeral'],
+  kind: 'ws',
+  echo: '/ws/echo',
+  room: '/ws/room/bench',
+};
 
 function withTimeout<T>(promise: Promise<T>, what: string): Promise<T> {
   let timer: NodeJS.Timeout;
@@ -83,3 +93,16 @@ export async function latencies(loaders: Loader[]): Promise<Float64Array> {
   return mergeSorted(parts.map((p) => p.latencies));
 }
 
+
+/** Echo under load: `clients` sockets, each with `window` 64-byte messages in flight, for `seconds`; the server's CPU per message. */
+export async function echoRun(target: Target, url: string, pid: number, size: { seconds: number; clients: number; window: number }) {
+  return withLoaders(2, async (loaders) => {
+    await Promise.all(loaders.map((l) => l.ask({ cmd: 'connect', kind: target.kind, url: url + target.echo, count: size.clients / 2, room: false })));
+    const cpuBefore = cpuMs(pid);
+    const answers = await Promise.all(loaders.map((l) => l.ask<{ answered: number }>({ cmd: 'echo', seconds: size.seconds, window: size.window })));
+    const cpu = cpuMs(pid) - cpuBefore;
+    const messages = answers.reduce((n, a) => n + a.answered, 0);
+    const sorted = await latencies(loaders);
+    return { rate: messages / size.seconds, p50: percentile(sorted, 50), p99: percentile(sorted, 99), cpuUsPerMsg: (cpu * 1000) / messages };
+  });
+}

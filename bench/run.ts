@@ -1,5 +1,5 @@
 import { writeFileSync } from 'node:fs';
-import { cpuMs, latencies, rssKb, settle, startServer, stopServer, withLoaders, type Target } from './harness.ts';
+import { cpuMs, duplexTarget, echoRun, latencies, rssKb, settle, startServer, stopServer, withLoaders, type Target } from './harness.ts';
 import { median, percentile } from './stats.ts';
 import { stateBench } from './state.ts';
 
@@ -17,30 +17,10 @@ const ECHO_WINDOW = 4;
 
 
 const targets: Target[] = [
-  {
-    name: 'duplex',
-    // Limits raised so the benchmark measures throughput, not our rate limiter doing its job.
-    args: ['playground-server/main.ts', '--port', '0', '--host', '127.0.0.1', '--site-dir', 'bench-has-no-site', '--rate-limit', '10000000', '--rate-burst', '10000000',
-      '--max-connections', '100000', '--send-buffer', '1073741824', '--ephemeral'],
-    kind: 'ws',
-    echo: '/ws/echo',
-    room: '/ws/room/bench',
-  },
+  duplexTarget,
   { name: 'ws', args: ['bench/servers/bare-ws.ts'], kind: 'ws', echo: '/echo', room: '/room' },
   { name: 'socket.io', args: ['bench/servers/socketio.ts'], kind: 'sio', echo: '/', room: '/' },
 ];
-
-async function echoRun(target: Target, url: string, pid: number) {
-  return withLoaders(2, async (loaders) => {
-    await Promise.all(loaders.map((l) => l.ask({ cmd: 'connect', kind: target.kind, url: url + target.echo, count: ECHO_CLIENTS / 2, room: false })));
-    const cpuBefore = cpuMs(pid);
-    const answers = await Promise.all(loaders.map((l) => l.ask<{ answered: number }>({ cmd: 'echo', seconds: SECONDS, window: ECHO_WINDOW })));
-    const cpu = cpuMs(pid) - cpuBefore;
-    const messages = answers.reduce((n, a) => n + a.answered, 0);
-    const sorted = await latencies(loaders);
-    return { rate: messages / SECONDS, p50: percentile(sorted, 50), p99: percentile(sorted, 99), cpuUsPerMsg: (cpu * 1000) / messages };
-  });
-}
 
 async function fanoutRun(target: Target, url: string, pid: number, clients: number) {
   return withLoaders(3, async ([publisher, ...receivers]) => {
@@ -91,7 +71,7 @@ for (let run = 1; run <= RUNS; run++) {
     const { child, url } = await startServer(target);
     try {
       await settle(500);
-      const echo = await echoRun(target, url, child.pid!);
+      const echo = await echoRun(target, url, child.pid!, { seconds: SECONDS, clients: ECHO_CLIENTS, window: ECHO_WINDOW });
       add(target.name, 'echo msg/s', echo.rate);
       add(target.name, 'echo p50 ms', echo.p50);
       add(target.name, 'echo p99 ms', echo.p99);

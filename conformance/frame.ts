@@ -76,6 +76,8 @@ export interface DecodedFrame {
   rsv: number;
   opcode: number;
   masked: boolean;
+  /** The header bytes as they crossed the wire (for a hex view of the frame). */
+  header: Uint8Array;
   maskKey: Uint8Array | null;
   /** Unmasked payload. */
   payload: Uint8Array;
@@ -119,13 +121,14 @@ export class FrameReader {
     }
     if (this.#buffered < headerLength + length) return null;
     const maskKey = masked ? head.slice(2 + extended, headerLength) : null;
-    this.#take(headerLength);
+    const header = this.#take(headerLength);
     const raw = this.#take(length);
     return {
       fin: (head[0]! & 0x80) !== 0,
       rsv: (head[0]! & 0x70) >> 4,
       opcode: head[0]! & 0x0f,
       masked,
+      header,
       maskKey,
       payload: maskKey ? applyMask(raw, maskKey) : raw,
       minimalLength: extended === 0 || (extended === 2 ? length > 125 : length > 65535),

@@ -1,5 +1,6 @@
 import type { Report } from './report.ts';
 import type { CaseResult } from './runner.ts';
+import { caseText } from './case-text.ts';
 
 /**
  * The report as one self-contained HTML file: inline styles, no script, no external asset,
@@ -54,23 +55,15 @@ ${report.cases.map(renderCase).join('\n')}
 
 function renderCase(c: CaseResult): string {
   const e = escapeHtml;
-  const sent = c.sent.map((s) => `@${s.atMs} ms, ${s.bytes} bytes${s.chop ? ` (${s.chop})` : ''}\n  ${s.frames.join('\n  ')}\n  wire: ${s.wire}`).join('\n');
-  const received = c.received
-    .map((f) => {
-      const close = f.opcode === 'close' ? ` code=${f.code ?? 'none'} reason=${JSON.stringify(f.reason)}` : '';
-      return `@${f.atMs} ms ${f.opcode} ${f.fin ? 'FIN' : 'no FIN'} rsv=${f.rsv.toString(2).padStart(3, '0')}${f.masked ? ' MASKED' : ''} ${f.payloadLength} bytes ${f.preview}${close}`;
-    })
-    .join('\n');
-  const tcp = c.tcpClosed ? `TCP closed by the ${c.tcpClosed.by} at ${c.tcpClosed.atMs} ms` : 'TCP still open when the case ended';
-  const handshake = c.handshake ? `${c.handshake.status ?? 'no response'} in ${c.handshake.ms ?? '–'} ms${c.handshake.problems.length ? `: ${c.handshake.problems.join('; ')}` : ''}` : 'not attempted';
+  const { handshake, tcp, sent, received } = caseText(c);
   return `<details id="case-${e(c.id)}"${c.verdict === 'fail' ? ' open' : ''}>
 <summary><strong>${e(c.id)}</strong> ${e(c.title)} — <span class="${c.verdict}">${e(c.verdict)}</span></summary>
 <p><strong>Requires</strong> (${e(c.rfc)}): ${e(c.requirement)}</p>
 <p><strong>Verdict</strong>: ${e(c.reason)}</p>
 <p><strong>Handshake</strong>: ${e(handshake)}. ${e(tcp)}.</p>
 <p><strong>Sent</strong></p>
-<pre>${e(sent || '(nothing)')}</pre>
+<pre>${e(sent)}</pre>
 <p><strong>Received</strong></p>
-<pre>${e(received || '(nothing)')}</pre>
+<pre>${e(received)}</pre>
 </details>`;
 }

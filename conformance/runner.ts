@@ -13,6 +13,8 @@ import type { Judgement, Verdict } from './verdicts.ts';
 export interface RunOptions {
   /** Each wait for the server (handshake, reply, close), in ms. */
   timeoutMs: number;
+  /** How long opening a connection may take (default `timeoutMs`): a page's pipe crosses a busy browser first. */
+  connectTimeoutMs?: number;
   /** The whole run; cases not started by then fail as not run. */
   budgetMs: number;
   clock: Clock;
@@ -58,7 +60,7 @@ async function runCase(testCase: ConformanceCase, connect: Connect, target: Targ
   const connecting = connect();
   let session: Session;
   try {
-    session = new Session(await within(connecting, timeoutMs, clock, 'connect'), clock, timeoutMs);
+    session = new Session(await within(connecting, options.connectTimeoutMs ?? timeoutMs, clock, 'connect'), clock, timeoutMs);
   } catch (error) {
     // A connection that opens after we gave up must not linger.
     connecting.then((pipe) => pipe.close(), () => undefined);

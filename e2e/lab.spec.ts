@@ -1,6 +1,7 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { replaceOnce } from '../test-support/cheats.ts';
 
 const lessons = join(import.meta.dirname, '..', 'src', 'content', 'docs', 'lessons');
 const solutionOf = (lesson: string, name: string) => readFileSync(join(lessons, lesson, `${name}.solution.js`), 'utf8');
@@ -57,3 +58,48 @@ test('a learner’s own server relays between three real browser sockets in a ro
   await expect(exercise.getByRole('log', { name: 'Bytes to and from your server' })).toContainText(/you → browser: text frame \(FIN · unmasked · \d+ bytes\) hello from 3:/);
 });
 
+
+/** Runs the page's conformance suite against the live lab and waits for its summary (117 cases, each with its own real pipe, on a loaded 2-core runner: generous). */
+async function runSuiteFromPage(exercise: Locator): Promise<Locator> {
+  const suite = exercise.getByRole('button', { name: 'Test with the conformance suite' });
+  await expect(suite).toBeEnabled(verdictWait);
+  await suite.click();
+  const summary = exercise.getByRole('status').filter({ hasText: /cases against your server|could not run/ });
+  await expect(summary).toBeVisible({ timeout: 540_000 });
+  return summary;
+}
+
+test('the chapter’s final server passes the whole conformance suite run from the page, case by case', async ({ page }) => {
+  test.setTimeout(660_000);
+  const exercise = await openExercise(page, 'lab-room', 'room');
+  await useSolution(exercise);
+  await exercise.getByRole('button', { name: 'Run' }).click();
+  const summary = await runSuiteFromPage(exercise);
+  await expect(summary).toHaveText(/^117 cases against your server in [\d.]+ s: \d+ pass, \d+ non-strict, 0 fail\.$/);
+  const report = exercise.getByRole('list', { name: 'Conformance report, case by case' });
+  await expect(report.getByRole('listitem')).toHaveCount(117);
+  // Each case reads on its own: what the RFC requires, the verdict and the frames that crossed.
+  await report.getByText('1.1.3 pass', { exact: true }).click();
+  const entry = report.getByRole('listitem').filter({ hasText: '1.1.3 pass' });
+  await expect(entry).toContainText('Requires (§5.2)');
+  await expect(entry).toContainText(/text FIN rsv=000 masked key=[0-9a-f ]+ 126 bytes/);
+  await expect(entry).toContainText(/text FIN rsv=000 126 bytes/);
+  await expect(exercise.getByRole('link', { name: 'Download the report (HTML)' })).toBeVisible();
+});
+
+test('the final server without its UTF-8 check fails the suite’s UTF-8 cases, run from the page', async ({ page }) => {
+  test.setTimeout(660_000);
+  const exercise = await openExercise(page, 'lab-room', 'room');
+  // The fragments cheat's mistake, made in the final server: every other case still passes.
+  const cheat = replaceOnce(solutionOf('lab-room', 'room'), "return closeWith(1007, 'text is not valid UTF-8');", '');
+  const playground = exercise.locator('duplex-playground');
+  await playground.evaluate((el, code) => (el as HTMLElement & { setCode(code: string): Promise<void> }).setCode(code), cheat);
+  await exercise.getByRole('button', { name: 'Run' }).click();
+  const summary = await runSuiteFromPage(exercise);
+  await expect(summary).toHaveText(/^117 cases against your server in [\d.]+ s: \d+ pass, \d+ non-strict, [1-9]\d* fail\.$/);
+  const report = exercise.getByRole('list', { name: 'Conformance report, case by case' });
+  // A failed case opens by itself and says what the RFC wanted.
+  const invalid = report.getByRole('listitem').filter({ hasText: '6.3.4 fail' });
+  await expect(invalid).toContainText('1007');
+  await expect(invalid).not.toContainText('not run');
+});

@@ -2,7 +2,7 @@ import type { LiveSocket } from './live-socket.ts';
 
 /**
  * Ping every open socket each `intervalMs`; one that leaves a ping unanswered for two
- * intervals is dead (a closed laptop lid, a vanished Wi-Fi) and is terminated, so it stops
+ * intervals (its endpoint may allow more: `heartbeatGrace`) is dead (a closed laptop lid, a vanished Wi-Fi) and is terminated, so it stops
  * holding memory and presence. Two intervals, not one: a busy event loop may run this timer
  * twice in a row before it reads a pong that already arrived. One timer for all sockets.
  */
@@ -14,7 +14,7 @@ export function startHeartbeat(sockets: ReadonlySet<LiveSocket>, intervalMs: num
       if (ws.pingSentAt === 0) {
         ws.pingSentAt = now;
         ws.ping();
-      } else if (now - ws.pingSentAt >= 2 * intervalMs) {
+      } else if (now - ws.pingSentAt >= ws.heartbeatGrace * intervalMs) {
         ws.drop('heartbeat');
       }
     }

@@ -206,6 +206,7 @@ export async function createLiveEndpoints(config: Config): Promise<LiveEndpoints
           // Still inside the upgrade: no byte of the connection has been read yet.
           compression: trace !== null && endpoint.compression ? tapCompression(socket) : null,
         };
+        if (endpoint.heartbeatGrace !== undefined) live.heartbeatGrace = endpoint.heartbeatGrace;
         live.on('error', ignoreError);
         endpoint.open(live, req, params);
       });

@@ -45,6 +45,8 @@ export class LiveSocket extends WebSocket {
   ctx: ConnectionContext | null = null;
   /** When the heartbeat's unanswered ping went out (ms since the epoch), or 0: the pong clears it. */
   pingSentAt = 0;
+  /** Heartbeat intervals a ping may stay unanswered before this peer is dropped. */
+  heartbeatGrace = 2;
   /** Round trip of the last answered heartbeat ping, in ms (null until one is answered). */
   rttMs: number | null = null;
   #bucket: RateLimit | null = null;

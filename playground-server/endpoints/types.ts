@@ -23,6 +23,11 @@ export interface WsEndpoint<Params = unknown> {
   rateLimit?: number;
   /** True: permessage-deflate is negotiated when the client offers it (see compression.ts). */
   compression?: boolean;
+  /**
+   * Heartbeat intervals a ping may go unanswered before the peer counts as dead (default 2).
+   * More for peers whose pong queues behind megabytes they are still reading (a lab's owner).
+   */
+  heartbeatGrace?: number;
   /** False for endpoints that must not be traced themselves (the inspector). */
   traceable?: boolean;
   open(ws: LiveSocket, req: IncomingMessage, params: Params): void;

@@ -27,6 +27,14 @@ function sameSite(req: IncomingMessage, allowedOrigins: readonly string[]): Upgr
 }
 
 /**
+ * Heartbeat intervals a lab's owner or pipe may leave a ping unanswered. A browser reads a
+ * socket only as fast as its page or worker takes the messages, so a ping queued behind a
+ * 4 MiB message to a learner's busy server waits for all of it: alive, only slow. A closed
+ * page still ends its lab at once (TCP closes); only a half-open owner waits out the grace.
+ */
+const labHeartbeatGrace = 10;
+
+/**
  * The lab tunnel: `WS /ws/lab` opens a lab owned by that socket, and every upgrade to
  * `/lab/<id>…` is handed to the owner raw (request head, then TCP bytes), never to `ws`.
  */
@@ -41,6 +49,7 @@ export function createLabTunnel(config: Config) {
     admit: (req) => sameSite(req, config.allowedOrigins) ?? labs.refuseOwner(req.headers.origin ?? ''),
     // Many small frames (a room relaying to 8 peers) are normal here; bytes are what is limited.
     rateLimit: config.lab.ownerMessagesPerSecond,
+    heartbeatGrace: labHeartbeatGrace,
     open: (ws, req) => labs.open(ws, req.headers.origin ?? ''),
   };
 
@@ -69,6 +78,7 @@ export function createLabTunnel(config: Config) {
     },
     admit: (req) => sameSite(req, config.allowedOrigins),
     rateLimit: config.lab.ownerMessagesPerSecond,
+    heartbeatGrace: labHeartbeatGrace,
     open(ws, req, _params) {
       const lab = labs.find(new URL(req.url ?? '/', 'http://localhost').pathname);
       if ('status' in lab) return ws.close(CloseCode.normal, 'the lab ended');

@@ -253,3 +253,21 @@ test('a flood towards an owner that reads slowly pauses the client instead of dr
   assert.equal(lab.ws.readyState, WebSocket.OPEN);
   assert.equal(await metric(server.url, 'duplex_drops_total{reason="slow_consumer"}'), 0);
 });
+
+test('a lab owner whose pong is late (a busy learner’s worker) keeps its lab past two heartbeats; one that never answers is dropped', async (t) => {
+  const server = await startTestServer({ heartbeatMs: 40 });
+  t.after(() => server.close());
+  const lab = await openLab(server.url);
+  // ws answers pings by itself; pausing the socket is a worker too busy to read: pings queue unread.
+  lab.ws.pause();
+  await new Promise((resolve) => setTimeout(resolve, 40 * 5));
+  lab.ws.resume();
+  const client = await rawClient(server.url, upgradeRequest(lab.ready.path, host(server.url)));
+  assert.equal((await lab.event('open')).connection, 1, 'the lab outlived five intervals of a late pong');
+  client.socket.destroy();
+  lab.ws.pause();
+  // A paused socket does not read the server's FIN either: watch the server's count instead (bounded).
+  for (let i = 0; i < 200 && (await metric(server.url, 'duplex_drops_total{reason="heartbeat"}')) !== 1; i++) await new Promise((resolve) => setTimeout(resolve, 20));
+  assert.equal(await metric(server.url, 'duplex_drops_total{reason="heartbeat"}'), 1);
+  assert.equal((await refusedUpgrade(`${server.wsUrl}${lab.ready.path}`)).status, 404);
+});

@@ -8,6 +8,11 @@ export interface ClientNote {
   text: string;
 }
 
+interface Row {
+  label: string;
+  text: string;
+  hex: string | undefined;
+}
 
 /** Kept per list, so a long run cannot grow the page without bound. */
 const maxRows = 200;
@@ -22,6 +27,9 @@ class DuplexLabView extends HTMLElement {
   #decoders = new Map<string, WireDecoder>();
   /** The live lab's ws:// URL, or null when no run serves one. */
   #labUrl: string | null = null;
+  /** Rows waiting for the next animation frame, per list. */
+  #pending: Record<'clients' | 'wire', Row[]> = { clients: [], wire: [] };
+  #frame = 0;
 
   connectedCallback() {
     const host = this.closest('duplex-exercise') ?? this.parentElement;
@@ -42,6 +50,7 @@ class DuplexLabView extends HTMLElement {
 
   #reset() {
     this.#decoders.clear();
+    this.#pending = { clients: [], wire: [] };
     this.#setLab(null);
     part<HTMLElement>(this, '[data-role="clients"]').replaceChildren();
     part<HTMLElement>(this, '[data-role="wire"]').replaceChildren();
@@ -75,25 +84,10 @@ class DuplexLabView extends HTMLElement {
     const url = this.#labUrl;
     if (url === null) return;
     const button = part<HTMLButtonElement>(this, '[data-action="conformance"]');
-    const status = part<HTMLElement>(this, '[data-role="conformance-status"]');
-    const list = part<HTMLOListElement>(this, '[data-role="conformance-cases"]');
     button.disabled = true;
-    list.replaceChildren();
-    list.hidden = true;
-    status.textContent = 'Loading the suite…';
     try {
-      const { runConformance } = await import('./conformance-run.ts');
-      const report = await runConformance(url, {
-        onResult: (result, done, total) => {
-          status.textContent = `Case ${done} of ${total}…`;
-          if (result.verdict !== 'pass') list.append(el('li', {}, el('strong', {}, `${result.id} ${result.verdict}: `), `${result.title}. ${result.reason}`));
-        },
-      });
-      const { pass, nonStrict, fail } = report.summary;
-      status.textContent = `${report.cases.length} cases against your server: ${pass} pass, ${nonStrict} non-strict, ${fail} fail.`;
-      list.hidden = list.children.length === 0;
-    } catch (error) {
-      status.textContent = `The suite could not run: ${(error as Error).message}`;
+      const { runConformancePanel } = await import('./conformance-panel.ts');
+      await runConformancePanel(this, url);
     } finally {
       button.disabled = this.#labUrl === null;
     }
@@ -104,10 +98,24 @@ class DuplexLabView extends HTMLElement {
   }
 
   #row(list: 'clients' | 'wire', label: string, text: string, hex?: string) {
-    const target = part<HTMLOListElement>(this, `[data-role="${list}"]`);
-    // Learner bytes and browser messages stay text: el() never parses HTML.
-    target.append(el('li', {}, el('strong', {}, `${label}: `), text, hex ? el('br') : null, hex ? el('code', {}, hex) : null));
-    while (target.children.length > maxRows) target.firstElementChild?.remove();
+    const pending = this.#pending[list];
+    pending.push({ label, text, hex });
+    // Only the rows that will stay are ever built: a flood between two frames costs no DOM.
+    if (pending.length > maxRows) pending.splice(0, pending.length - maxRows);
+    this.#frame ||= requestAnimationFrame(() => this.#flush());
+  }
+
+  /** Draws the rows that came since the last animation frame, at most once per frame. */
+  #flush() {
+    this.#frame = 0;
+    for (const list of ['clients', 'wire'] as const) {
+      const rows = this.#pending[list].splice(0);
+      if (rows.length === 0) continue;
+      const target = part<HTMLOListElement>(this, `[data-role="${list}"]`);
+      // Learner bytes and browser messages stay text: el() never parses HTML.
+      target.append(...rows.map(({ label, text, hex }) => el('li', {}, el('strong', {}, `${label}: `), text, hex ? el('br') : null, hex ? el('code', {}, hex) : null)));
+      while (target.children.length > maxRows) target.firstElementChild?.remove();
+    }
   }
 }
 
