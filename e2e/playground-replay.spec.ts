@@ -1,4 +1,5 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { downloadText } from './download-support.ts';
 
 /** Record → export → import → replay, in a real page: the replayed frame list equals the recorded one. */
 const lesson = '/lessons/what-is-a-websocket/';
@@ -7,14 +8,6 @@ const playground = (page: Page, title: string) => page.locator('duplex-playgroun
 
 /** The frame list's rows as text, newest first (the timings in them are relative to the run's start). */
 const rows = (traffic: Locator) => traffic.getByRole('list', { name: 'Frames, newest first' }).getByRole('listitem').allInnerTexts();
-
-async function downloadText(page: Page, click: () => Promise<void>): Promise<{ name: string; text: string }> {
-  const download = page.waitForEvent('download');
-  await click();
-  const file = await download;
-  const chunks = await (await file.createReadStream()).toArray();
-  return { name: file.suggestedFilename(), text: Buffer.concat(chunks).toString('utf8') };
-}
 
 test('a recorded run is exported, imported into another playground and replayed frame by frame', async ({ page }) => {
   test.setTimeout(60_000);

@@ -1,15 +1,8 @@
 import { expect, test, type Page } from '@playwright/test';
+import { downloadText } from './download-support.ts';
 import { join, startRoom } from './workshop-support.ts';
 
 /** Polls for teaching: results hidden until the host reveals them, a right answer, a CSV export. */
-
-async function downloadText(page: Page, click: () => Promise<void>): Promise<{ name: string; text: string }> {
-  const download = page.waitForEvent('download');
-  await click();
-  const file = await download;
-  const chunks = await (await file.createReadStream()).toArray();
-  return { name: file.suggestedFilename(), text: Buffer.concat(chunks).toString('utf8') };
-}
 
 test('a hidden poll shows attendees no totals until the host reveals them with the right answer; the host exports it as CSV', async ({ browser }) => {
   test.setTimeout(120_000);
