@@ -30,8 +30,9 @@ export default defineConfig({
     command: 'npm run serve',
     url: `${baseURL}/healthz`,
     // A fast heartbeat so the playground's e2e sees the server's ping and the browser's pong;
-    // a short reconnect grace so "a cut longer than the grace" takes seconds, not a minute.
-    env: { PORT: String(port), HOST: 'localhost', DUPLEX_HEARTBEAT_MS: '2000', WORKSHOP_RECONNECT_GRACE_SECONDS: '15', DUPLEX_EPHEMERAL: 'true' },
+    // a short reconnect grace so "a cut longer than the grace" takes seconds, not a minute;
+    // room for every workshop spec's rooms (a laptop's default of 20 is reached by the suite).
+    env: { PORT: String(port), HOST: 'localhost', DUPLEX_HEARTBEAT_MS: '2000', WORKSHOP_RECONNECT_GRACE_SECONDS: '15', WORKSHOP_MAX_ROOMS: '500', DUPLEX_EPHEMERAL: 'true' },
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,
   },

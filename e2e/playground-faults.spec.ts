@@ -73,9 +73,9 @@ it('each fault says what it does: a tooltip before, a line under the buttons on 
   const drop = faults.getByRole('button', { name: 'Drop connection' });
   await expect(drop).toHaveAttribute('title', /^Drop connection: the server cuts the TCP connection with no close frame/);
   await expect(faults.getByRole('button', { name: 'Blackhole the link' })).toHaveAttribute('title', /half-open/);
-  await expect(faults.getByRole('status')).toBeHidden();
+  await expect(faults.getByRole('paragraph')).toBeHidden();
   await drop.click();
-  await expect(faults.getByRole('status')).toHaveText(/^Drop connection: the server cuts the TCP connection with no close frame; your socket sees 1006 and reconnects\.$/);
+  await expect(faults.getByRole('paragraph')).toHaveText(/^Drop connection: the server cuts the TCP connection with no close frame; your socket sees 1006 and reconnects\.$/);
   await expect(pg.getByRole('img', { name: /^#1 server → client: .*fault marked: drop/ })).toBeVisible();
 });
 
@@ -87,7 +87,7 @@ it('the latency fault visibly delays the echo in the real page', async ({ page, 
   const output = pg.getByRole('log');
   await expect(output).toContainText(/echo after \d+ ms/);
   await pg.getByRole('group', { name: 'Faults on demand' }).getByLabel('Latency').selectOption('1000');
-  await expect(pg.getByRole('group', { name: 'Faults on demand' }).getByRole('status')).toContainText('the server waits this long before each message it sends');
+  await expect(pg.getByRole('group', { name: 'Faults on demand' }).getByRole('paragraph')).toContainText('the server waits this long before each message it sends');
   // A lower bound the server's own timer guarantees, however loaded the machine is.
   await expect(output).toContainText(/echo after (1\d{3}|[2-9]\d{3}) ms/, { timeout: 30_000 });
 });

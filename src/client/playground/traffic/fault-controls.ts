@@ -19,7 +19,8 @@ export const faultExplanations = {
 export class FaultControls {
   readonly element: HTMLElement;
   readonly #controls: Array<HTMLButtonElement | HTMLSelectElement>;
-  readonly #explanation = el('p', { className: 'pg-fault-explain', role: 'status' });
+  /** Announced when it changes, but not a second role=status: the playground's one status is its connection state. */
+  readonly #explanation = el('p', { className: 'pg-fault-explain', ariaLive: 'polite' });
 
   constructor(onFault: (command: InspectCommand) => void) {
     const use = (fault: keyof typeof faultExplanations, command: InspectCommand) => {
