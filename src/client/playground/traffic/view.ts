@@ -73,6 +73,7 @@ export class TrafficView {
   /** Frames per second over the last measured second, and where that second started. */
   #rate = 0;
   #rateMark = { at: 0, total: 0 };
+  #live = false;
   #animationFrames = 0;
   #reducedMotion = matchMedia('(prefers-reduced-motion: reduce)');
   /** The run being recorded: its code and output lines (the model holds its traffic). */
@@ -141,6 +142,7 @@ export class TrafficView {
   setLive(live: boolean): void {
     this.#faults.setLive(live);
     // A stopped run is not a flood: its newest rows are listed when it settles.
+    this.#live = live;
     if (!live) this.#rate = 0;
   }
 
@@ -247,6 +249,7 @@ export class TrafficView {
 
   /** Frames a second, recomputed once a second from the model's running total. */
   #measureRate(now: number): number {
+    if (!this.#live) return 0;
     const total = this.model.frames.length + this.model.cleared;
     const elapsed = now - this.#rateMark.at;
     if (elapsed >= 1000 || total < this.#rateMark.total) {
