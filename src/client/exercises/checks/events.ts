@@ -1,4 +1,4 @@
-import type { InspectEvent } from '../../../../protocol/inspect.ts';
+import type { FaultName, InspectEvent } from '../../../../protocol/inspect.ts';
 import type { HttpEvent, RunEvent, SocketEvent } from '../../playground/runner/run-protocol.ts';
 
 /** Small readers over a run's events, shared by the checks so each check reads as its rule. */
@@ -92,4 +92,15 @@ export function parseJson(text: string | undefined): unknown {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * The server's confirmation that a fault (one a check's stage asked for) hit the run: on which
+ * socket's inspect link it came, when, and how many connections it reached.
+ */
+export function faultConfirmed(events: readonly RunEvent[], fault: FaultName): { socket: number; at: number; connections: number } | undefined {
+  for (const event of events) {
+    if (event.type === 'inspect' && event.event.type === 'fault' && event.event.fault === fault) return { socket: event.socket, at: event.at, connections: event.event.connections ?? 0 };
+  }
+  return undefined;
 }

@@ -1,5 +1,5 @@
 import { type Check, notYet, pass, type Stage } from './types.ts';
-import { lastEventAt, received, sends, socketEvents, type CloseEvent } from './events.ts';
+import { faultConfirmed, lastEventAt, received, sends, socketEvents, type CloseEvent } from './events.ts';
 import type { RunEvent } from '../../playground/runner/run-protocol.ts';
 
 /**
@@ -22,13 +22,6 @@ const steadyMinMs = 4000;
 const outliveMarginMs = 1500;
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
-
-type BlackholeEvent = Extract<RunEvent, { type: 'inspect' }>;
-
-/** The server's confirmation that the page blackholed the run's links (see the stage below). */
-function blackholeOf(events: readonly RunEvent[]): BlackholeEvent | undefined {
-  return events.find((event): event is BlackholeEvent => event.type === 'inspect' && event.event.type === 'fault' && event.event.fault === 'blackhole');
-}
 
 /** When socket `socket` last heard from the server before `at`: its last answer, or its last open. */
 function lastHeardBefore(events: readonly RunEvent[], socket: number, at: number): number | undefined {
@@ -87,7 +80,7 @@ export const heartbeatTimeout: Check = (events, now = lastEventAt(events)) => {
       `your code closed socket #${early.close.socket} ${seconds(early.silenceMs)} after the server last answered: the link was still alive. Close only when ${seconds(heartbeat.deadlineMs)} pass with no answer, not on a timer.`,
     );
   }
-  const blackhole = blackholeOf(events);
+  const blackhole = faultConfirmed(events, 'blackhole');
   if (!blackhole) {
     if (!socketEvents(events).some((event) => event.event === 'open')) return notYet("no socket has opened yet: connect('/ws/echo').");
     if (sends(events).length === 0) return notYet("the socket is open but sends nothing: send 'ping' every 0.5 s, and the echo answers each.");
@@ -96,7 +89,7 @@ export const heartbeatTimeout: Check = (events, now = lastEventAt(events)) => {
   }
   const socket = blackhole.socket;
   const at = blackhole.at;
-  if (blackhole.event.type === 'fault' && blackhole.event.connections === 0) return notYet('the link was blackholed while no connection was open: run again and keep the socket open.');
+  if (blackhole.connections === 0) return notYet('the link was blackholed while no connection was open: run again and keep the socket open.');
   const close = socketEvents(events).find((event): event is CloseEvent => event.event === 'close' && event.socket === socket && event.at > at);
   if (!close) {
     const silent = now - at;
