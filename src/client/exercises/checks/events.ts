@@ -104,3 +104,12 @@ export function faultConfirmed(events: readonly RunEvent[], fault: FaultName): {
   }
   return undefined;
 }
+
+/**
+ * Whether the server's view of socket `socket` is live (its inspect link has reported anything):
+ * only then can a fault sent on that link reach the socket's connection. A socket whose link
+ * was slow to open starts without it (see inspect-links.ts), and a fault sent then would be lost.
+ */
+export function watchedByServer(events: readonly RunEvent[], socket: number): boolean {
+  return events.some((event) => event.type === 'inspect' && event.socket === socket);
+}

@@ -1,5 +1,5 @@
 import { type Check, notYet, pass, type Stage } from './types.ts';
-import { faultConfirmed, lastEventAt, received, sends, socketEvents, type CloseEvent } from './events.ts';
+import { faultConfirmed, lastEventAt, received, sends, socketEvents, watchedByServer, type CloseEvent } from './events.ts';
 import type { RunEvent } from '../../playground/runner/run-protocol.ts';
 
 /**
@@ -57,12 +57,13 @@ function closedTooSoon(events: readonly RunEvent[]): { close: CloseEvent; silenc
 /**
  * The stage: once the learner's heartbeat has been answered, and after a random 0.5–3 s more,
  * the page blackholes the link on the server (as the playground's "Blackhole the link" button
- * does). The socket stays open in the browser and nothing crosses it either way any more.
+ * does), through the socket's inspect link once that link is live. The socket stays open in
+ * the browser and nothing crosses it either way any more.
  */
 export const blackholeOnceAnswered: Stage = (events, now, chance) => {
   const firstAnswer = received(events)[0];
   if (!firstAnswer || now < firstAnswer.at + 500 + chance * 2500) return null;
-  return isOpen(events, firstAnswer.socket) ? { type: 'blackhole' } : null;
+  return isOpen(events, firstAnswer.socket) && watchedByServer(events, firstAnswer.socket) ? { type: 'blackhole' } : null;
 };
 
 /**
@@ -77,7 +78,7 @@ export const heartbeatTimeout: Check = (events, now = lastEventAt(events)) => {
   const early = closedTooSoon(events);
   if (early) {
     return notYet(
-      `your code closed socket #${early.close.socket} ${seconds(early.silenceMs)} after the server last answered: the link was still alive. Close only when ${seconds(heartbeat.deadlineMs)} pass with no answer, not on a timer.`,
+      `your code closed socket #${early.close.socket} only ${seconds(early.silenceMs)} after the server last answered: too soon to tell a dead link from a slow answer. Close when ${seconds(heartbeat.deadlineMs)} pass with no answer, not on a timer.`,
     );
   }
   const blackhole = faultConfirmed(events, 'blackhole');

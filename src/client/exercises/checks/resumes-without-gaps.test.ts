@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { dropOnceListening, resumesWithoutGaps } from './resumes-without-gaps.ts';
-import { closed, connecting, faultApplied, frame, logLine, opened } from './fixtures.ts';
+import { closed, connecting, faultApplied, frame, logLine, opened, serverFrame } from './fixtures.ts';
 import type { RunEvent } from '../../playground/runner/run-protocol.ts';
 
 const room = 'ws://127.0.0.1:4321/ws/chat/resume-abc';
@@ -78,7 +78,12 @@ test('a fresh connect() after the drop counts as the listener', () => {
 });
 
 test('the stage drops the connect() listener once it has heard three lines, never the untraced speaker', () => {
-  const base = [connecting(speaker, 0, room), connecting(1, 0, listenerUrl(0))];
+  const base = [connecting(speaker, 0, room), connecting(1, 0, listenerUrl(0)), serverFrame(1, 3, 'out', 'text', '/ws/chat/resume-abc', 90, 'welcome')];
   assert.equal(dropOnceListening([...base, line(speaker, 1, 1), line(speaker, 2, 2), line(speaker, 3, 3), line(1, 4, 1), line(1, 5, 2)], 10, 0), null);
   assert.deepEqual(dropOnceListening([...base, line(1, 4, 1), line(1, 5, 2), line(1, 6, 3)], 10, 0), { type: 'drop' });
+});
+
+test('the stage waits until the server view of the listener is live, or the drop would be lost', () => {
+  const unwatched = [connecting(1, 0, listenerUrl(0)), line(1, 4, 1), line(1, 5, 2), line(1, 6, 3)];
+  assert.equal(dropOnceListening(unwatched, 10, 0), null);
 });

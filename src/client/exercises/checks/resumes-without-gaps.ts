@@ -1,6 +1,6 @@
 import { ChatLine } from '../../../../protocol/chat.ts';
 import { type Check, notYet, pass, type Stage } from './types.ts';
-import { faultConfirmed, lastEventAt, parseJson, received, socketEvents, socketUrls } from './events.ts';
+import { faultConfirmed, lastEventAt, parseJson, received, socketEvents, socketUrls, watchedByServer } from './events.ts';
 import type { RunEvent } from '../../playground/runner/run-protocol.ts';
 
 /** Lines the listener must have heard before the page drops its connection. */
@@ -29,13 +29,14 @@ const isTraced = (url: string | undefined) => url !== undefined && new URL(url).
 /**
  * The stage: once a `connect()` socket (traced, so the server can reach it) has heard three chat
  * lines, the page drops its connection on the server, as the playground's "Drop connection"
- * button does: the TCP connection is cut with no close frame.
+ * button does: the TCP connection is cut with no close frame. Only once the server's view of that
+ * socket is live, so the command reaches its connection.
  */
 export const dropOnceListening: Stage = (events) => {
   const urls = socketUrls(events);
   const bySocket = new Map<number, number>();
   for (const line of chatLines(events)) bySocket.set(line.socket, (bySocket.get(line.socket) ?? 0) + 1);
-  for (const [socket, count] of bySocket) if (count >= heardBeforeDrop && isTraced(urls.get(socket))) return { type: 'drop' };
+  for (const [socket, count] of bySocket) if (count >= heardBeforeDrop && isTraced(urls.get(socket)) && watchedByServer(events, socket)) return { type: 'drop' };
   return null;
 };
 
