@@ -13,7 +13,7 @@ listener.onmessage = (event) => {
 
 const speaker = new WebSocket(`/ws/chat/${room}`);
 speaker.onopen = async () => {
-  for (let n = 1; n <= 30; n++) {
+  for (let n = 1; n <= 40; n++) {
     speaker.send(JSON.stringify({ type: 'say', text: `line ${n}` }));
     await sleep(150);
   }
