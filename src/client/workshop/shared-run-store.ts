@@ -18,6 +18,15 @@ export interface Loaded {
   dropped: string[];
 }
 
+/** This tab's sessionStorage, or null where the browser refuses this page any storage (reading it throws then). */
+export function tabStorage(): Store | null {
+  try {
+    return window.sessionStorage;
+  } catch {
+    return null;
+  }
+}
+
 const key = (code: string) => `duplex.workshop.shared.${code}`;
 
 /** Why a stored entry is refused: the recording's own message when that is the problem. */

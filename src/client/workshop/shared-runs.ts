@@ -1,7 +1,7 @@
 import type { SharedRun } from '../../../protocol/workshop.ts';
 import type { TrafficView } from '../playground/traffic/view.ts';
 import { el, part } from '../dom.ts';
-import { forgetSharedRuns, loadSharedRuns, saveSharedRuns } from './shared-run-store.ts';
+import { forgetSharedRuns, loadSharedRuns, saveSharedRuns, tabStorage } from './shared-run-store.ts';
 
 /** Shares kept in the console: the newest ones (each is up to WORKSHOP_SHARE_BYTES). */
 const kept = 20;
@@ -19,6 +19,7 @@ export class SharedRuns {
   readonly #projector: HTMLElement;
   readonly #problem: HTMLElement;
   #code: string | null = null;
+  readonly #store = tabStorage();
   #traffic: Promise<TrafficView> | null = null;
 
   constructor(root: HTMLElement) {
@@ -31,24 +32,27 @@ export class SharedRuns {
   open(code: string): void {
     if (this.#code === code) return;
     this.#code = code;
-    const { runs, dropped } = loadSharedRuns(sessionStorage, code);
+    if (!this.#store) return this.#say(['This browser gives this page no storage: shared runs will not survive a reload of the console.']);
+    const { runs, dropped } = loadSharedRuns(this.#store, code);
     this.#runs = runs.slice(0, kept);
     this.#say(dropped);
-    if (dropped.length > 0) saveSharedRuns(sessionStorage, code, this.#runs);
+    if (dropped.length > 0) saveSharedRuns(this.#store, code, this.#runs);
     this.#draw();
   }
 
   add(run: SharedRun): void {
     this.#runs.unshift(run);
     this.#runs.splice(kept);
-    const left = this.#code ? saveSharedRuns(sessionStorage, this.#code, this.#runs) : 0;
-    this.#say(left > 0 ? [`This tab's storage is full: the ${left} oldest shared runs will not survive a reload of this page.`] : []);
+    if (this.#store && this.#code) {
+      const left = saveSharedRuns(this.#store, this.#code, this.#runs);
+      this.#say(left > 0 ? [`This tab's storage is full: the ${left} oldest shared runs will not survive a reload of this page.`] : []);
+    }
     this.#draw();
   }
 
   /** The room ended: its runs stay on screen until the page goes, but leave the tab's storage. */
   forget(): void {
-    if (this.#code) forgetSharedRuns(sessionStorage, this.#code);
+    if (this.#store && this.#code) forgetSharedRuns(this.#store, this.#code);
   }
 
   #say(lines: string[]): void {
