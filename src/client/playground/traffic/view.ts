@@ -9,7 +9,7 @@ import { FaultControls } from './fault-controls.ts';
 import type { RecordedOutput, Recording } from '../../../../protocol/recording.ts';
 import type { Language } from '../runner/run-protocol.ts';
 import { outputLine, recordingOf } from './recording.ts';
-import { downloadRecording, importButton } from './recording-file.ts';
+import { downloadHar, downloadRecording, importButton } from './recording-file.ts';
 import { ReplayTimeline } from './replay-timeline.ts';
 import { ReplayControls } from './replay-controls.ts';
 
@@ -92,6 +92,8 @@ export class TrafficView {
     clear.addEventListener('click', () => this.clear());
     const exportButton = el('button', { type: 'button', className: 'duplex-control' }, 'Export recording');
     exportButton.addEventListener('click', () => downloadRecording(this.recording()));
+    const harButton = el('button', { type: 'button', className: 'duplex-control', title: 'The WebSocket messages as a HAR file, as browser DevTools export them' }, 'Export HAR');
+    harButton.addEventListener('click', () => downloadHar(this.recording()));
     const importer = importButton((read) => {
       this.#importProblem.hidden = read.ok;
       if (read.ok) this.showRecording(read.recording);
@@ -124,7 +126,7 @@ export class TrafficView {
 
     host.replaceChildren(
       el('h3', { className: 'pg-traffic-title' }, 'Traffic'),
-      el('div', { className: 'pg-traffic-bar', role: 'toolbar', ariaLabel: 'Traffic view' }, this.#pause, clear, exportButton, importer.element),
+      el('div', { className: 'pg-traffic-bar', role: 'toolbar', ariaLabel: 'Traffic view' }, this.#pause, clear, exportButton, harButton, importer.element),
       this.#importProblem,
       this.#replayBox,
       filters,
