@@ -22,8 +22,12 @@ export interface FaultProxyTarget {
 interface Lane {
   /** When the last chunk of this direction is due, so delays never reorder the stream. */
   dueAt: number;
-  /** Chunks scheduled but not yet written; the lane ends only after them. */
-  inFlight: number;
+  /**
+   * Chunks delayed but not yet written, oldest first, drained by one timer at a time: timers of
+   * different lengths due in the same millisecond fire in no promised order, a queue does.
+   * The lane ends only after them.
+   */
+  held: { dueAt: number; chunk: Buffer }[];
   /** The source ended or closed while blackholed: passed on at heal. */
   endedEarly: boolean;
 }
@@ -104,8 +108,8 @@ export class FaultProxy {
       for (const pair of [...this.#pairs]) {
         pair.client.resume();
         pair.upstream.resume();
-        if (pair.lanes.up.endedEarly && pair.lanes.up.inFlight === 0) this.#endLane(pair.upstream, pair.lanes.up);
-        if (pair.lanes.down.endedEarly && pair.lanes.down.inFlight === 0) this.#endLane(pair.client, pair.lanes.down);
+        if (pair.lanes.up.endedEarly && pair.lanes.up.held.length === 0) this.#endLane(pair.upstream, pair.lanes.up);
+        if (pair.lanes.down.endedEarly && pair.lanes.down.held.length === 0) this.#endLane(pair.client, pair.lanes.down);
       }
     }
     if (!this.#listening && !this.#stopped) {
@@ -153,7 +157,7 @@ export class FaultProxy {
 
   #accept(client: Socket): void {
     const upstream = tcpConnect({ host: this.#target.host, port: this.#target.port, noDelay: true });
-    const lane = (): Lane => ({ dueAt: 0, inFlight: 0, endedEarly: false });
+    const lane = (): Lane => ({ dueAt: 0, held: [], endedEarly: false });
     const pair: Pair = { client, upstream, lanes: { up: lane(), down: lane() } };
     this.#pairs.add(pair);
     let closed = 0;
@@ -176,28 +180,39 @@ export class FaultProxy {
       const now = Date.now();
       const delay = this.#latencyMs + Math.random() * this.#jitterMs;
       const sendTime = this.#bytesPerSecond > 0 ? (chunk.length / this.#bytesPerSecond) * 1000 : 0;
-      if (delay === 0 && sendTime === 0 && lane.dueAt <= now) {
+      if (delay === 0 && sendTime === 0 && lane.dueAt <= now && lane.held.length === 0) {
         if (to.write(chunk)) return;
         from.pause();
         to.once('drain', () => this.#blackholed || from.resume());
         return;
       }
       lane.dueAt = Math.max(lane.dueAt, now + delay) + sendTime;
-      lane.inFlight++;
-      setTimeout(() => {
-        lane.inFlight--;
-        if (!to.destroyed) to.write(chunk);
-        if (lane.inFlight === 0 && lane.endedEarly && !this.#blackholed) this.#endLane(to, lane);
-      }, lane.dueAt - now);
+      lane.held.push({ dueAt: lane.dueAt, chunk });
+      if (lane.held.length === 1) this.#drainLater(to, lane);
     });
     // A half-open link carries no FIN or RST: the other side learns of a close only after heal.
     const ended = () => {
       lane.endedEarly = true;
-      if (!this.#blackholed && lane.inFlight === 0) this.#endLane(to, lane);
+      if (!this.#blackholed && lane.held.length === 0) this.#endLane(to, lane);
     };
     from.on('end', ended);
     from.on('close', ended);
     from.on('error', () => undefined); // followed by close
+  }
+
+  /** Writes the held chunks that are due, in order, then waits for the next one. */
+  #drainLater(to: Socket, lane: Lane): void {
+    const head = lane.held[0];
+    if (!head) return;
+    setTimeout(() => {
+      const now = Date.now();
+      while (lane.held[0] && lane.held[0].dueAt <= now) {
+        const { chunk } = lane.held.shift()!;
+        if (!to.destroyed) to.write(chunk);
+      }
+      if (lane.held.length > 0) this.#drainLater(to, lane);
+      else if (lane.endedEarly && !this.#blackholed) this.#endLane(to, lane);
+    }, Math.max(0, head.dueAt - Date.now()));
   }
 
   /** Passes a close on: what was sent still arrives, then the FIN. */

@@ -13,7 +13,7 @@ test('every global of the type definitions is listed with its signature and its 
     ['serve', 'function'],
   ]);
   const connect = globals.find((entry) => entry.name === 'connect')!;
-  assert.equal(connect.detail, 'connect(path: string, options?: DuplexSocketOptions): DuplexSocket');
+  assert.equal(connect.detail, 'connect(path: string | (() => string), options?: DuplexSocketOptions): DuplexSocket');
   assert.match(connect.doc, /^Opens a reconnecting socket to a path on the Duplex server.*Every frame it sends or receives shows up/);
   assert.equal(globals.find((entry) => entry.name === 'sampleKey')!.detail, 'sampleKey: string');
 });
