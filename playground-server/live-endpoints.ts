@@ -79,7 +79,7 @@ export async function createLiveEndpoints(config: Config): Promise<LiveEndpoints
   // A share over --max-payload is closed (1009) by `ws` before the room sees it: the room's own
   // bound, told to attendees, is never more than that.
   const workshopLimits = { ...config.workshop, shareBytes: Math.min(config.workshop.shareBytes, config.maxPayload) };
-  const workshop = createWorkshopEndpoint(workshopLimits, store.workshop, workshopRooms);
+  const workshop = createWorkshopEndpoint(workshopLimits, store.workshop, workshopRooms, store.relay);
   const deliver = (members: ReadonlySet<LiveSocket>, { data, isBinary }: { data: Buffer | string; isBinary: boolean }, except?: LiveSocket) =>
     broadcast(members, data, isBinary, except);
   const lab = createLabTunnel(config);
@@ -218,6 +218,8 @@ export async function createLiveEndpoints(config: Config): Promise<LiveEndpoints
       stopHeartbeat();
       feed.stop();
       feedOverHttp.close();
+      // First, so the other instances stop relaying here before our clients reconnect to them.
+      await workshop.retire();
       const closed = [...sockets].map(
         (ws) =>
           new Promise<void>((resolve) => {

@@ -59,6 +59,8 @@ export function openSqliteStore(stateDir: string, historyLimit: number): Store {
     kind: 'embedded',
     chat,
     workshop: sqliteWorkshopStore(db, guard, (error) => fail('cannot read workshop rooms', error)),
+    // One process owns the file and every room in it.
+    relay: null,
     // One process owns the file, so what may be lost stays in this process.
     rooms: (_name, deliver) => memoryRooms(deliver),
     get healthy() {
