@@ -47,6 +47,9 @@ export async function redisRelay(client: RedisClient, subscriber: RedisClient, u
   });
   const beat = () => client.set(aliveKey(self), '1', { PX: ALIVE_MS }).catch(() => undefined);
   await beat();
+  // A Redis that restarted empty has no heartbeat of ours: say it again first thing, or another
+  // instance would take our rooms over before the next beat.
+  client.on('ready', () => void beat());
   const timer = setInterval(() => {
     void beat();
     for (const [instance, handlers] of watched) {

@@ -80,6 +80,30 @@ test('an attendee on B who comes back with their seat token gets their seat; a w
   back.client.ws.close();
 });
 
+test('Redis goes away: relayed attendees are closed with 1013 (what was in flight may be lost), local ones keep the room; afterwards the relay works again', { timeout: 60_000 }, async () => {
+  const { host, code } = await createRoom(onA);
+  const far = await joinRoom(onB, code, 'Far');
+  const near = await joinRoom(onA, code, 'Near');
+  await redis.kill();
+  assert.equal((await far.client.closed).code, CloseCode.tryAgainLater);
+  await host.next('attendee', (m) => m.attendee.name === 'Far' && m.attendee.state === 'reconnecting');
+  host.send({ type: 'push', code: 'during the outage' });
+  assert.equal((await near.client.next('snippet')).snippet.code, 'during the outage', 'A still serves its own clients');
+  await redis.restart();
+  // This Redis kept nothing: the room must be made again for B to find it (PROTOCOL.md says so).
+  const again = await createRoom(onA);
+  let back: Awaited<ReturnType<typeof joinRoom>> | null = null;
+  // The instances reconnect to Redis on their own backoff (at most 2 s): try until B finds the room.
+  for (let i = 0; i < 50 && !back; i++) {
+    back = await joinRoom(onB, again.code, 'Far').catch(() => null);
+    if (!back) await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  assert.ok(back, 'B reaches the room on A through Redis again');
+  again.host.send({ type: 'push', code: 'relayed again' });
+  assert.equal((await back.client.next('snippet')).snippet.code, 'relayed again');
+  for (const client of [host, near.client, again.host, back.client]) client.ws.close();
+});
+
 test('the instance that ran the room is killed: its attendees on B are told, come back on B and find the room as it was', { timeout: 60_000 }, async () => {
   const { host, code, hostToken } = await createRoom(onA);
   const kim = await joinRoom(onB, code, 'Kim');
