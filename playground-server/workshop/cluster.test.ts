@@ -1,5 +1,7 @@
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { hostname } from 'node:os';
+import { createClient } from 'redis';
 import { CloseCode } from '../../protocol/close-codes.ts';
 import { WorkshopCloseCode } from '../../protocol/workshop.ts';
 import { freePort, startServerProcess, type ServerProcess } from '../process-support.ts';
@@ -78,6 +80,22 @@ test('an attendee on B who comes back with their seat token gets their seat; a w
   assert.equal((await wrong.closed).code, WorkshopCloseCode.noSuchRoom);
   host.ws.close();
   back.client.ws.close();
+});
+
+test('junk on an instance\'s relay channel is dropped: the instance keeps relaying', { timeout: 30_000 }, async () => {
+  const { host, code } = await createRoom(onA);
+  const intruder = createClient({ url: redis.url });
+  await intruder.connect();
+  const inboxOfA = `duplex:workshop:to:${hostname()}:${new URL(a.url).port}`;
+  for (const junk of ['not json', '{"t":"close","conn":"x","code":1005,"reason":""}', '{"t":"in","conn":"x"}', '{"t":"open","conn":"y","from":"nobody","code":"ZZZZZZ","lan":[],"address":""}']) {
+    await intruder.publish(inboxOfA, junk);
+  }
+  await intruder.close();
+  const far = await joinRoom(onB, code, 'After junk');
+  host.send({ type: 'push', code: 'still relayed' });
+  assert.equal((await far.client.next('snippet')).snippet.code, 'still relayed');
+  host.ws.close();
+  far.client.ws.close();
 });
 
 test('Redis goes away: relayed attendees are closed with 1013 (what was in flight may be lost), local ones keep the room; afterwards the relay works again', { timeout: 60_000 }, async () => {
