@@ -51,6 +51,23 @@ test('a chat client on instance A and one on B are in one room: each sees every 
   bob.close();
 });
 
+test('presence across instances: a welcome lists the members on both, and a leave on B reaches A', { timeout: 30_000 }, async () => {
+  const ann = await connect(`${a.wsUrl}/ws/chat/present?name=ann`);
+  await welcomeOf(ann);
+  const bob = await connect(`${b.wsUrl}/ws/chat/present?name=bob`);
+  assert.deepEqual((await welcomeOf(bob)).members.map((m) => m.name).sort(), ['ann', 'bob']);
+  bob.send(JSON.stringify({ type: 'rename', name: 'robert' }));
+  await inbox(ann).find<{ type: string }>((m) => m.type === 'rename');
+  const cy = await connect(`${a.wsUrl}/ws/chat/present?name=cy`);
+  assert.deepEqual((await welcomeOf(cy)).members.map((m) => m.name).sort(), ['ann', 'cy', 'robert']);
+  bob.close();
+  const leave = await inbox(ann).find<{ type: string; member: { name: string } }>((m) => m.type === 'leave');
+  assert.equal(leave.member.name, 'robert');
+  const dee = await connect(`${b.wsUrl}/ws/chat/present?name=dee`);
+  assert.deepEqual((await welcomeOf(dee)).members.map((m) => m.name).sort(), ['ann', 'cy', 'dee'], 'robert is gone from the list too');
+  for (const ws of [ann, cy, dee]) ws.close();
+});
+
 test('a client that wrote on A resumes on B with ?since= and gets exactly what it missed', { timeout: 30_000 }, async () => {
   const writer = await connect(`${a.wsUrl}/ws/chat/move?name=w`);
   const { epoch } = await welcomeOf(writer);

@@ -90,7 +90,7 @@ export async function createLiveEndpoints(config: Config): Promise<LiveEndpoints
     tickerEndpoint,
     inspectEndpoint(traces),
     roomEndpoint(store.rooms('room', deliver)),
-    chatEndpoint(store.rooms('chat', deliverToPeers), store.chat, config.chatHistory),
+    chatEndpoint(store.rooms('chat', deliverToPeers), store.chat, config.chatHistory, store.presence),
     eventsEndpoint(feed, transportCounters),
     workshop,
     lab.ownerEndpoint,

@@ -53,5 +53,5 @@ export function memoryWorkshopStore(): WorkshopStore {
 
 /** `--ephemeral`: today's behaviour, nothing outlives the process. */
 export function memoryStore(historyLimit: number): Store {
-  return { kind: 'memory', chat: memoryChatLogs(historyLimit), workshop: memoryWorkshopStore(), relay: null, rooms: (_name, deliver) => memoryRooms(deliver), healthy: true, close: async () => undefined };
+  return { kind: 'memory', chat: memoryChatLogs(historyLimit), workshop: memoryWorkshopStore(), relay: null, presence: null, rooms: (_name, deliver) => memoryRooms(deliver), healthy: true, close: async () => undefined };
 }

@@ -3,7 +3,7 @@ import type { RedisClient } from './redis-chat.ts';
 import { ownerKey, readRoom, ROOMS } from './redis-workshop.ts';
 import type { RoomLocation, WorkshopRelay } from './types.ts';
 
-const aliveKey = (instance: string) => `duplex:instance:${instance}`;
+export const aliveKey = (instance: string) => `duplex:instance:${instance}`;
 const inbox = (instance: string) => `duplex:workshop:to:${instance}`;
 /** An instance says it is alive this often; silent for ALIVE_MS, it counts as gone. */
 const BEAT_MS = 2000;

@@ -4,6 +4,7 @@ import { redisRooms } from './redis-rooms.ts';
 import { redisChatLogs, type RedisClient } from './redis-chat.ts';
 import { redisWorkshopStore } from './redis-workshop.ts';
 import { redisRelay } from './redis-relay.ts';
+import { redisPresence } from './redis-presence.ts';
 import { StoreError } from './store-error.ts';
 import type { Store } from './types.ts';
 
@@ -59,6 +60,7 @@ export async function openRedisStore(url: string, historyLimit: number, owner: s
     chat,
     workshop: redisWorkshopStore(client, url, owner, noteError),
     relay,
+    presence: redisPresence(client, owner),
     rooms: (name, deliver) => redisRooms(client, subscriber, `duplex:rooms:${name}`, instance, deliver),
     get healthy() {
       return client.isReady && subscriber.isReady;

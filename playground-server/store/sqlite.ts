@@ -61,6 +61,7 @@ export function openSqliteStore(stateDir: string, historyLimit: number): Store {
     workshop: sqliteWorkshopStore(db, guard, (error) => fail('cannot read workshop rooms', error)),
     // One process owns the file and every room in it.
     relay: null,
+    presence: null,
     // One process owns the file, so what may be lost stays in this process.
     rooms: (_name, deliver) => memoryRooms(deliver),
     get healthy() {

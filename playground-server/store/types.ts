@@ -1,4 +1,4 @@
-import type { ChatLine } from '../../protocol/chat.ts';
+import type { ChatLine, ChatMember } from '../../protocol/chat.ts';
 import type { RoomMessage, Rooms } from '../rooms.ts';
 import type { RoomEvent, RoomRecord } from '../workshop/record.ts';
 import type { RelayMessage } from '../workshop/relay-message.ts';
@@ -88,6 +88,18 @@ export interface WorkshopRelay {
   retire(): Promise<void>;
 }
 
+/**
+ * Chat members connected to the other instances, for a welcome's member list (join and leave
+ * events go through `Rooms`). Best effort: it is presence, not history.
+ */
+export interface ChatPresence {
+  /** A member here joined or renamed. */
+  set(room: string, member: ChatMember): void;
+  delete(room: string, id: string): void;
+  /** The room's members on the other live instances. */
+  others(room: string): Promise<ChatMember[]>;
+}
+
 /** One state store: what the server keeps beyond a single connection. */
 export interface Store {
   /** "memory", "embedded" or "redis", for /healthz and /metrics. */
@@ -96,6 +108,8 @@ export interface Store {
   readonly workshop: WorkshopStore;
   /** Null when this instance alone serves its rooms (memory, embedded). */
   readonly relay: WorkshopRelay | null;
+  /** Null when every member is on this instance (memory, embedded). */
+  readonly presence: ChatPresence | null;
   /** Rooms for what may be lost (chat presence): this instance only, or shared by pub/sub. */
   rooms<Member>(name: string, deliver: (members: ReadonlySet<Member>, message: RoomMessage, except?: Member) => void): Rooms<Member>;
   /** False while the store cannot be reached (degraded: this instance serves its own clients). */
