@@ -23,7 +23,6 @@ import type { WsEndpoint } from './endpoints/types.ts';
 import { broadcast } from './broadcast.ts';
 import { eventsEndpoint } from './endpoints/events.ts';
 import { feedHttp } from './endpoints/feed-http.ts';
-import { memoryFeed } from './feed.ts';
 import { readFeedQuery } from './feed-query.ts';
 import { TransportCounters } from './transport-stats.ts';
 import { startMetering } from './wire-meter.ts';
@@ -71,7 +70,7 @@ export async function createLiveEndpoints(config: Config): Promise<LiveEndpoints
   const sockets = new Set<LiveSocket>();
   const stopHeartbeat = startHeartbeat(sockets, config.heartbeatMs);
   let closing = false;
-  const feed = memoryFeed(config.feedIntervalMs);
+  const feed = await store.feed(config.feedIntervalMs);
   const transportCounters = new TransportCounters();
   const feedOverHttp = feedHttp(feed, transportCounters, { longPollTimeoutMs: config.longPollTimeoutMs, maxHeld: config.maxConnections });
 

@@ -5,6 +5,7 @@ import { redisChatLogs, type RedisClient } from './redis-chat.ts';
 import { redisWorkshopStore } from './redis-workshop.ts';
 import { redisRelay } from './redis-relay.ts';
 import { redisPresence } from './redis-presence.ts';
+import { redisFeed } from './redis-feed.ts';
 import { StoreError } from './store-error.ts';
 import type { Store } from './types.ts';
 
@@ -61,6 +62,7 @@ export async function openRedisStore(url: string, historyLimit: number, owner: s
     workshop: redisWorkshopStore(client, url, owner, noteError),
     relay,
     presence: redisPresence(client, owner),
+    feed: (intervalMs) => redisFeed(client, subscriber, owner, intervalMs),
     rooms: (name, deliver) => redisRooms(client, subscriber, `duplex:rooms:${name}`, instance, deliver),
     get healthy() {
       return client.isReady && subscriber.isReady;

@@ -1,5 +1,6 @@
 import type { ChatLine, ChatMember } from '../../protocol/chat.ts';
 import type { RoomMessage, Rooms } from '../rooms.ts';
+import type { EventFeed } from '../feed.ts';
 import type { RoomEvent, RoomRecord } from '../workshop/record.ts';
 import type { RelayMessage } from '../workshop/relay-message.ts';
 
@@ -110,6 +111,8 @@ export interface Store {
   readonly relay: WorkshopRelay | null;
   /** Null when every member is on this instance (memory, embedded). */
   readonly presence: ChatPresence | null;
+  /** The event feed behind the four transports: this instance's own, or one shared by all. */
+  feed(intervalMs: number): Promise<EventFeed>;
   /** Rooms for what may be lost (chat presence): this instance only, or shared by pub/sub. */
   rooms<Member>(name: string, deliver: (members: ReadonlySet<Member>, message: RoomMessage, except?: Member) => void): Rooms<Member>;
   /** False while the store cannot be reached (degraded: this instance serves its own clients). */
