@@ -28,6 +28,7 @@ import { TransportCounters } from './transport-stats.ts';
 import { startMetering } from './wire-meter.ts';
 import { createWorkshopEndpoint } from './workshop/endpoint.ts';
 import { createLabTunnel } from './lab/endpoint.ts';
+import { scalingDemoEndpoint } from './endpoints/scaling-demo.ts';
 
 /** Paths this module owns; anything else is left to the static site (or Vite in dev). */
 const isLivePath = (pathname: string) =>
@@ -92,6 +93,7 @@ export async function createLiveEndpoints(config: Config): Promise<LiveEndpoints
     chatEndpoint(store.rooms('chat', deliverToPeers), store.chat, config.chatHistory, store.presence),
     eventsEndpoint(feed, transportCounters),
     workshop,
+    scalingDemoEndpoint(),
     lab.ownerEndpoint,
     lab.pipeEndpoint,
   ] as WsEndpoint<never>[];
