@@ -1,13 +1,14 @@
 import { createConnection, type Socket } from 'node:net';
 import { WebSocket } from 'ws';
-import { duplexTarget, echoRun, settle, startServer, stopServer } from './harness.ts';
+import { duplexTarget, echoRun, settle, startServer, stopServer, type Target } from './harness.ts';
 import { median } from './stats.ts';
 import { LabEvent, packLabFrame, unpackLabFrame } from '../protocol/lab.ts';
 
 /**
  * `node bench/lab-tunnel.ts`: does the lab tunnel cost the other endpoints anything? The same
- * server process, the same run: /ws/echo measured with the tunnel idle, then while a lab's owner
- * (this process) echoes bytes for 8 raw TCP connections streaming through `/lab/<id>`, in turns.
+ * run, in turns: /ws/echo on a server started with --no-lab (no tunnel mounted), then on one
+ * with it mounted and idle, then while a lab's owner (this process) echoes bytes for 8 raw TCP
+ * connections streaming through `/lab/<id>`.
  * Sizes: BENCH_SECONDS, BENCH_RUNS. Every step is bounded in time.
  */
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
@@ -61,22 +62,29 @@ async function busyLab(wsUrl: string) {
   };
 }
 
-const results: Record<'idle' | 'busy', Record<string, number[]>> = { idle: {}, busy: {} };
-const add = (phase: 'idle' | 'busy', metric: string, value: number) => ((results[phase][metric] ??= []).push(value));
+type Phase = 'off' | 'idle' | 'busy';
+const phases: readonly Phase[] = ['off', 'idle', 'busy'];
+const phaseNames: Record<Phase, string> = { off: 'lab not mounted (--no-lab)', idle: 'tunnel idle', busy: 'tunnel busy' };
+const results: Record<Phase, Record<string, number[]>> = { off: {}, idle: {}, busy: {} };
+const add = (phase: Phase, metric: string, value: number) => ((results[phase][metric] ??= []).push(value));
 
+// Two processes of the same server, started alike but for the lab; only one is loaded at a time,
+// in turns within each run, so both see the same machine.
+const withoutLab: Target = { ...duplex, name: 'duplex --no-lab', args: [...duplex.args, '--no-lab'] };
 const began = Date.now();
-const { child, url } = await startServer(duplex);
+const servers = { off: await startServer(withoutLab), on: await startServer(duplex) };
 const tunnelMiBs: number[] = [];
 try {
   await settle(500);
   for (let run = 1; run <= RUNS; run++) {
-    for (const phase of ['idle', 'busy'] as const) {
-      console.error(`run ${run}/${RUNS}: tunnel ${phase}`);
+    for (const phase of phases) {
+      console.error(`run ${run}/${RUNS}: ${phaseNames[phase]}`);
+      const { child, url } = phase === 'off' ? servers.off : servers.on;
       const lab = phase === 'busy' ? await busyLab(url) : null;
       const before = lab?.echoed() ?? 0;
       const started = performance.now();
       try {
-        const echo = await echoRun(duplex, url, child.pid!, { seconds: SECONDS, clients: ECHO_CLIENTS, window: ECHO_WINDOW });
+        const echo = await echoRun(phase === 'off' ? withoutLab : duplex, url, child.pid!, { seconds: SECONDS, clients: ECHO_CLIENTS, window: ECHO_WINDOW });
         add(phase, 'echo msg/s', echo.rate);
         add(phase, 'echo p50 ms', echo.p50);
         add(phase, 'echo p99 ms', echo.p99);
@@ -89,19 +97,22 @@ try {
     }
   }
 } finally {
-  await stopServer(child);
+  await Promise.all([stopServer(servers.off.child), stopServer(servers.on.child)]);
 }
 
 const fmt = (n: number) => (n >= 100 ? Math.round(n).toLocaleString('en-US') : n.toFixed(n >= 10 ? 1 : 2));
 const cell = (values: number[]) => `${fmt(median(values))} (${fmt(Math.min(...values))}–${fmt(Math.max(...values))})`;
 console.log(
   [
-    `Median of ${RUNS} runs (min–max), ${SECONDS} s each, one server process; echo: ${ECHO_CLIENTS} clients × ${ECHO_WINDOW} in flight, 64-byte messages.`,
+    `Median of ${RUNS} runs (min–max), ${SECONDS} s each; echo: ${ECHO_CLIENTS} clients × ${ECHO_WINDOW} in flight, 64-byte messages. Off: a second process of the same server started with --no-lab.`,
     `Busy: ${LAB_CONNECTIONS} lab connections through the tunnel, echoed by the owner, ${cell(tunnelMiBs)} MiB/s back to the clients. Node ${process.version}, ${new Date().toISOString()}.`,
     '',
-    '| metric | tunnel idle | tunnel busy | busy / idle |',
-    '|---|---|---|---|',
-    ...Object.keys(results.idle).map((metric) => `| ${metric} | ${cell(results.idle[metric]!)} | ${cell(results.busy[metric]!)} | ${(median(results.busy[metric]!) / median(results.idle[metric]!)).toFixed(2)}× |`),
+    '| metric | lab not mounted | tunnel idle | tunnel busy | idle / not mounted | busy / idle |',
+    '|---|---|---|---|---|---|',
+    ...Object.keys(results.idle).map((metric) => {
+      const ratio = (a: Phase, b: Phase) => `${(median(results[a][metric]!) / median(results[b][metric]!)).toFixed(2)}×`;
+      return `| ${metric} | ${cell(results.off[metric]!)} | ${cell(results.idle[metric]!)} | ${cell(results.busy[metric]!)} | ${ratio('idle', 'off')} | ${ratio('busy', 'idle')} |`;
+    }),
     '',
     `Total ${Math.round((Date.now() - began) / 1000)} s.`,
   ].join('\n'),

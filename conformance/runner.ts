@@ -20,6 +20,11 @@ export interface RunOptions {
   clock: Clock;
   /** Called as each case finishes, for progress output. */
   onResult?: (result: CaseResult) => void;
+  /**
+   * Stops the run (the lab page's Stop): no case starts after it, and the one in flight is left
+   * unrecorded (its own bounded waits still end it and close its connection).
+   */
+  signal?: AbortSignal;
 }
 
 /** One case's outcome: its definition, verdict and everything observed, ready for a report. */
@@ -37,15 +42,18 @@ export interface CaseResult {
   tcpClosed: { atMs: number; by: 'server' | 'client' } | null;
 }
 
+/** Runs the cases in order; a stopped run (`signal`) returns the results of the cases that ended before it. */
 export async function runSuite(cases: readonly ConformanceCase[], connect: Connect, target: Target, options: RunOptions): Promise<CaseResult[]> {
   const { clock } = options;
   const deadline = clock.now() + options.budgetMs;
   const results: CaseResult[] = [];
   for (const testCase of cases) {
+    if (options.signal?.aborted) break;
     const result =
       clock.now() > deadline
         ? baseResult(testCase, { verdict: 'fail', reason: `not run: the run's time budget of ${options.budgetMs} ms was used up` }, 0)
-        : await runCase(testCase, connect, target, options);
+        : await unlessAborted(runCase(testCase, connect, target, options), options.signal);
+    if (result === null) break;
     results.push(result);
     options.onResult?.(result);
   }
@@ -99,6 +107,25 @@ async function runCase(testCase: ConformanceCase, connect: Connect, target: Targ
 function baseResult(testCase: ConformanceCase, judgement: Judgement, durationMs: number): CaseResult {
   const { id, title, rfc, requirement } = testCase;
   return { id, title, rfc, requirement, ...judgement, durationMs, handshake: null, sent: [], received: [], tcpClosed: null };
+}
+
+/** The promise's value, or null as soon as `signal` aborts. */
+function unlessAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T | null> {
+  if (!signal) return promise;
+  return new Promise((resolve, reject) => {
+    const onAbort = () => resolve(null);
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(signal.aborted ? null : value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error instanceof Error ? error : new Error(String(error)));
+      },
+    );
+  });
 }
 
 class TimeoutError extends Error {

@@ -103,3 +103,24 @@ test('the final server without its UTF-8 check fails the suite’s UTF-8 cases, 
   await expect(invalid).toContainText('1007');
   await expect(invalid).not.toContainText('not run');
 });
+
+test('Stop stops a running conformance suite: no case starts after it, and the page says after which case', async ({ page }) => {
+  const exercise = await openExercise(page, 'lab-room', 'room');
+  await useSolution(exercise);
+  await exercise.getByRole('button', { name: 'Run' }).click();
+  const suite = exercise.getByRole('button', { name: 'Test with the conformance suite' });
+  await expect(suite).toBeEnabled(verdictWait);
+  await suite.click();
+  const report = exercise.getByRole('list', { name: 'Conformance report, case by case' }).getByRole('listitem');
+  await expect(report.nth(2)).toBeVisible({ timeout: 120_000 });
+  await exercise.getByRole('button', { name: 'Stop' }).click();
+  const stopped = exercise.getByRole('status').filter({ hasText: /^Stopped after case/ });
+  await expect(stopped).toHaveText(/^Stopped after case (\d+) of 117: \d+ pass, \d+ non-strict, \d+ fail so far\.$/, verdictWait);
+  const after = Number(/case (\d+) of/.exec((await stopped.textContent()) ?? '')?.[1]);
+  expect(after).toBeGreaterThanOrEqual(3);
+  expect(after).toBeLessThan(117);
+  // The report lists exactly the cases that ended; none that ran fast-failing after the stop.
+  await expect(report).toHaveCount(after);
+  await expect(report.filter({ hasText: / fail / })).toHaveCount(0);
+  await expect(exercise.getByRole('link', { name: 'Download the report (HTML)' })).toBeHidden();
+});

@@ -47,6 +47,40 @@ test('a recorded run is exported, imported into another playground and replayed 
   await expect(controls.getByRole('button', { name: 'Play' })).toHaveAttribute('aria-pressed', 'false');
 });
 
+test('a run exported as HAR holds its WebSocket messages as DevTools writes them: the same frames, directions and texts', async ({ page }) => {
+  await page.goto(lesson);
+  const echo = playground(page, 'Echo');
+  await echo.getByRole('button', { name: 'Run' }).click();
+  const traffic = echo.getByRole('region', { name: 'Echo traffic' });
+  await expect(traffic.getByRole('img', { name: /^#1 server → client: .*latest message/ })).toBeVisible();
+  await echo.getByRole('button', { name: 'Stop' }).click();
+  const recording = JSON.parse((await downloadText(page, () => traffic.getByRole('button', { name: 'Export recording' }).click())).text) as {
+    startedAt: number;
+    sockets: Array<{ socket: number; url: string }>;
+    frames: Array<{ socket: number; direction: 'up' | 'down'; opcode: string; payload?: string; clientAt?: number; lost?: boolean }>;
+  };
+  const file = await downloadText(page, () => traffic.getByRole('button', { name: 'Export HAR' }).click());
+  expect(file.name).toMatch(/^duplex-recording-.*\.har$/);
+  const har = JSON.parse(file.text) as { log: { version: string; entries: Array<{ request: { url: string }; _resourceType: string; _webSocketMessages: Array<{ type: string; time: number; opcode: number; data: string }> }> } };
+  expect(har.log.version).toBe('1.2');
+  expect(har.log.entries.map((entry) => [entry.request.url, entry._resourceType])).toEqual(recording.sockets.map((socket) => [socket.url, 'websocket']));
+  const messages = har.log.entries[0]!._webSocketMessages;
+  const frames = recording.frames.filter((frame) => frame.socket === recording.sockets[0]!.socket && !frame.lost);
+  // One message per frame of the run, in order, with its direction and (for text) its very text.
+  expect(messages.map((m) => m.type)).toEqual(frames.map((f) => (f.direction === 'up' ? 'send' : 'receive')));
+  const texts = (list: Array<{ opcode: number; data: string }>) => list.filter((m) => m.opcode === 1).map((m) => m.data);
+  expect(texts(messages)).toEqual(frames.filter((f) => f.opcode === 'text').map((f) => f.payload ?? ''));
+  // An echo: what went up came back down.
+  expect(texts(messages.filter((m) => m.type === 'send')).length).toBeGreaterThan(0);
+  expect(texts(messages.filter((m) => m.type === 'receive'))).toEqual(expect.arrayContaining(texts(messages.filter((m) => m.type === 'send'))));
+  // Wall time in seconds, within the run.
+  for (const m of messages) expect(m.time * 1000).toBeGreaterThanOrEqual(recording.startedAt - 1000);
+  // The browser's own time where it saw the frame (a control frame only the server saw has the server's, corrected).
+  const browserTimes = frames.flatMap((f, i) => (f.clientAt === undefined ? [] : [[i, f.clientAt / 1000]]));
+  expect(browserTimes.length).toBeGreaterThan(1);
+  expect(browserTimes.map(([i]) => messages[i!]!.time)).toEqual(browserTimes.map(([, time]) => time));
+});
+
 test('a damaged or foreign file is refused with a clear message', async ({ page }) => {
   await page.goto(lesson);
   const echo = playground(page, 'Echo');

@@ -25,3 +25,28 @@ test('the race runs all four transports on one feed and shows latency, requests 
   await expect(scale.getByRole('row', { name: 'WebSocket, Lubbers & Greco 2010 (2 B of framing) 0.015 Mbps 0.15 Mbps 1.5 Mbps' })).toBeVisible();
   await expect(race.getByRole('img', { name: /^Delivery latency per event\. Median: Short polling \d+ ms/ })).toBeVisible();
 });
+
+test('before the start the race says it is ready, the lesson names its button as it reads, and the chart grows from the left on round ticks', async ({ page }) => {
+  test.setTimeout(60_000);
+  await page.goto('/lessons/the-race/');
+  const race = page.locator('duplex-race');
+  // Script and server are both there: the static "Needs JavaScript and the Duplex server" is gone.
+  await expect(race.getByRole('status')).toHaveText('Ready: press Start the race.');
+  const button = race.getByRole('button', { name: 'Start the race' });
+  await expect(page.getByRole('main').getByText(/^Press Start the race\. For 30 seconds/)).toBeVisible();
+  await button.click();
+  const results = race.getByRole('table', { name: /Measured on this run/ });
+  await expect(results.getByRole('row', { name: /^WebSocket ([3-9]|\d\d+) / })).toBeVisible({ timeout: 20_000 });
+  await race.getByRole('button', { name: 'Stop the race' }).click();
+  await expect(race.getByRole('status')).toHaveText(/^Finished/);
+  const chart = race.getByRole('img', { name: /^Delivery latency per event/ });
+  const ticks = (await chart.locator('text').allTextContents()).filter((text) => /^\d+$/.test(text)).map(Number);
+  expect(ticks[0]).toBe(0);
+  const step = ticks[1]! - ticks[0]!;
+  expect(ticks).toEqual(ticks.map((_, i) => i * step));
+  expect([1, 2, 5]).toContain(step / 10 ** Math.floor(Math.log10(step)));
+  // Every line starts at the race's first event, on the y axis (x = 44 in the chart's own units).
+  const starts = await chart.locator('polyline').evaluateAll((lines) => lines.map((line) => Number(line.getAttribute('points')?.split(',')[0])));
+  expect(starts.length).toBe(4);
+  expect(Math.min(...starts)).toBe(44);
+});

@@ -55,3 +55,38 @@ test('a hidden poll shows attendees no totals until the host reveals them with t
   for (const attendee of [grace, formula]) await attendee.context.close();
   await host.context.close();
 });
+
+test('the host exports every poll of the room in one CSV, oldest first, each with its own ballots', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const host = await startRoom(browser);
+  const ada = await join(browser, host.code, 'Ada');
+  const options = (page: Page) => page.getByRole('list', { name: 'Poll options' });
+  const poll = async (question: string, lines: string, right: string, vote: string) => {
+    await host.page.getByLabel('Question').fill(question);
+    await host.page.getByLabel('Options, one per line').fill(lines);
+    await host.page.getByLabel('Right answer (option number, optional)').fill(right);
+    await host.page.getByRole('button', { name: 'Open poll' }).click();
+    await options(ada.page).getByRole('button', { name: vote }).click();
+    await expect(ada.page.getByText(`${vote} (your vote)`)).toBeVisible();
+    await expect(host.page.locator('[data-role="poll-summary"]')).toContainText('1 vote');
+  };
+  await poll('Which opcode is a ping?', '0x1\n0x9', '2', '0x9');
+  await poll('Ready, "really"?', 'yes\nno', '', 'no');
+
+  const csv = await downloadText(host.page, () => host.page.getByRole('button', { name: 'Export all polls (CSV)' }).click());
+  expect(csv.name).toBe(`duplex-polls-${host.code}.csv`);
+  expect(csv.text.replace(/^\uFEFF/, '').split('\r\n')).toEqual([
+    'poll,question,attendee,answer,right',
+    'p1,Which opcode is a ping?,Ada,0x9,yes',
+    'p2,"Ready, ""really""?",Ada,no,',
+    '',
+    'poll,question,option,votes,right',
+    'p1,Which opcode is a ping?,0x1,0,no',
+    'p1,Which opcode is a ping?,0x9,1,yes',
+    'p2,"Ready, ""really""?",yes,0,',
+    'p2,"Ready, ""really""?",no,1,',
+    '',
+  ]);
+  await ada.context.close();
+  await host.context.close();
+});

@@ -66,3 +66,46 @@ test('an attendee shares their run when asked; the host replays the same frames,
   await ada.context.close();
   await host.context.close();
 });
+
+test('a shared run survives a reload of the host console: still listed, it replays; a damaged one is dropped with a message', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const host = await startRoom(browser);
+  const ada = await join(browser, host.code, 'Ada');
+  const playground = ada.page.locator('duplex-playground');
+  await playground.evaluate((element: HTMLElement, text) => void (element.dataset.current = text), code);
+  await playground.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(playground.getByText('all three back')).toBeVisible();
+  await playground.getByRole('button', { name: 'Stop' }).click();
+  const seen = await rows(playground.getByRole('region', { name: 'Your playground traffic' }));
+  await ada.page.getByRole('button', { name: 'Share my run' }).click();
+  const shared = host.page.getByRole('list', { name: 'Shared runs' });
+  await expect(shared).toContainText('Ada shared a run at');
+
+  // The instructor's laptop reloads the console: the room resumes, and the run is still there.
+  await host.page.reload();
+  await expect(host.page.locator('[data-role="code"]')).toHaveText(host.code);
+  await expect(shared.getByRole('listitem')).toHaveCount(1);
+  await shared.getByRole('button', { name: 'Show Ada’s run' }).click();
+  const replay = host.page.getByRole('region', { name: 'Ada’s run' }).getByRole('region', { name: 'Shared run traffic' });
+  const slider = replay.getByRole('slider', { name: 'Replay time' });
+  await slider.fill((await slider.getAttribute('max')) ?? '0');
+  await expect.poll(() => rows(replay)).toEqual(seen);
+
+  // Storage is input too: an entry damaged in the tab's storage is dropped, said, and the page keeps working.
+  await host.page.evaluate((roomCode) => {
+    const key = `duplex.workshop.shared.${roomCode}`;
+    const runs = JSON.parse(sessionStorage.getItem(key) ?? '[]') as Array<{ recording: { frames: Array<{ direction: string }> } }>;
+    runs[0]!.recording.frames[0]!.direction = 'sideways';
+    sessionStorage.setItem(key, JSON.stringify(runs));
+  }, host.code);
+  await host.page.reload();
+  await expect(host.page.locator('[data-role="code"]')).toHaveText(host.code);
+  await expect(host.page.getByRole('status').filter({ hasText: 'could not be read and was dropped' })).toHaveText(
+    /^Shared run 1 saved in this tab could not be read and was dropped: This recording is damaged: frames\[0\]\.direction: /,
+  );
+  await expect(shared.getByRole('listitem')).toHaveCount(0);
+  await expect(host.page.getByRole('list', { name: 'Attendees' })).toContainText('Ada');
+  expect(alerts).toEqual([]);
+  await ada.context.close();
+  await host.context.close();
+});

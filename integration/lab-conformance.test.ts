@@ -11,12 +11,14 @@ const lessons = join(import.meta.dirname, '..', 'src', 'content', 'docs', 'lesso
 const read = (path: string) => readFileSync(join(lessons, path), 'utf8');
 
 /** The suite as the lab page runs it: through the page's pipe and the real tunnel to the learner's server. */
-async function suiteAgainst(code: string, timeoutMs: number) {
+async function suiteAgainst(code: string, timeoutMs: number, stopAfter?: number) {
   const server = await startTestServer();
   const running = await runLab(server.url, code);
   try {
     const openSocket = (url: string) => new NodeWebSocket(url, { headers: { Origin: server.url } }) as unknown as WebSocket;
-    return await runConformance(running.lab.url, { openSocket, timeoutMs });
+    const stop = new AbortController();
+    const onResult = (_: unknown, done: number) => void (done === stopAfter && stop.abort());
+    return await runConformance(running.lab.url, { openSocket, timeoutMs, signal: stop.signal, onResult });
   } finally {
     running.stop();
     await server.close();
@@ -24,7 +26,8 @@ async function suiteAgainst(code: string, timeoutMs: number) {
 }
 
 test('the chapter’s final server passes the whole conformance suite run the page’s way (no case fails)', async () => {
-  const report = await suiteAgainst(read('lab-room/room.solution.js'), 1000);
+  const { report, stoppedAfter } = await suiteAgainst(read('lab-room/room.solution.js'), 1000);
+  assert.equal(stoppedAfter, null);
   const failed = report.cases.filter((c) => c.verdict === 'fail').map((c) => `${c.id}: ${c.reason}`);
   assert.deepEqual(failed, []);
   assert.equal(report.cases.length, caseCount);
@@ -35,6 +38,12 @@ test('the same server with a hard-coded Accept fails every case of the suite run
   const solution = read('lab-room/room.solution.js');
   const faked = solution.replace('const accept = await acceptFor(key);', "const accept = 's3pPLMBiTxaQ9kYGzzhZRbK+xOo=';");
   assert.notEqual(faked, solution);
-  const report = await suiteAgainst(faked, 1000);
+  const { report } = await suiteAgainst(faked, 1000);
   assert.equal(report.summary.fail, caseCount);
+});
+
+test('Stop ends the page’s run: no case starts after it, and the outcome says after which case', async () => {
+  const { report, stoppedAfter } = await suiteAgainst(read('lab-room/room.solution.js'), 1000, 3);
+  assert.equal(stoppedAfter, 3);
+  assert.deepEqual(report.cases.map((c) => c.verdict), ['pass', 'pass', 'pass']);
 });

@@ -71,3 +71,13 @@ test('a largest message bigger than the send buffer is refused at start-up, nami
   });
   assert.equal(loadConfig(['--max-payload', '1048576', '--send-buffer', '1048576'], {}).maxPayload, 1048576);
 });
+
+test('the lab tunnel is on by default; --no-lab, --lab off or DUPLEX_LAB=off turn it off; other values are refused', () => {
+  assert.equal(loadConfig([], {}).labTunnel, true);
+  assert.equal(loadConfig(['--no-lab'], {}).labTunnel, false);
+  assert.equal(loadConfig(['--lab', 'off'], {}).labTunnel, false);
+  assert.equal(loadConfig([], { DUPLEX_LAB: 'off' }).labTunnel, false);
+  assert.equal(loadConfig(['--lab=on'], { DUPLEX_LAB: 'off' }).labTunnel, true, 'the flag wins');
+  assert.throws(() => loadConfig([], { DUPLEX_LAB: 'maybe' }), /--lab \/ DUPLEX_LAB: must be on or off/);
+  assert.match(helpText(), /--lab +DUPLEX_LAB +the lab tunnel .*--no-lab = --lab off \(default: true\)/);
+});

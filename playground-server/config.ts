@@ -75,6 +75,10 @@ const ServerSettingsSchema = z
       .stringbool({ error: 'must be true or false' })
       .default(false)
       .describe('keep all state in memory only: a restart forgets every room (tests, throw-away demos)'),
+    labTunnel: z
+      .stringbool({ error: 'must be on or off' })
+      .default(true)
+      .describe('the lab tunnel (/ws/lab, /lab/<id>): off answers them 404, for a deployment that teaches no server-writing; --no-lab = --lab off'),
     redisUrl: z
       .string()
       .regex(/^rediss?:\/\/[^\s]+$/, 'must look like redis://host:port')
@@ -126,11 +130,14 @@ const serverSources: Record<keyof ServerSettings, Source> = {
   chatHistory: { flag: '--chat-history', env: 'DUPLEX_CHAT_HISTORY' },
   stateDir: { flag: '--state-dir', env: 'DUPLEX_STATE_DIR' },
   ephemeral: { flag: '--ephemeral', env: 'DUPLEX_EPHEMERAL' },
+  labTunnel: { flag: '--lab', env: 'DUPLEX_LAB' },
   redisUrl: { flag: '--redis', env: 'DUPLEX_REDIS_URL' },
 };
 
 /** Flags that are switches: `--ephemeral` alone means true. */
 const switches: ReadonlySet<string> = new Set(['--ephemeral']);
+/** Flags that stand for a flag and its value. */
+const shorthands: Readonly<Record<string, string>> = { '--no-lab': '--lab=off' };
 
 /** Group settings are named after group and key: workshop.maxRooms → --workshop-max-rooms / WORKSHOP_MAX_ROOMS. */
 const kebab = (key: string) => key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
@@ -180,7 +187,7 @@ export function loadConfig(argv: readonly string[], env: NodeJS.ProcessEnv): Con
     if (value !== undefined && value !== '') given.set(pathKey(setting.path), value);
   }
   for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i] ?? '';
+    const arg = shorthands[argv[i] ?? ''] ?? argv[i] ?? '';
     const [flag = '', inline] = arg.split(/=(.*)/s, 2);
     const setting = byFlag.get(flag);
     if (!setting) throw new ConfigError(`unknown option "${arg}" (see --help)`);

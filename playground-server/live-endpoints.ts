@@ -30,6 +30,10 @@ import { createWorkshopEndpoint } from './workshop/endpoint.ts';
 import { createLabTunnel } from './lab/endpoint.ts';
 import { scalingDemoEndpoint } from './endpoints/scaling-demo.ts';
 
+/** The lab's own paths, and what they answer when the tunnel is off. */
+const labPath = /^\/ws\/lab(-pipe)?(\/|$)/;
+const labOff = 'the lab tunnel is off on this server (--no-lab / DUPLEX_LAB=off)';
+
 /** Paths this module owns; anything else is left to the static site (or Vite in dev). */
 const isLivePath = (pathname: string) =>
   pathname === '/healthz' || pathname === '/metrics' || /^\/(ws|poll|sse|stats|lab)\//.test(pathname);
@@ -82,7 +86,8 @@ export async function createLiveEndpoints(config: Config): Promise<LiveEndpoints
   const workshop = createWorkshopEndpoint(workshopLimits, store.workshop, workshopRooms, store.relay);
   const deliver = (members: ReadonlySet<LiveSocket>, { data, isBinary }: { data: Buffer | string; isBinary: boolean }, except?: LiveSocket) =>
     broadcast(members, data, isBinary, except);
-  const lab = createLabTunnel(config);
+  // Off (--no-lab), the tunnel is not built at all: no endpoint to match, no labs to keep.
+  const lab = config.labTunnel ? createLabTunnel(config) : null;
   const wsEndpoints = [
     echoEndpoint,
     echoDeflateEndpoint,
@@ -94,8 +99,7 @@ export async function createLiveEndpoints(config: Config): Promise<LiveEndpoints
     eventsEndpoint(feed, transportCounters),
     workshop,
     scalingDemoEndpoint(),
-    lab.ownerEndpoint,
-    lab.pipeEndpoint,
+    ...(lab ? [lab.ownerEndpoint, lab.pipeEndpoint] : []),
   ] as WsEndpoint<never>[];
 
   type Refusal = { status: number; reason: RejectReason; message: string };
@@ -124,6 +128,7 @@ export async function createLiveEndpoints(config: Config): Promise<LiveEndpoints
       if (outage > 0) return { status: 503, reason: 'outage', message: `simulated outage for trace ${trace.data}: ${outage} s left` };
       return { endpoint, params: match.params, trace: trace.data };
     }
+    if (!lab && labPath.test(url.pathname)) return { status: 404, reason: 'not_found', message: labOff };
     return { status: 404, reason: 'not_found', message: `no WebSocket endpoint at ${url.pathname}` };
   }
 
@@ -162,6 +167,8 @@ export async function createLiveEndpoints(config: Config): Promise<LiveEndpoints
         else sendJson(res, 200, { client: query.client, transports: transportCounters.snapshot(query.client) });
       } else if (url.pathname.startsWith('/ws/')) {
         sendJson(res, 426, { error: 'upgrade_required', message: 'this path speaks WebSocket only' });
+      } else if (url.pathname.startsWith('/lab/') && !lab) {
+        sendJson(res, 404, { error: 'not_found', message: labOff });
       } else if (url.pathname.startsWith('/lab/')) {
         sendJson(res, 426, { error: 'upgrade_required', message: 'a lab is handed WebSocket upgrades only' });
       } else {
@@ -173,7 +180,11 @@ export async function createLiveEndpoints(config: Config): Promise<LiveEndpoints
     handleUpgrade(req, socket, head) {
       const url = new URL(req.url ?? '/', 'http://localhost');
       if (url.pathname.startsWith('/lab/')) {
-        const refused = closing ? { status: 503, reason: 'server is shutting down; reconnect shortly' } : lab.handleUpgrade(req, url, socket, head);
+        const refused = closing
+          ? { status: 503, reason: 'server is shutting down; reconnect shortly' }
+          : lab
+            ? lab.handleUpgrade(req, url, socket, head)
+            : { status: 404, reason: labOff };
         if (refused) {
           metrics.reject(refused.status, refused.status === 404 ? 'not_found' : refused.status === 403 ? 'origin' : 'capacity');
           rejectUpgrade(socket, refused.status, refused.reason);

@@ -175,6 +175,8 @@ const hostCommands = [
   z.object({ type: z.literal('poll-reveal') }),
   /** Asks for the current poll's ballots (who chose what), answered with `poll-results`: the CSV export. */
   z.object({ type: z.literal('poll-results') }),
+  /** The same for every poll the room still keeps (the current one and up to 19 before it), oldest first: `poll-results-all`. */
+  z.object({ type: z.literal('poll-results-all') }),
   /** Asks one attendee to share their run: their page shows the request; sharing stays their choice. */
   z.object({ type: z.literal('ask-share'), attendee: z.string().check(z.maxLength(32)) }),
   z.object({ type: z.literal('wall-remove'), id: count }),
@@ -268,6 +270,13 @@ export const WorkshopErrorCode = z.enum([
 ]);
 export type WorkshopErrorCode = z.infer<typeof WorkshopErrorCode>;
 
+/** Who chose what in one poll, by attendee name (the CSV exports). */
+const Ballots = z.array(z.object({ attendee: z.string(), option: count }));
+
+/** To the hosts: a run an attendee chose to share, checked against the recording schema. The host tab keeps it (sessionStorage) and reads it back with this same schema. */
+export const SharedRun = z.object({ type: z.literal('shared-run'), id: count, from: z.object({ id: z.string(), name: z.string() }), at: z.number(), recording: Recording });
+export type SharedRun = z.infer<typeof SharedRun>;
+
 export const WorkshopServerMessage = z.discriminatedUnion('type', [
   /** Only on `/ws/workshop/new`: keep `hostToken` secret, it is what makes you the host. */
   z.object({ type: z.literal('created'), code: z.string(), hostToken: z.string() }),
@@ -300,10 +309,11 @@ export const WorkshopServerMessage = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('poll-results'),
     poll: Poll,
-    ballots: z.array(z.object({ attendee: z.string(), option: count })),
+    ballots: Ballots,
   }),
-  /** To the hosts: a run an attendee chose to share, checked against the recording schema. */
-  z.object({ type: z.literal('shared-run'), id: count, from: z.object({ id: z.string(), name: z.string() }), at: z.number(), recording: Recording }),
+  /** To the host who asked: every kept poll with its ballots, oldest first (one CSV of the room's polls). */
+  z.object({ type: z.literal('poll-results-all'), polls: z.array(z.object({ poll: Poll, ballots: Ballots })) }),
+  SharedRun,
   /** To the attendee who shared: the hosts have it. */
   z.object({ type: z.literal('shared'), id: count }),
   /** To one attendee: the host asks to see their run. */

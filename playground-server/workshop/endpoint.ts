@@ -28,6 +28,7 @@ const hostVerbs: Record<HostCommand['type'], string> = {
   'poll-close': 'close polls',
   'poll-reveal': 'reveal poll results',
   'poll-results': 'export poll results',
+  'poll-results-all': 'export poll results',
   'ask-share': 'ask attendees to share a run',
   'wall-remove': 'remove wall messages',
   mute: 'mute attendees',

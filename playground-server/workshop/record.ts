@@ -32,6 +32,12 @@ export const PollRecord = z.object({
 
 export type PollRecord = z.infer<typeof PollRecord>;
 
+/**
+ * Polls kept before the current one, for the "all polls" export. Bounded so the export (every
+ * ballot of every poll, to one host) stays well under a socket's send buffer at a full room.
+ */
+export const keptPastPolls = 19;
+
 export const RoomRecord = z.object({
   code: z.string(),
   hostTokenHash: z.string(),
@@ -39,6 +45,8 @@ export const RoomRecord = z.object({
   snippet: z.nullable(Snippet),
   location: z.nullable(Location),
   poll: z.nullable(PollRecord),
+  /** The polls before `poll`, oldest first (a room kept before this existed has none). */
+  pastPolls: z._default(z.array(PollRecord), []),
   wall: z.array(WallMessage),
   /** The last id handed out of each numbered kind, so ids never repeat after a restart. */
   last: z.object({ wall: z.number(), snippet: z.number(), poll: z.number() }),
@@ -76,7 +84,7 @@ export type RoomEvent = z.infer<typeof RoomEvent>;
 export const hashSecret = (secret: string) => createHash('sha256').update(secret).digest('base64url');
 
 export function newRoomRecord(code: string, hostTokenHash: string): RoomRecord {
-  return { code, hostTokenHash, seats: {}, snippet: null, location: null, poll: null, wall: [], last: { wall: 0, snippet: 0, poll: 0 }, ended: false };
+  return { code, hostTokenHash, seats: {}, snippet: null, location: null, poll: null, pastPolls: [], wall: [], last: { wall: 0, snippet: 0, poll: 0 }, ended: false };
 }
 
 /**
@@ -101,6 +109,9 @@ export function applyRoomEvent(room: RoomRecord, event: RoomEvent): RoomRecord {
       room.location = event.location;
       break;
     case 'poll-open':
+      // A new poll ends the one before it: kept closed, with its votes.
+      if (room.poll) room.pastPolls.push({ ...room.poll, open: false });
+      if (room.pastPolls.length > keptPastPolls) room.pastPolls.splice(0, room.pastPolls.length - keptPastPolls);
       room.poll = { id: event.id, question: event.question, options: event.options, open: true, votes: {}, hidden: event.hidden ?? false, correct: event.correct ?? null, revealed: false };
       room.last.poll++;
       break;

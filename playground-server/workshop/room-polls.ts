@@ -7,7 +7,7 @@ import type { CommandError } from './room.ts';
 /** Poll results reach the room at most this often, so 500 votes in a second are not 250,000 messages. */
 const pollBroadcastMs = 100;
 
-export type PollCommand = Extract<HostCommand, { type: 'poll-open' | 'poll-close' | 'poll-reveal' | 'poll-results' }>;
+export type PollCommand = Extract<HostCommand, { type: 'poll-open' | 'poll-close' | 'poll-reveal' | 'poll-results' | 'poll-results-all' }>;
 
 /** What the polls need of their room: its record, its one way to change it, and who is connected. */
 export interface PollRoom {
@@ -51,6 +51,12 @@ export class RoomPolls {
         const poll = pollView(record.poll, 'host');
         if (!poll || !record.poll) return { code: 'no_poll', message: 'there is no poll to export' };
         send(from, { type: 'poll-results', poll, ballots: ballotsOf(record.poll, record.seats) });
+        return null;
+      }
+      case 'poll-results-all': {
+        if (!record.poll) return { code: 'no_poll', message: 'there is no poll to export' };
+        const polls = [...record.pastPolls, record.poll].map((kept) => ({ poll: pollView(kept, 'host')!, ballots: ballotsOf(kept, record.seats) }));
+        send(from, { type: 'poll-results-all', polls });
         return null;
       }
     }

@@ -204,6 +204,7 @@ export class Room {
       case 'poll-close':
       case 'poll-reveal':
       case 'poll-results':
+      case 'poll-results-all':
         return this.#polls.command(command satisfies PollCommand, from);
       case 'ask-share': {
         const seat = this.#seats.get(command.attendee);

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRoom, joinRoom, startWorkshopServer } from './test-support.ts';
+import { applyRoomEvent, keptPastPolls, newRoomRecord, RoomRecord } from './record.ts';
 
 async function setup(t: import('node:test').TestContext) {
   const server = await startWorkshopServer();
@@ -65,4 +66,42 @@ test('the host gets every ballot by name for the export; attendees cannot ask fo
   ]);
   attendees[2]!.client.send({ type: 'poll-results' });
   assert.equal((await attendees[2]!.client.next('error')).code, 'not_host');
+});
+
+test('the host exports every poll of the room at once, oldest first, each with its own ballots', async (t) => {
+  const { host, attendees } = await setup(t);
+  host.send({ type: 'poll-results-all' });
+  assert.deepEqual(await host.next('error'), { type: 'error', code: 'no_poll', message: 'there is no poll to export' });
+  const votes = [
+    { question: 'first?', options: ['a', 'b'], ballots: [0, 1, 1] },
+    { question: 'second?', options: ['x', 'y', 'z'], ballots: [2] },
+    { question: 'third?', options: ['p', 'q'], ballots: [] },
+  ];
+  for (const { question, options, ballots } of votes) {
+    host.send({ type: 'poll-open', question, options, correct: 1 });
+    const { poll } = await host.next('poll', (m) => m.poll.question === question);
+    ballots.forEach((option, i) => attendees[i]!.client.send({ type: 'vote', poll: poll.id, option }));
+    if (ballots.length > 0) await host.next('poll', (m) => m.poll.id === poll.id && m.poll.voters === ballots.length);
+  }
+  host.send({ type: 'poll-results-all' });
+  const { polls } = await host.next('poll-results-all');
+  assert.deepEqual(
+    polls.map(({ poll, ballots }) => [poll.question, poll.open, poll.correct, poll.options.map((o) => o.votes), ballots.map((b) => `${b.attendee}:${b.option}`)]),
+    [
+      ['first?', false, 1, [1, 2], ['Ada:0', 'Grace, "the admiral":1', '=cmd|calc:1']],
+      ['second?', false, 1, [0, 0, 1], ['Ada:2']],
+      ['third?', true, 1, [0, 0], []],
+    ],
+  );
+  attendees[0]!.client.send({ type: 'poll-results-all' });
+  assert.equal((await attendees[0]!.client.next('error')).code, 'not_host');
+});
+
+test('a room keeps its last 20 polls; a room stored before past polls existed reads with none', () => {
+  const room = newRoomRecord('ABC234', 'hash');
+  for (let i = 1; i <= 25; i++) applyRoomEvent(room, { type: 'poll-open', id: `p${i}`, question: `q${i}?`, options: ['a', 'b'] });
+  assert.equal(room.pastPolls.length, keptPastPolls);
+  assert.deepEqual([room.pastPolls[0]?.id, room.pastPolls.at(-1)?.id, room.poll?.id], ['p6', 'p24', 'p25']);
+  const { pastPolls: _none, ...older } = newRoomRecord('XYZ789', 'hash');
+  assert.deepEqual(RoomRecord.parse(older).pastPolls, []);
 });

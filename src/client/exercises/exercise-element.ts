@@ -1,5 +1,5 @@
 import type { DuplexPlayground } from '../playground/element.ts';
-import type { Verdict } from './checks/types.ts';
+import type { Stage, Verdict } from './checks/types.ts';
 import type { checks } from './checks/index.ts';
 import { isLabCheckName, type LabCheckName } from '../lab/checks/lab-check-names.ts';
 import { failure } from './checks/events.ts';
@@ -23,6 +23,10 @@ class DuplexExercise extends HTMLElement {
   #run = 0;
   /** The check's last "not yet" message, repeated if the learner stops the run. */
   #lastMessage = '';
+  /** The run's stage has applied its fault: once per run. */
+  #staged = false;
+  /** Drawn per run: when in the run the stage strikes (see Stage). */
+  #chance = 0;
   /** Re-judges while a run goes on, for checks that wait out a quiet window. */
   #ticker: ReturnType<typeof setInterval> | undefined;
 
@@ -40,15 +44,25 @@ class DuplexExercise extends HTMLElement {
     if (isLabCheckName(checkName)) return this.#connect(checkName);
     // The checks load on the first Run, not with the page: a lesson's first paint stays light.
     let check: ((typeof checks)[keyof typeof checks]) | null = null;
+    let stage: Stage | null = null;
     let loading: Promise<void> | null = null;
-    const judgeNow = () => check && this.#judge(check(this.#history.events, performance.timeOrigin + performance.now()));
+    const judgeNow = () => {
+      const now = performance.timeOrigin + performance.now();
+      this.#applyStage(stage, now);
+      if (check) this.#judge(check(this.#history.events, now));
+    };
     const load = () =>
       (loading ??= import('./checks/index.ts').then((module) => {
         if (!module.isCheckName(checkName)) throw new Error(`<duplex-exercise>: no check named "${checkName}"`);
         check = module.checks[checkName];
+        stage = module.stages[checkName] ?? null;
         judgeNow();
       }));
-    this.addEventListener('duplex:run-start', () => void load());
+    this.addEventListener('duplex:run-start', () => {
+      this.#staged = false;
+      this.#chance = Math.random();
+      void load();
+    });
     this.#whenStarted('Running… the check watches every event of your run.');
     // Quiet-window checks ("stopped retrying") need a verdict even when no event arrives.
     this.addEventListener('duplex:run-start', () => {
@@ -84,6 +98,15 @@ class DuplexExercise extends HTMLElement {
     });
     this.#whenStopped();
     this.#ready();
+  }
+
+  /** A stage breaks the run's link for real (a server fault), once, when it says the moment has come. */
+  #applyStage(stage: Stage | null, now: number) {
+    if (!stage || this.#staged || this.#passedThisRun) return;
+    const command = stage(this.#history.events, now, this.#chance);
+    if (!command) return;
+    this.#staged = true;
+    this.#playground.fault(command);
   }
 
   #whenStarted(message: string) {

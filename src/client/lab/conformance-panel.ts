@@ -1,7 +1,7 @@
 import type { CaseResult } from '../../../conformance/runner.ts';
 import { caseText } from '../../../conformance/case-text.ts';
 import { renderHtml } from '../../../conformance/report-html.ts';
-import { runConformance } from './conformance-run.ts';
+import { caseCount, runConformance } from './conformance-run.ts';
 import { el, part } from '../dom.ts';
 
 /**
@@ -9,7 +9,7 @@ import { el, part } from '../dom.ts';
  * page against the live lab and writes a readable report as it goes, one entry per case (what
  * the RFC requires, the verdict and why, the frames sent and received), failures open.
  */
-export async function runConformancePanel(root: HTMLElement, labUrl: string): Promise<void> {
+export async function runConformancePanel(root: HTMLElement, labUrl: string, signal: AbortSignal): Promise<void> {
   const status = part<HTMLElement>(root, '[data-role="conformance-status"]');
   const list = part<HTMLOListElement>(root, '[data-role="conformance-cases"]');
   const download = part<HTMLAnchorElement>(root, '[data-role="conformance-download"]');
@@ -18,13 +18,16 @@ export async function runConformancePanel(root: HTMLElement, labUrl: string): Pr
   download.hidden = true;
   status.textContent = 'Loading the suite…';
   try {
-    const report = await runConformance(labUrl, {
+    const { report, stoppedAfter } = await runConformance(labUrl, {
+      signal,
       onResult: (result, done, total) => {
         status.textContent = `Case ${done} of ${total}…`;
         list.append(caseEntry(result));
       },
     });
     const { pass, nonStrict, fail } = report.summary;
+    // The cases that ended are listed above; the rest never ran, so there is no report file to save.
+    if (stoppedAfter !== null) return void (status.textContent = `Stopped after case ${stoppedAfter} of ${caseCount}: ${pass} pass, ${nonStrict} non-strict, ${fail} fail so far.`);
     status.textContent = `${report.cases.length} cases against your server in ${(report.durationMs / 1000).toFixed(1)} s: ${pass} pass, ${nonStrict} non-strict, ${fail} fail.`;
     URL.revokeObjectURL(download.href);
     download.href = URL.createObjectURL(new Blob([renderHtml(report)], { type: 'text/html' }));

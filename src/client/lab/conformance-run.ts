@@ -10,6 +10,14 @@ export interface ConformanceOptions {
   /** How the page's pipe socket is opened (tests pass one with the page's Origin). */
   openSocket?: (url: string) => WebSocket;
   timeoutMs?: number;
+  /** The page's Stop: the run ends before its next case (see runSuite). */
+  signal?: AbortSignal;
+}
+
+/** A run's report and, when Stop ended it early, how many cases had ended by then. */
+export interface ConformanceOutcome {
+  report: Report;
+  stoppedAfter: number | null;
 }
 
 export const caseCount = allCases.length;
@@ -19,7 +27,7 @@ export const caseCount = allCases.length;
  * fresh raw pipe (`/ws/lab-pipe/<id>`) that the server joins to the lab like a TCP connection,
  * and writes its own upgrade request for `/lab/<id>/echo` (the path the chapter's server echoes on).
  */
-export async function runConformance(labUrl: string, options: ConformanceOptions = {}): Promise<Report> {
+export async function runConformance(labUrl: string, options: ConformanceOptions = {}): Promise<ConformanceOutcome> {
   const target = parseTarget(`${labUrl}/echo`);
   if ('error' in target) throw new Error(target.error);
   // More than the CLI's 2 s: every byte here crosses the page, the server and the learner's
@@ -39,6 +47,8 @@ export async function runConformance(labUrl: string, options: ConformanceOptions
     budgetMs: 600_000,
     clock: systemClock,
     onResult: (result) => options.onResult?.(result, ++done, allCases.length),
+    signal: options.signal,
   });
-  return buildReport(target.url, startedAt, systemClock.now() - started, timeoutMs, results);
+  const report = buildReport(target.url, startedAt, systemClock.now() - started, timeoutMs, results);
+  return { report, stoppedAfter: options.signal?.aborted ? results.length : null };
 }

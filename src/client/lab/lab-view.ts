@@ -30,6 +30,8 @@ class DuplexLabView extends HTMLElement {
   /** Rows waiting for the next animation frame, per list. */
   #pending: Record<'clients' | 'wire', Row[]> = { clients: [], wire: [] };
   #frame = 0;
+  /** The conformance run in progress: Stop (or a new run) ends it. */
+  #suite: AbortController | null = null;
 
   connectedCallback() {
     const host = this.closest('duplex-exercise') ?? this.parentElement;
@@ -76,6 +78,7 @@ class DuplexLabView extends HTMLElement {
 
   #setLab(url: string | null) {
     this.#labUrl = url;
+    if (url === null) this.#suite?.abort();
     part<HTMLButtonElement>(this, '[data-action="conformance"]').disabled = url === null;
   }
 
@@ -85,10 +88,12 @@ class DuplexLabView extends HTMLElement {
     if (url === null) return;
     const button = part<HTMLButtonElement>(this, '[data-action="conformance"]');
     button.disabled = true;
+    const suite = (this.#suite = new AbortController());
     try {
       const { runConformancePanel } = await import('./conformance-panel.ts');
-      await runConformancePanel(this, url);
+      await runConformancePanel(this, url, suite.signal);
     } finally {
+      if (this.#suite === suite) this.#suite = null;
       button.disabled = this.#labUrl === null;
     }
   }

@@ -3,6 +3,7 @@ import type { RunSession } from './run-session.ts';
 import type { CodeEditor } from './editor/editor.ts';
 import type { Language, RunEvent } from './runner/run-protocol.ts';
 import type { Recording } from '../../../protocol/recording.ts';
+import type { InspectCommand } from '../../../protocol/inspect.ts';
 
 /** What a <duplex-playground> tells the page about its runs (see the global map below). */
 interface PlaygroundEvents {
@@ -118,6 +119,14 @@ export class DuplexPlayground extends HTMLElement {
     this.#setRunning(false);
     this.dataset.status = 'stopped';
     this.#emit('duplex:run-stop', null);
+  }
+
+  /**
+   * Asks the server for a fault on this run's connections, as the fault buttons do: an exercise
+   * uses it to break the link for real while the learner's code runs (nothing when no run is on).
+   */
+  fault(command: InspectCommand): void {
+    if (this.#running) this.#session?.fault(command);
   }
 
   /** The code a run would use now: the editor's if it is open, else the example. */

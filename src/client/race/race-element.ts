@@ -30,6 +30,20 @@ class DuplexRace extends HTMLElement {
     drawLegend(part<HTMLElement>(this, '[data-role="legend"]'));
     addEventListener('pagehide', () => this.#stop());
     this.dataset.ready = '';
+    void this.#sayWhetherReady();
+  }
+
+  /** The page's static text says what the race needs; with script running, say whether the server is there. */
+  async #sayWhetherReady() {
+    const server = serverOrigin();
+    this.#say('Looking for the Duplex server…');
+    try {
+      const response = await fetch(new URL('/healthz', server), { cache: 'no-store', signal: AbortSignal.timeout(10_000) });
+      if (!response.ok) throw new Error(String(response.status));
+      if (!this.#race) this.#say('Ready: press Start the race.');
+    } catch {
+      if (!this.#race) this.#say(`The Duplex server does not answer at ${server}: start it (npm start), then reload this page.`);
+    }
   }
 
   disconnectedCallback() {

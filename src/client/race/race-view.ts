@@ -1,4 +1,5 @@
 import type { Transport, TransportStats } from '../../../protocol/feed.ts';
+import { roundTicks } from './axis.ts';
 import { summarize, type Delivery } from './latency.ts';
 import { bytesPerDelivered, clientCounts, formatMbps, lubbersGreco, megabitsPerSecond } from './scalability.ts';
 
@@ -30,29 +31,35 @@ function svg<K extends keyof SVGElementTagNameMap>(name: K, attributes: Record<s
 
 const ms = (value: number | null) => (value === null ? '–' : `${Math.round(value)} ms`);
 
-/** Latency per event, one line per transport, for the last 30 events of the feed. */
+/**
+ * Latency per event, one line per transport, for the last 30 events of the race. The x axis
+ * starts at the race's first event, so the lines grow from the left and scroll once 30 are in;
+ * the y axis is marked on round numbers, its unit above it and the x caption below, apart.
+ */
 export function drawChart(chart: SVGSVGElement, deliveries: readonly Delivery[]): void {
   const width = 560;
   const height = 200;
-  const pad = { left: 44, right: 8, top: 10, bottom: 24 };
-  const lastSeq = Math.max(0, ...deliveries.map((d) => d.seq));
-  const recent = deliveries.filter((d) => d.seq > lastSeq - shown);
-  const firstSeq = Math.max(1, lastSeq - shown + 1);
-  const top = Math.max(100, ...recent.map((d) => d.latencyMs));
-  const x = (seq: number) => pad.left + ((seq - firstSeq) / Math.max(1, shown - 1)) * (width - pad.left - pad.right);
+  const pad = { left: 44, right: 8, top: 22, bottom: 24 };
+  const seqs = deliveries.map((d) => d.seq);
+  const lastSeq = Math.max(0, ...seqs);
+  const firstSeq = Math.max(Math.min(lastSeq, ...seqs), lastSeq - shown + 1);
+  const recent = deliveries.filter((d) => d.seq >= firstSeq);
+  const ticks = roundTicks(Math.max(100, ...recent.map((d) => d.latencyMs)));
+  const top = ticks.at(-1) ?? 100;
+  const x = (seq: number) => pad.left + ((seq - firstSeq) / (shown - 1)) * (width - pad.left - pad.right);
   const y = (latency: number) => height - pad.bottom - (latency / top) * (height - pad.top - pad.bottom);
   const parts: SVGElement[] = [
     svg('line', { x1: pad.left, y1: y(0), x2: width - pad.right, y2: y(0), class: 'axis' }),
     svg('line', { x1: pad.left, y1: pad.top, x2: pad.left, y2: y(0), class: 'axis' }),
   ];
-  for (const value of [0, top / 2, top]) {
-    const label = svg('text', { x: pad.left - 4, y: y(value) + 4, 'text-anchor': 'end', class: 'tick' });
-    label.textContent = `${Math.round(value)}`;
+  const text = (content: string, attributes: Record<string, string | number>) => {
+    const label = svg('text', { class: 'tick', ...attributes });
+    label.textContent = content;
     parts.push(label);
-  }
-  const caption = svg('text', { x: width / 2, y: height - 4, 'text-anchor': 'middle', class: 'tick' });
-  caption.textContent = 'event number → (latency in ms ↑)';
-  parts.push(caption);
+  };
+  for (const value of ticks) text(String(value), { x: pad.left - 4, y: y(value) + 4, 'text-anchor': 'end' });
+  text('latency, ms', { x: 4, y: 10 });
+  text('event number →', { x: (pad.left + width - pad.right) / 2, y: height - 4, 'text-anchor': 'middle' });
   for (const transport of transports) {
     const points = recent.filter((d) => d.transport === transport).sort((a, b) => a.seq - b.seq);
     if (points.length === 0) continue;

@@ -13,7 +13,7 @@ import { exerciseOfSnippet } from './exercise-id.ts';
 import { lessonTitles } from './lesson-titles.ts';
 import { ProjectorView } from './projector-view.ts';
 import { SharedRuns } from './shared-runs.ts';
-import { downloadPollCsv } from './poll-csv.ts';
+import { downloadAllPollsCsv, downloadPollCsv } from './poll-csv.ts';
 
 const stateWords: Record<Attendee['state'], string> = { connected: 'connected', reconnecting: 'reconnecting', gone: 'left' };
 
@@ -49,7 +49,10 @@ export function startHostConsole(root: HTMLElement): void {
       onMessage,
       onState: (state) => {
         part(root, '[data-role="link-state"]').textContent = describeLink(state);
-        if (state.state === 'closed' && code) forgetRoom(code);
+        if (state.state === 'closed' && code) {
+          forgetRoom(code);
+          shared.forget();
+        }
         // A final refusal (full room, wrong token, ended…) is said where it cannot be missed.
         if (state.state === 'closed') part(root, '[data-role="notice"]').textContent = state.reason || `The connection was closed (code ${state.code}).`;
       },
@@ -66,6 +69,7 @@ export function startHostConsole(root: HTMLElement): void {
         return;
       case 'welcome-host':
         showRoom(message.state.code, message.lanOrigins);
+        shared.open(message.state.code);
         attendees.clear();
         list.replaceChildren();
         rows.clear();
@@ -88,6 +92,8 @@ export function startHostConsole(root: HTMLElement): void {
         return renderPoll(part(root, '[data-role="poll"]'), message.poll, { host: true });
       case 'poll-results':
         return downloadPollCsv(message.poll, message.ballots);
+      case 'poll-results-all':
+        return downloadAllPollsCsv(code ?? 'room', message.polls);
       case 'snippet':
         part(root, '[data-role="push-status"]').textContent = `Pushed "${message.snippet.title || 'snippet'}" to everyone.`;
         grid.exercise(exerciseOfSnippet(message.snippet), message.snippet.title || 'Snippet', message.snippet.at);
@@ -173,6 +179,7 @@ export function startHostConsole(root: HTMLElement): void {
   part(root, '[data-role="poll-close"]').addEventListener('click', () => link?.send({ type: 'poll-close' }));
   part(root, '[data-role="poll-reveal"]').addEventListener('click', () => link?.send({ type: 'poll-reveal' }));
   part(root, '[data-role="poll-export"]').addEventListener('click', () => link?.send({ type: 'poll-results' }));
+  part(root, '[data-role="poll-export-all"]').addEventListener('click', () => link?.send({ type: 'poll-results-all' }));
   part(root, '[data-role="end"]').addEventListener('click', () => {
     if (confirm('End the workshop for everyone?')) link?.send({ type: 'end' });
   });

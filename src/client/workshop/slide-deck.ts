@@ -2,10 +2,13 @@
  * A lesson as slides, without moving any node (moving a <duplex-playground> would reconnect it
  * and bind its buttons twice): each top-level element of the lesson gets the number of the
  * section it belongs to, and showing slide N hides every element of another section.
- * Slide 1 is the title and the introduction; every `##` heading starts the next slide, and so
- * does every further runnable block (a playground, an exercise, the race) of a section, taking
- * the prose just before it along: one live block per slide keeps a slide near one screen, and the
- * split depends only on the lesson, so the host and every attendee count the same slides.
+ * Slide 1 is the title and the introduction; every `##` or `###` heading starts the next slide,
+ * and so does every further live block (a playground, an exercise, the race, a live demo) of a
+ * section, taking the prose just before it along. The title slide (title, summary, objectives) is
+ * most of a screen already, so a live block in the introduction goes to a slide of its own. One
+ * live block per slide keeps a slide within one screen at a readable scale, and the split depends
+ * only on the lesson, never on a screen's size, so the host and every attendee count the same
+ * slides.
  * The slide number lives in the URL hash (#3), so a link, the back button and follow-me all work.
  * Speaker notes are `<aside class="speaker-notes" hidden>` in the lesson: hidden on the lesson
  * page and on the slides, shown in the speaker view.
@@ -24,8 +27,8 @@ export class SlideDeck {
     this.#titles.push(title.querySelector('h1')?.textContent ?? '');
     let slide = 1;
     let section = this.#titles[0] ?? '';
-    /** Whether the current slide holds a runnable block yet, and the prose since the last one. */
-    let hasRunnable = false;
+    /** Whether the current slide holds a live block (or the title) yet, and the prose since the last one. */
+    let hasRunnable = true;
     let prose: { element: HTMLElement; slide: number }[] = [];
     for (const element of content.children) {
       if (!(element instanceof HTMLElement)) continue;
@@ -39,7 +42,7 @@ export class SlideDeck {
         slide++;
         section = heading.textContent?.trim() ?? '';
         this.#titles.push(section);
-        [hasRunnable, prose] = [false, []];
+        [hasRunnable, prose] = [isRunnable(element), []];
         item.slide = slide;
       } else if (isRunnable(element)) {
         if (hasRunnable) {
@@ -98,14 +101,18 @@ export class SlideDeck {
   }
 }
 
-/** The `##` heading that starts a section, if this element is (or wraps) one. */
+/** The `##` or `###` heading that starts a slide, if this element is (or wraps) one. */
 function sectionHeading(element: HTMLElement): HTMLElement | null {
-  // Starlight wraps headings in a div with an anchor link; plain Markdown output does not.
-  return element.tagName === 'H2' ? element : element.querySelector<HTMLElement>(':scope > h2');
+  // Starlight wraps headings in a div with an anchor link; plain Markdown output does not. An
+  // exercise of its own section is a <section> that starts with its `##`; one inside a section
+  // starts with a `###` and is a live block of that section, not a heading.
+  if (element.matches('h2, h3')) return element;
+  const wrapped = element.classList.contains('sl-heading-wrapper') ? ':scope > h2, :scope > h3' : ':scope > h2';
+  return element.querySelector<HTMLElement>(wrapped);
 }
 
 /** A live block: each is most of a screen, so a slide holds one. */
-const runnable = 'duplex-playground, section.exercise, duplex-race';
+const runnable = 'duplex-playground, section.exercise, duplex-race, duplex-wire-inspector, duplex-origin-demo';
 function isRunnable(element: HTMLElement): boolean {
   return element.matches(runnable) || element.querySelector(runnable) !== null;
 }

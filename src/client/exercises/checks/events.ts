@@ -1,4 +1,4 @@
-import type { InspectEvent } from '../../../../protocol/inspect.ts';
+import type { FaultName, InspectEvent } from '../../../../protocol/inspect.ts';
 import type { HttpEvent, RunEvent, SocketEvent } from '../../playground/runner/run-protocol.ts';
 
 /** Small readers over a run's events, shared by the checks so each check reads as its rule. */
@@ -92,4 +92,24 @@ export function parseJson(text: string | undefined): unknown {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * The server's confirmation that a fault (one a check's stage asked for) hit the run: on which
+ * socket's inspect link it came, when, and how many connections it reached.
+ */
+export function faultConfirmed(events: readonly RunEvent[], fault: FaultName): { socket: number; at: number; connections: number } | undefined {
+  for (const event of events) {
+    if (event.type === 'inspect' && event.event.type === 'fault' && event.event.fault === fault) return { socket: event.socket, at: event.at, connections: event.event.connections ?? 0 };
+  }
+  return undefined;
+}
+
+/**
+ * Whether the server's view of socket `socket` is live (its inspect link has reported anything):
+ * only then can a fault sent on that link reach the socket's connection. A socket whose link
+ * was slow to open starts without it (see inspect-links.ts), and a fault sent then would be lost.
+ */
+export function watchedByServer(events: readonly RunEvent[], socket: number): boolean {
+  return events.some((event) => event.type === 'inspect' && event.socket === socket);
 }

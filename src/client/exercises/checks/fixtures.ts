@@ -1,4 +1,4 @@
-import type { Opcode } from '../../../../protocol/inspect.ts';
+import type { FaultName, Opcode } from '../../../../protocol/inspect.ts';
 import { frameWireLength } from '../../../../protocol/frame-size.ts';
 import type { RunEvent } from '../../playground/runner/run-protocol.ts';
 
@@ -44,7 +44,7 @@ export function opened(socket: number, at: number): RunEvent {
   return { type: 'socket', event: 'open', socket, at };
 }
 
-export function closed(socket: number, at: number, code: number, reason = '', wasClean = true, extra: { retryInMs?: number } = {}): RunEvent {
+export function closed(socket: number, at: number, code: number, reason = '', wasClean = true, extra: { retryInMs?: number; by?: 'client' | 'server' | 'network' } = {}): RunEvent {
   return { type: 'socket', event: 'close', socket, at, code, reason, wasClean, ...extra };
 }
 
@@ -103,4 +103,9 @@ export function serverFrame(
       ...(compressedBytes === undefined ? {} : { compressedBytes }),
     },
   };
+}
+
+/** The server's confirmation, on socket `socket`'s inspect link, that a fault hit `connections` of the run's connections. */
+export function faultApplied(socket: number, at: number, fault: FaultName, connections = 1): RunEvent {
+  return { type: 'inspect', socket, at, event: { type: 'fault', connection: 0, path: '/ws/inspect', at, fault, connections } };
 }

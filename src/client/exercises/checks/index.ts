@@ -1,4 +1,4 @@
-import type { Check } from './types.ts';
+import type { Check, Stage } from './types.ts';
 import { acceptKey } from './accept-key.ts';
 import { closeWithAppCode } from './close-with-app-code.ts';
 import { flowControlCheck } from './flow-control.ts';
@@ -14,6 +14,8 @@ import { sendWithoutWaiting } from './send-without-waiting.ts';
 import { compressionPays } from './compression-pays.ts';
 import { replaysARecording } from './replays-a-recording.ts';
 import { fullJitter } from './full-jitter.ts';
+import { blackholeOnceAnswered, heartbeatTimeout } from './heartbeat-timeout.ts';
+import { dropOnceListening, resumesWithoutGaps } from './resumes-without-gaps.ts';
 
 /** Every check an <Exercise check="…"> may name. */
 export const checks = {
@@ -32,8 +34,16 @@ export const checks = {
   'compression-pays': compressionPays,
   'replays-a-recording': replaysARecording,
   'full-jitter': fullJitter,
+  'heartbeat-timeout': heartbeatTimeout,
+  'resumes-without-gaps': resumesWithoutGaps,
 } satisfies Record<string, Check>;
 
 export type CheckName = keyof typeof checks;
+
+/** The checks whose skill only shows on a broken path: what the page does to the run first (see Stage). */
+export const stages: Partial<Record<CheckName, Stage>> = {
+  'heartbeat-timeout': blackholeOnceAnswered,
+  'resumes-without-gaps': dropOnceListening,
+};
 export const checkNames = Object.keys(checks) as CheckName[];
 export const isCheckName = (name: string): name is CheckName => Object.hasOwn(checks, name);

@@ -33,3 +33,10 @@ test('cheat: three sockets with one message each fail: one socket must carry all
   const events = [1, 2, 3].flatMap((socket) => [frame('send', socket, socket, 'x'), frame('message', socket, 10 + socket, 'x')]);
   assert.match(sendWithoutWaiting(events).message, /only 1 message\(s\)/);
 });
+
+test('a send made from the handler of the first reply counts as after it, even on the same clock tick', () => {
+  // Browsers coarsen their clocks (to 100 µs, or to a whole millisecond and more under
+  // anti-fingerprinting): the reply and the send it caused can carry the very same time.
+  const events = [frame('send', 1, 10, 'one'), frame('message', 1, 20, 'one'), frame('send', 1, 20, 'two'), frame('message', 1, 30, 'two'), frame('send', 1, 30, 'three'), frame('message', 1, 40, 'three')];
+  assert.match(sendWithoutWaiting(events).message, /^only 1 message\(s\) went out before the first reply/);
+});

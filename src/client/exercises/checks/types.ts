@@ -1,4 +1,5 @@
 import type { RunEvent } from '../../playground/runner/run-protocol.ts';
+import type { InspectCommand } from '../../../../protocol/inspect.ts';
 
 /** What a check says about a run so far: passed, or what is still missing (shown to the learner). */
 export interface Verdict {
@@ -16,3 +17,12 @@ export type Check = (events: readonly RunEvent[], now?: number) => Verdict;
 
 export const pass = (message: string): Verdict => ({ passed: true, message });
 export const notYet = (message: string): Verdict => ({ passed: false, message });
+
+/**
+ * What the page does to a run so the skill can be seen on a real broken path: the fault it asks
+ * the server for (the same command the playground's fault buttons send), or null for "not yet".
+ * Called like a check, after each event and on the timer; the page applies the first command it
+ * returns and never calls the stage again in that run. `chance`, drawn once per run in [0, 1),
+ * picks the moment, so code cannot be written to the page's timing instead of to the events.
+ */
+export type Stage = (events: readonly RunEvent[], now: number, chance: number) => InspectCommand | null;

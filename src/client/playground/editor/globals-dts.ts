@@ -40,9 +40,11 @@ interface DuplexSocketOptions {
 }
 /**
  * Opens a reconnecting socket to a path on the Duplex server, e.g. connect('/ws/echo').
- * Every frame it sends or receives shows up in the playground's output.
+ * Every frame it sends or receives shows up in the playground's output. A function instead of a
+ * path is called before every attempt, so a reconnect can say where it left off:
+ * connect(() => \`/ws/chat/lobby?since=\${lastSeq}\`).
  */
-declare function connect(path: string, options?: DuplexSocketOptions): DuplexSocket;
+declare function connect(path: string | (() => string), options?: DuplexSocketOptions): DuplexSocket;
 /** Prints values to the playground's output panel (same as console.log). */
 declare function log(...values: unknown[]): void;
 /** Resolves after ms milliseconds: await sleep(500). */

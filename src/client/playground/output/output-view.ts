@@ -12,6 +12,13 @@ const maxLines = 300;
  */
 const faultConfirmMs = 2000;
 
+/**
+ * Message lines (→ / ←) written per flush, five flushes a second: far more than anyone reads.
+ * Past it the rest of that flush's message lines are counted in one line instead, so thousands
+ * of frames a second cost the page a bounded amount of DOM work; the traffic view has every frame.
+ */
+const messageLinesPerFlush = 60;
+
 const now = () => performance.now();
 
 /**
@@ -75,7 +82,7 @@ export class OutputView {
     if (this.#faultDeadline > 0 && now() > this.#faultDeadline) this.release();
     if (this.#pending.length === 0) return;
     const fragment = document.createDocumentFragment();
-    for (const { text, kind, channel } of this.#pending) {
+    for (const { text, kind, channel } of thinMessages(this.#pending)) {
       const item = document.createElement('div');
       item.className = `pg-line pg-${kind} pg-${channel}`;
       item.textContent = text;
@@ -106,6 +113,17 @@ export class OutputView {
     // A flood between two flushes: keep only the newest lines of each channel, in order.
     if (this.#pending.length > 2 * maxLines) this.#pending = newestPerChannel(this.#pending);
   }
+}
+
+const isMessage = (line: Line) => line.kind === 'up' || line.kind === 'down';
+
+/** Keeps the newest message lines of a flush and says how many it left out, where they were. */
+export function thinMessages(lines: readonly Line[]): readonly Line[] {
+  let skip = lines.filter(isMessage).length - messageLinesPerFlush;
+  if (skip <= 0) return lines;
+  const kept: Line[] = [{ text: `… ${skip} more messages in the last moment, not listed (the traffic view has each one)`, kind: 'meta', channel: 'connection' }];
+  for (const line of lines) if (!(isMessage(line) && skip-- > 0)) kept.push(line);
+  return kept;
 }
 
 function newestPerChannel(lines: readonly Line[]): Line[] {

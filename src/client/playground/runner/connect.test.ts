@@ -193,3 +193,32 @@ test('each send reports readyState and bufferedAmount at that moment; each close
     [2, 4000, 'client'],
   ]);
 });
+
+test('a path function is asked before every attempt: the reconnect carries ?since= of the last message, and each connecting event names that URL', { timeout: 10_000 }, async (t) => {
+  const server = await startServer();
+  const asked: string[] = [];
+  server.wss.on('connection', (ws: ServerSocket, req) => {
+    asked.push(req.url ?? '');
+    if (asked.length === 1) {
+      ws.send('7');
+      ws.on('message', () => ws.terminate()); // then the link drops, with no close frame
+    }
+  });
+  const { events, report, until, count } = recorder();
+  let lastSeq = 0;
+  const socket = createConnect(server.origin, report)(() => `/ws/chat/lobby?since=${lastSeq}`);
+  t.after(async () => {
+    socket.close();
+    await server.close();
+  });
+  socket.onmessage = (event) => {
+    lastSeq = Number(event.data);
+    socket.send('drop me');
+  };
+  await until(() => count('open') === 2);
+  assert.deepEqual(asked, ['/ws/chat/lobby?since=0', '/ws/chat/lobby?since=7']);
+  assert.deepEqual(
+    events.filter((e) => e.event === 'connecting').map((e) => e.event === 'connecting' && new URL(e.url).search),
+    ['?since=0', '?since=7'],
+  );
+});

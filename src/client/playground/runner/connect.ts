@@ -37,12 +37,20 @@ const readyStateOf = Object.getOwnPropertyDescriptor(ReconnectingWebSocket.proto
  * reconnect delay and whether a send waited in the queue.
  */
 export function createConnect(serverOrigin: string, report: Report, tracing?: Tracing, nextId: () => number = socketCounter()) {
-  return function connect(path: string, overrides: ConnectOptions = {}): DuplexSocket {
+  return function connect(path: string | (() => string), overrides: ConnectOptions = {}): DuplexSocket {
     const id = nextId();
     const options: SocketOptions = { ...socketDefaults, ...overrides };
-    const url = new URL(socketUrl(path, serverOrigin));
     const trace = tracing ? traceId(tracing.run, id) : null;
-    if (trace) url.searchParams.set('trace', trace);
+    const urlOf = (target: unknown) => {
+      if (typeof target !== 'string') throw new TypeError(`connect(): the path function must return a path such as '/ws/echo', not ${typeof target}`);
+      const url = new URL(socketUrl(target, serverOrigin));
+      if (trace) url.searchParams.set('trace', trace);
+      return url.href;
+    };
+    // A path function is asked again before every attempt (partysocket's URL provider), so a
+    // reconnect can say where it left off: connect(() => `/ws/chat/r?since=${lastSeq}`).
+    let current = typeof path === 'string' ? urlOf(path) : '';
+    const url = typeof path === 'string' ? current : () => (current = urlOf(path()));
 
     let queued = 0;
     let closedByLearner = false;
@@ -52,7 +60,7 @@ export function createConnect(serverOrigin: string, report: Report, tracing?: Tr
     // send the learner's onopen makes.
     const observe = (event: Event) => {
       const base = { type: 'socket', socket: id, at: now() } as const;
-      if (event.type === 'connecting') report({ ...base, event: 'connecting', url: url.href, attempt: socket.attempt });
+      if (event.type === 'connecting') report({ ...base, event: 'connecting', url: current, attempt: socket.attempt });
       else if (event.type === 'open') {
         queued = 0; // partysocket flushed its queue just before open
         report({ ...base, event: 'open' });
@@ -70,7 +78,7 @@ export function createConnect(serverOrigin: string, report: Report, tracing?: Tr
         });
       }
     };
-    const socket: DuplexSocket = new DuplexSocket(url.href, { ...overrides, startClosed: trace !== null, observe });
+    const socket: DuplexSocket = new DuplexSocket(url, { ...overrides, startClosed: trace !== null, observe });
 
     const byLearner = (act: () => void) => {
       learnerClosing = true;

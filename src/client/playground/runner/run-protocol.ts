@@ -125,6 +125,10 @@ const FailedEvent = z.object({ type: z.literal('failed'), message: z.string(), l
 export const WatchRequest = z.object({ type: z.literal('watch'), socket: z.number() });
 export type WatchRequest = z.infer<typeof WatchRequest>;
 
+/** Worker → page: socket messages and sends coalesced (see batcher.ts); each is a SocketEvent. */
+export const SocketBatch = z.object({ type: z.literal('batch'), events: z.array(SocketEvent) });
+export type SocketBatch = z.infer<typeof SocketBatch>;
+
 // Discriminated on `type` (SocketEvent is itself discriminated on `event`): at hundreds of
 // events a second the page picks the right schema at once instead of trying each in turn.
 export const WorkerMessage = z.discriminatedUnion('type', [
@@ -135,6 +139,7 @@ export const WorkerMessage = z.discriminatedUnion('type', [
   HttpEvent,
   StartedEvent,
   WatchRequest,
+  SocketBatch,
   /** What the lab of a `serve()` run carried (see src/client/lab/). */
   LabRunEvent,
 ]);
@@ -149,4 +154,4 @@ export interface InspectRunEvent {
 }
 
 /** Everything a run reports: the worker's view of the learner's code and sockets, and the server's. */
-export type RunEvent = Exclude<WorkerMessage, WatchRequest> | InspectRunEvent;
+export type RunEvent = Exclude<WorkerMessage, WatchRequest | SocketBatch> | InspectRunEvent;

@@ -1,5 +1,6 @@
 /// <reference lib="webworker" />
-import { WorkerInbox, type RunRequest, type WorkerMessage } from './run-protocol.ts';
+import { WorkerInbox, type RunRequest, type SocketEvent, type WorkerMessage } from './run-protocol.ts';
+import { batcher } from './batcher.ts';
 import { createConnect, socketCounter } from './connect.ts';
 import { createEventSource, createFetch } from './instrument-http.ts';
 import { createWebSocket } from './instrument-websocket.ts';
@@ -16,7 +17,14 @@ import { createServe } from '../../lab/serve.ts';
 declare const self: DedicatedWorkerGlobalScope;
 
 const now = () => performance.timeOrigin + performance.now();
-const post = (message: WorkerMessage) => self.postMessage(message);
+// Data frames come by the thousand a second: they travel in batches. Everything else (a log
+// line, an open, a close) flushes what is held and goes at once, so the page sees it in order.
+const frames = batcher<SocketEvent>((events) => self.postMessage({ type: 'batch', events } satisfies WorkerMessage));
+const post = (message: WorkerMessage) => {
+  if (message.type === 'socket' && (message.event === 'message' || message.event === 'send')) return frames.push(message);
+  frames.flush();
+  self.postMessage(message);
+};
 
 function capture(level: 'log' | 'info' | 'warn' | 'error') {
   return (...values: unknown[]) => post({ type: 'console', level, text: values.map(formatValue).join(' '), at: now() });

@@ -1,7 +1,7 @@
 import type { InspectCommand } from '../../../../protocol/inspect.ts';
 import { traceId, WorkerMessage, type Language, type RunEvent, type RunRequest, type WatchReady } from './run-protocol.ts';
 import { serverOrigin } from '../../socket/server-origin.ts';
-import { InspectLinks } from '../server-view/inspect-links.ts';
+import { ServerView } from '../server-view/server-view.ts';
 
 export interface Run {
   /** Ends the run at once, runaway loops, open sockets and their server view included. */
@@ -24,12 +24,13 @@ function newRunId(): string {
 export function startRun(code: string, language: Language, onEvent: (event: RunEvent) => void): Run {
   const server = serverOrigin();
   const run = newRunId();
-  const links = new InspectLinks(server, onEvent);
+  const links = new ServerView(server, onEvent);
   const worker = new Worker(new URL('./run-worker.ts', import.meta.url), { type: 'module', name: 'duplex-run' });
   worker.addEventListener('message', (message: MessageEvent<unknown>) => {
     const parsed = WorkerMessage.safeParse(message.data);
     if (!parsed.success) return;
     const { data } = parsed;
+    if (data.type === 'batch') return data.events.forEach(onEvent);
     if (data.type !== 'watch') return onEvent(data);
     void links.watch(traceId(run, data.socket), data.socket).then(() => worker.postMessage({ type: 'watching', socket: data.socket } satisfies WatchReady));
   });

@@ -8,9 +8,9 @@ const watchTimeoutMs = 1500;
 const now = () => performance.timeOrigin + performance.now();
 
 /**
- * The page's side of `/ws/inspect`: one plain WebSocket per traced socket of a run. What the
- * server says on it is validated with the shared schema before anything is drawn, and the
- * faults the learner asks for are sent on it.
+ * The page's side of `/ws/inspect` (run in inspect-worker.ts): one plain WebSocket per traced
+ * socket of a run. What the server says on it is validated with the shared schema before
+ * anything is drawn, and the faults the learner asks for are sent on it.
  */
 export class InspectLinks {
   /** Links that opened: faults go to each. */

@@ -1,5 +1,6 @@
 import type { InspectCommand } from '../../../../protocol/inspect.ts';
 import { el } from '../../dom.ts';
+import { firstUse } from './faults-explained.ts';
 
 /** One line per fault: what the server does and what the learner's code will see. */
 export const faultExplanations = {
@@ -12,8 +13,9 @@ export const faultExplanations = {
 /**
  * Faults on demand: drop the connection, take the server away for a few seconds, blackhole the
  * link (half-open: nothing moves either way and nobody is told, so only heartbeats find out),
- * add latency. Each control carries its one-line explanation as a tooltip, and using one shows
- * that line under the buttons, so a learner who presses it knows what just happened and why.
+ * add latency. Each control carries its one-line explanation as a tooltip, and the first use of
+ * each in this browser shows that line under the buttons, so a learner who presses it knows what
+ * just happened and why; later uses leave the line empty (never another fault's stale words).
  * They act on the server through the run's inspect links, for this run's connections only.
  */
 export class FaultControls {
@@ -24,7 +26,7 @@ export class FaultControls {
 
   constructor(onFault: (command: InspectCommand) => void) {
     const use = (fault: keyof typeof faultExplanations, command: InspectCommand) => {
-      this.#explanation.textContent = faultExplanations[fault];
+      this.#explanation.textContent = firstUse(localStorage, fault) ? faultExplanations[fault] : '';
       onFault(command);
     };
     const drop = el('button', { type: 'button', className: 'duplex-control', title: faultExplanations.drop }, 'Drop connection');

@@ -1,13 +1,21 @@
 import { parseRecording, type Recording, type RecordingRead } from '../../../../protocol/recording.ts';
 import { el } from '../../dom.ts';
 import { downloadFile } from '../../download.ts';
+import { harOf } from './recording-har.ts';
 
 /** Refused before reading: a recording at its bounds (2,000 frames with 64 KiB payloads) is far below this. */
 const maxFileBytes = 16 * 1024 * 1024;
 
+const fileStem = (recording: Recording) => `duplex-recording-${recording.recordedAt.replace(/[:.]/g, '-')}`;
+
 /** Saves a recording as a JSON file (the browser's download). */
 export function downloadRecording(recording: Recording): void {
-  downloadFile(`duplex-recording-${recording.recordedAt.replace(/[:.]/g, '-')}.json`, [JSON.stringify(recording, null, 2)], 'application/json');
+  downloadFile(`${fileStem(recording)}.json`, [JSON.stringify(recording, null, 2)], 'application/json');
+}
+
+/** Saves a recording's WebSocket messages as a HAR file, for tools that read DevTools' HAR export. */
+export function downloadHar(recording: Recording): void {
+  downloadFile(`${fileStem(recording)}.har`, [JSON.stringify(harOf(recording), null, 2)], 'application/json');
 }
 
 /** Reads a file the learner picked; a wrong, damaged or oversized one comes back with a reason. */

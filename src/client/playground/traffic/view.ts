@@ -9,7 +9,7 @@ import { FaultControls } from './fault-controls.ts';
 import type { RecordedOutput, Recording } from '../../../../protocol/recording.ts';
 import type { Language } from '../runner/run-protocol.ts';
 import { outputLine, recordingOf } from './recording.ts';
-import { downloadRecording, importButton } from './recording-file.ts';
+import { downloadHar, downloadRecording, importButton } from './recording-file.ts';
 import { ReplayTimeline } from './replay-timeline.ts';
 import { ReplayControls } from './replay-controls.ts';
 
@@ -21,6 +21,13 @@ document.head.append(el('style', { textContent: viewCss, dataset: { source: 'tra
 const rowLimit = 100;
 /** The list and the lane descriptions change a few times a second; the lanes move every frame. */
 const slowUpdateMs = 250;
+/**
+ * Past this many frames a second nobody can read a list scrolling by, and drawing every frame
+ * of it would starve the page: the list holds still (Pause lists the newest rows) and the lanes
+ * move at a third of the display's rate. Measured over the last second.
+ */
+const floodRate = 1000;
+const floodLaneEvery = 3;
 
 const arrows: Record<Direction, string> = { up: '↑', down: '↓' };
 
@@ -63,6 +70,11 @@ export class TrafficView {
   #paused = false;
   #t0: number | null = null;
   #lastShift = 0;
+  /** Frames per second over the last measured second, and where that second started. */
+  #rate = 0;
+  #rateMark = { at: 0, total: 0 };
+  #live = false;
+  #animationFrames = 0;
   #reducedMotion = matchMedia('(prefers-reduced-motion: reduce)');
   /** The run being recorded: its code and output lines (the model holds its traffic). */
   #source: { code: string; language: Language } = { code: '', language: 'javascript' };
@@ -80,6 +92,8 @@ export class TrafficView {
     clear.addEventListener('click', () => this.clear());
     const exportButton = el('button', { type: 'button', className: 'duplex-control' }, 'Export recording');
     exportButton.addEventListener('click', () => downloadRecording(this.recording()));
+    const harButton = el('button', { type: 'button', className: 'duplex-control', title: 'The WebSocket messages as a HAR file, as browser DevTools export them' }, 'Export HAR');
+    harButton.addEventListener('click', () => downloadHar(this.recording()));
     const importer = importButton((read) => {
       this.#importProblem.hidden = read.ok;
       if (read.ok) this.showRecording(read.recording);
@@ -112,7 +126,7 @@ export class TrafficView {
 
     host.replaceChildren(
       el('h3', { className: 'pg-traffic-title' }, 'Traffic'),
-      el('div', { className: 'pg-traffic-bar', role: 'toolbar', ariaLabel: 'Traffic view' }, this.#pause, clear, exportButton, importer.element),
+      el('div', { className: 'pg-traffic-bar', role: 'toolbar', ariaLabel: 'Traffic view' }, this.#pause, clear, exportButton, harButton, importer.element),
       this.#importProblem,
       this.#replayBox,
       filters,
@@ -129,6 +143,9 @@ export class TrafficView {
   /** Fault buttons work only while a run's sockets exist. */
   setLive(live: boolean): void {
     this.#faults.setLive(live);
+    // A stopped run is not a flood: its newest rows are listed when it settles.
+    this.#live = live;
+    if (!live) this.#rate = 0;
   }
 
   push(event: RunEvent): void {
@@ -220,14 +237,28 @@ export class TrafficView {
     }
     if (this.#pendingRows.length > rowLimit) this.#pendingRows.splice(0, this.#pendingRows.length - rowLimit);
     for (const frame of updated) this.#update(frame);
+    const flooded = !fromReplay && this.#measureRate(now) > floodRate;
     if (now - this.#lastSlow >= slowUpdateMs) {
       this.#lastSlow = fromReplay ? 0 : now;
-      this.#flushRows();
+      // Flooded, the newest rows wait (bounded) and are listed once the flood or the run ends.
+      if (!flooded) this.#flushRows();
       this.#eachLane((lane) => lane.describe());
       for (const socket of this.#lanes.keys()) this.#label(socket);
       this.#describe();
     }
-    this.#drawLanes(now);
+    if (!flooded || this.#animationFrames++ % floodLaneEvery === 0) this.#drawLanes(now);
+  }
+
+  /** Frames a second, recomputed once a second from the model's running total. */
+  #measureRate(now: number): number {
+    if (!this.#live) return 0;
+    const total = this.model.frames.length + this.model.cleared;
+    const elapsed = now - this.#rateMark.at;
+    if (elapsed >= 1000 || total < this.#rateMark.total) {
+      this.#rate = elapsed > 0 && total >= this.#rateMark.total ? ((total - this.#rateMark.total) * 1000) / elapsed : 0;
+      this.#rateMark = { at: now, total };
+    }
+    return this.#rate;
   }
 
   /** Draws everything now, the list too (a run that stopped must not leave its last frames waiting for a tick). */
@@ -372,7 +403,9 @@ export class TrafficView {
     const frames = this.model.frames;
     const both = frames.filter((frame) => frame.overlaps).length;
     const up = frames.filter((frame) => frame.direction === 'up').length;
-    this.#summary.textContent = frames.length === 0 ? 'No frames yet.' : `${frames.length} frames: ${up} ↑, ${frames.length - up} ↓ · ${both} crossed a frame going the other way`;
+    const flood = this.#rate > floodRate && !this.#paused ? `${Math.round(this.#rate)} frames/s, too many to list one by one (Pause lists the newest ${rowLimit}) · ` : '';
+    this.#summary.textContent =
+      frames.length === 0 ? 'No frames yet.' : `${flood}${frames.length} frames: ${up} ↑, ${frames.length - up} ↓ · ${both} crossed a frame going the other way`;
     this.#cleared.hidden = this.model.cleared === 0;
     this.#cleared.textContent = `Cleared ${this.model.cleared} older frames (the newest ${this.model.maxFrames} are kept).`;
   }
