@@ -1,8 +1,16 @@
-import type { LiveSocket } from './live-socket.ts';
 import { serverFrame } from './wire-frame.ts';
 
+/** What a broadcast writes to: a LiveSocket, or a stand-in for a socket held by another instance. */
+export interface FrameSink {
+  /** Holds this tick's writes together; false if it already does or cannot. */
+  corkWrites(): boolean;
+  uncorkWrites(): void;
+  /** Writes a frame built once for many recipients (`payload` is what it carries). */
+  sendFrame(frame: Buffer, payload: Buffer, isBinary: boolean): void;
+}
+
 /** Sockets corked during the current tick, uncorked together once it ends. */
-let corked: LiveSocket[] = [];
+let corked: FrameSink[] = [];
 
 function uncorkAll(): void {
   const sockets = corked;
@@ -16,7 +24,7 @@ function uncorkAll(): void {
  * Several broadcasts in one tick (a burst from one sender) leave each socket as one write:
  * sockets stay corked until the tick ends, so a burst costs one system call per client.
  */
-export function broadcast(recipients: Iterable<LiveSocket>, data: Buffer | string, isBinary: boolean, except?: LiveSocket): void {
+export function broadcast<Sink extends FrameSink>(recipients: Iterable<Sink>, data: Buffer | string, isBinary: boolean, except?: Sink): void {
   const payload = typeof data === 'string' ? Buffer.from(data) : data;
   let frame: Buffer | undefined;
   for (const ws of recipients) {

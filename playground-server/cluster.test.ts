@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import type { WebSocket } from 'ws';
 import { ChatServerMessage, type ChatLine } from '../protocol/chat.ts';
 import { CloseCode } from '../protocol/close-codes.ts';
+import { PollResponse } from '../protocol/feed.ts';
 import { freePort, startServerProcess, type ServerProcess } from './process-support.ts';
 import { startRedis } from './redis-support.ts';
 import { closed, connect, inbox } from './test-support.ts';
@@ -49,6 +50,42 @@ test('a chat client on instance A and one on B are in one room: each sees every 
   for (const ws of [ann, bob]) assert.equal(inbox(ws).received.filter((m) => m.data.toString().includes('"type":"message"')).length, 100, 'nothing twice');
   ann.close();
   bob.close();
+});
+
+test('presence across instances: a welcome lists the members on both, and a leave on B reaches A', { timeout: 30_000 }, async () => {
+  const ann = await connect(`${a.wsUrl}/ws/chat/present?name=ann`);
+  await welcomeOf(ann);
+  const bob = await connect(`${b.wsUrl}/ws/chat/present?name=bob`);
+  assert.deepEqual((await welcomeOf(bob)).members.map((m) => m.name).sort(), ['ann', 'bob']);
+  bob.send(JSON.stringify({ type: 'rename', name: 'robert' }));
+  await inbox(ann).find<{ type: string }>((m) => m.type === 'rename');
+  const cy = await connect(`${a.wsUrl}/ws/chat/present?name=cy`);
+  assert.deepEqual((await welcomeOf(cy)).members.map((m) => m.name).sort(), ['ann', 'cy', 'robert']);
+  bob.close();
+  const leave = await inbox(ann).find<{ type: string; member: { name: string } }>((m) => m.type === 'leave');
+  assert.equal(leave.member.name, 'robert');
+  const dee = await connect(`${b.wsUrl}/ws/chat/present?name=dee`);
+  assert.deepEqual((await welcomeOf(dee)).members.map((m) => m.name).sort(), ['ann', 'cy', 'dee'], 'robert is gone from the list too');
+  for (const ws of [ann, cy, dee]) ws.close();
+});
+
+test('the event feed is one feed: A and B serve the same events under the same seqs, a WebSocket on B gets them in order', { timeout: 30_000 }, async () => {
+  const poll = async (server: ServerProcess, since: number) => PollResponse.parse(await (await fetch(`${server.url}/poll/events?since=${since}`)).json());
+  const events = await connect(`${b.wsUrl}/ws/events`);
+  let onA = await poll(a, 0);
+  // One event a second (the default interval): wait for three.
+  while (onA.latestSeq < 3) {
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    onA = await poll(a, 0);
+  }
+  const onB = await poll(b, 0);
+  const common = onA.events.filter((event) => onB.events.some((other) => other.seq === event.seq));
+  assert.ok(common.length >= 2, 'both instances keep the same seqs');
+  for (const event of common) assert.deepEqual(onB.events.find((other) => other.seq === event.seq), event, 'the same event, not one made up per instance');
+  const live: number[] = [];
+  while (live.length < 2) live.push((await inbox(events).json<{ seq: number }>()).seq);
+  assert.equal(live[1], live[0]! + 1, 'in order, none missed');
+  events.close();
 });
 
 test('a client that wrote on A resumes on B with ?since= and gets exactly what it missed', { timeout: 30_000 }, async () => {

@@ -15,35 +15,54 @@ export interface EventFeed {
 }
 
 /** Events kept for `?since=` and Last-Event-ID: minutes of history at the default rate. */
-const KEEP = 1000;
+export const KEEP = 1000;
 
 /** A made-up share price taking a random walk: small, changing, easy to read in a lesson. */
-function nextPrice(price: number): number {
+export function nextPrice(price: number): number {
   return Math.max(1, Math.round((price + (Math.random() - 0.5) * 2) * 100) / 100);
 }
 
+/** The payload of the event that quotes `price`, and the price an event quotes (100 if none). */
+export const quote = (price: number) => `DPX ${price.toFixed(2)}`;
+export const priceOf = (event: FeedEvent | undefined) => Number(event?.data.slice(4)) || 100;
+
+/** The kept events and their listeners: what every feed keeps on its own instance. */
+export class FeedCache {
+  readonly events: FeedEvent[] = [];
+  readonly listeners = new Set<(event: FeedEvent) => void>();
+
+  get latestSeq(): number {
+    return this.events.at(-1)?.seq ?? 0;
+  }
+
+  add(event: FeedEvent): void {
+    this.events.push(event);
+    if (this.events.length > KEEP) this.events.shift();
+    for (const listener of this.listeners) listener(event);
+  }
+
+  since(after: number): FeedEvent[] {
+    return after >= this.latestSeq ? [] : this.events.filter((event) => event.seq > after);
+  }
+
+  subscribe(listener: (event: FeedEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+}
+
 export function memoryFeed(intervalMs: number): EventFeed {
-  const events: FeedEvent[] = [];
-  const listeners = new Set<(event: FeedEvent) => void>();
-  let seq = 0;
-  let price = 100;
+  const cache = new FeedCache();
   const timer = setInterval(() => {
-    price = nextPrice(price);
-    const event: FeedEvent = { seq: ++seq, at: Date.now(), data: `DPX ${price.toFixed(2)}` };
-    events.push(event);
-    if (events.length > KEEP) events.shift();
-    for (const listener of listeners) listener(event);
+    cache.add({ seq: cache.latestSeq + 1, at: Date.now(), data: quote(nextPrice(priceOf(cache.events.at(-1)))) });
   }, intervalMs);
   timer.unref();
   return {
     get latestSeq() {
-      return seq;
+      return cache.latestSeq;
     },
-    since: (after) => (after >= seq ? [] : events.filter((event) => event.seq > after)),
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
+    since: (after) => cache.since(after),
+    subscribe: (listener) => cache.subscribe(listener),
     stop: () => clearInterval(timer),
   };
 }

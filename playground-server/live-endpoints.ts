@@ -23,12 +23,12 @@ import type { WsEndpoint } from './endpoints/types.ts';
 import { broadcast } from './broadcast.ts';
 import { eventsEndpoint } from './endpoints/events.ts';
 import { feedHttp } from './endpoints/feed-http.ts';
-import { memoryFeed } from './feed.ts';
 import { readFeedQuery } from './feed-query.ts';
 import { TransportCounters } from './transport-stats.ts';
 import { startMetering } from './wire-meter.ts';
 import { createWorkshopEndpoint } from './workshop/endpoint.ts';
 import { createLabTunnel } from './lab/endpoint.ts';
+import { scalingDemoEndpoint } from './endpoints/scaling-demo.ts';
 
 /** The lab's own paths, and what they answer when the tunnel is off. */
 const labPath = /^\/ws\/lab(-pipe)?(\/|$)/;
@@ -75,7 +75,7 @@ export async function createLiveEndpoints(config: Config): Promise<LiveEndpoints
   const sockets = new Set<LiveSocket>();
   const stopHeartbeat = startHeartbeat(sockets, config.heartbeatMs);
   let closing = false;
-  const feed = memoryFeed(config.feedIntervalMs);
+  const feed = await store.feed(config.feedIntervalMs);
   const transportCounters = new TransportCounters();
   const feedOverHttp = feedHttp(feed, transportCounters, { longPollTimeoutMs: config.longPollTimeoutMs, maxHeld: config.maxConnections });
 
@@ -83,7 +83,7 @@ export async function createLiveEndpoints(config: Config): Promise<LiveEndpoints
   // A share over --max-payload is closed (1009) by `ws` before the room sees it: the room's own
   // bound, told to attendees, is never more than that.
   const workshopLimits = { ...config.workshop, shareBytes: Math.min(config.workshop.shareBytes, config.maxPayload) };
-  const workshop = createWorkshopEndpoint(workshopLimits, store.workshop, workshopRooms);
+  const workshop = createWorkshopEndpoint(workshopLimits, store.workshop, workshopRooms, store.relay);
   const deliver = (members: ReadonlySet<LiveSocket>, { data, isBinary }: { data: Buffer | string; isBinary: boolean }, except?: LiveSocket) =>
     broadcast(members, data, isBinary, except);
   // Off (--no-lab), the tunnel is not built at all: no endpoint to match, no labs to keep.
@@ -95,9 +95,10 @@ export async function createLiveEndpoints(config: Config): Promise<LiveEndpoints
     tickerEndpoint,
     inspectEndpoint(traces),
     roomEndpoint(store.rooms('room', deliver)),
-    chatEndpoint(store.rooms('chat', deliverToPeers), store.chat, config.chatHistory),
+    chatEndpoint(store.rooms('chat', deliverToPeers), store.chat, config.chatHistory, store.presence),
     eventsEndpoint(feed, transportCounters),
     workshop,
+    scalingDemoEndpoint(),
     ...(lab ? [lab.ownerEndpoint, lab.pipeEndpoint] : []),
   ] as WsEndpoint<never>[];
 
@@ -229,6 +230,8 @@ export async function createLiveEndpoints(config: Config): Promise<LiveEndpoints
       stopHeartbeat();
       feed.stop();
       feedOverHttp.close();
+      // First, so the other instances stop relaying here before our clients reconnect to them.
+      await workshop.retire();
       const closed = [...sockets].map(
         (ws) =>
           new Promise<void>((resolve) => {

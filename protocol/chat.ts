@@ -21,7 +21,10 @@ export const ChatClientMessage = z.discriminatedUnion(
 );
 export type ChatClientMessage = z.infer<typeof ChatClientMessage>;
 
-const member = z.object({ id: z.string(), name: z.string() });
+/** A member of a room: its server-given id and its current name. */
+export const ChatMember = z.object({ id: z.string(), name: z.string() });
+export type ChatMember = z.infer<typeof ChatMember>;
+const member = ChatMember;
 
 /** One line of a room's log: what `?since=` replays and the state store keeps. */
 export const ChatLine = z.object({ type: z.literal('message'), seq: z.number(), from: member, text: z.string(), at: z.number() });

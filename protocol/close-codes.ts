@@ -19,6 +19,8 @@ export const CloseCode = {
   internalError: 1011,
   /** The shared store lost its data (a Redis restart): reconnect; the welcome's new epoch says start over. */
   serviceRestart: 1012,
+  /** The instance that serves this workshop room cannot be reached (a Redis outage): reconnect in a moment. */
+  tryAgainLater: 1013,
 } as const;
 
 /** Codes the course's browser socket sends (src/client/duplex-socket.ts), 4000–4999 per RFC 6455. */

@@ -1,18 +1,13 @@
 import { randomBytes } from 'node:crypto';
-import { ChatClientMessage, MemberName, type ChatServerMessage } from '../../protocol/chat.ts';
+import { ChatClientMessage, MemberName, type ChatMember, type ChatServerMessage } from '../../protocol/chat.ts';
 import { CloseCode } from '../../protocol/close-codes.ts';
 import { broadcast } from '../broadcast.ts';
 import { parseJsonMessage } from '../json-message.ts';
 import type { LiveSocket } from '../live-socket.ts';
 import type { RoomMessage, Rooms } from '../rooms.ts';
-import type { ChatHistory, ChatLogs } from '../store/types.ts';
+import type { ChatHistory, ChatLogs, ChatPresence } from '../store/types.ts';
 import { roomFromPath } from './room.ts';
 import type { WsEndpoint } from './types.ts';
-
-interface Member {
-  id: string;
-  name: string;
-}
 
 /**
  * One chat connection in a room. `pending` holds what the room sent while its history was being
@@ -21,7 +16,7 @@ interface Member {
  */
 export interface ChatPeer {
   ws: LiveSocket;
-  me: Member;
+  me: ChatMember;
   pending: { frame: string; seq: number | null }[] | null;
 }
 
@@ -46,9 +41,10 @@ type ChatParams = { room: string; since: number | null; epoch: string | null; na
  * `WS /ws/chat/<room>?since=<seq>&epoch=<epoch>&name=<name>`: JSON chat. The server assigns
  * `seq`, `from` and `at`; presence is a `welcome` with the member list, then
  * `join`/`leave`/`rename`; `?since=` replays exactly the messages after that seq before any
- * live one. The log lives in the state store, so it survives restarts and is shared by instances.
+ * live one. The log lives in the state store, so it survives restarts and is shared by instances;
+ * `presence` (several instances) adds the members of the other instances to a welcome's list.
  */
-export function chatEndpoint(rooms: Rooms<ChatPeer>, logs: ChatLogs, historyLimit: number): WsEndpoint<ChatParams> {
+export function chatEndpoint(rooms: Rooms<ChatPeer>, logs: ChatLogs, historyLimit: number, presence: ChatPresence | null = null): WsEndpoint<ChatParams> {
   // Ids are shared by every instance of a room: a per-process tag keeps them apart.
   const instance = randomBytes(3).toString('hex');
   let nextId = 1;
@@ -75,9 +71,9 @@ export function chatEndpoint(rooms: Rooms<ChatPeer>, logs: ChatLogs, historyLimi
   }
 
   /** Welcome, replay, then what arrived meanwhile: the order a resuming client relies on. */
-  function catchUp(peer: ChatPeer, room: string, history: ChatHistory, stale: boolean): void {
+  function catchUp(peer: ChatPeer, room: string, history: ChatHistory, stale: boolean, elsewhere: ChatMember[]): void {
     const { ws, me } = peer;
-    const present = [...rooms.members(room)].filter((other) => !other.pending || other === peer).map((other) => other.me);
+    const present = [...rooms.members(room)].filter((other) => !other.pending || other === peer).map((other) => other.me).concat(elsewhere);
     send(ws, { type: 'welcome', you: me, members: present, latestSeq: history.latestSeq, epoch: history.epoch });
     if (stale) {
       send(ws, { type: 'error', code: 'history_reset', message: `the log started over (epoch ${history.epoch}): the replay is all of it that is kept` });
@@ -115,6 +111,7 @@ export function chatEndpoint(rooms: Rooms<ChatPeer>, logs: ChatLogs, historyLimi
         const message = parsed.value;
         if (message.type === 'rename') {
           peer.me.name = message.name;
+          presence?.set(room, peer.me);
           return publish(room, { type: 'rename', member: { ...peer.me }, at: Date.now() });
         }
         // The store delivers the line to every follower of the room, on every instance, in seq order.
@@ -125,6 +122,7 @@ export function chatEndpoint(rooms: Rooms<ChatPeer>, logs: ChatLogs, historyLimi
       ws.on('close', () => {
         left = true;
         rooms.leave(room, peer);
+        presence?.delete(room, peer.me.id);
         if (!peer.pending) publish(room, { type: 'leave', member: { ...peer.me }, at: Date.now() });
         if (rooms.members(room).size > 0) return;
         following.get(room)?.();
@@ -133,9 +131,12 @@ export function chatEndpoint(rooms: Rooms<ChatPeer>, logs: ChatLogs, historyLimi
       });
       // Join first, then read: whatever is sent meanwhile waits in `pending`, so no line falls between.
       rooms.join(room, peer);
+      presence?.set(room, peer.me);
       follow(room);
-      readHistory(room, params).then(
-        ({ history, stale }) => left || catchUp(peer, room, history, stale),
+      // The others' list is presence: without it (Redis away) the welcome lists this instance's.
+      const elsewhere = presence ? presence.others(room).catch(() => []) : Promise.resolve([]);
+      Promise.all([readHistory(room, params), elsewhere]).then(
+        ([{ history, stale }, others]) => left || catchUp(peer, room, history, stale, others),
         () => ws.close(CloseCode.internalError, 'chat history is unavailable; reconnect shortly'),
       );
     },

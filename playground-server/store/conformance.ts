@@ -96,6 +96,15 @@ export function storeConformance(name: string, subject: StoreUnderTest): void {
     assert.equal((await store.chat.read('small', 2)).truncated, false);
   }, 3);
 
+  withStore('a long-lived room keeps exactly its newest lines, however the store prunes the old ones', async (store) => {
+    for (let i = 1; i <= 250; i++) await store.chat.append('long', ann, `m${i}`);
+    const history = await store.chat.read('long', 0);
+    assert.deepEqual(history.lines.map((line) => line.seq), [246, 247, 248, 249, 250]);
+    assert.deepEqual([history.latestSeq, history.truncated], [250, true]);
+    assert.deepEqual((await store.chat.read('long', 247)).lines.map((line) => line.text), ['m248', 'm249', 'm250']);
+    assert.equal((await store.chat.append('long', ann, 'next')).seq, 251);
+  }, 5);
+
   withStore('appends at the same moment get distinct, consecutive seqs', async (store) => {
     const lines = await Promise.all(Array.from({ length: 50 }, (_, i) => store.chat.append('busy', ann, `m${i}`)));
     assert.deepEqual(lines.map((line) => line.seq).sort((a, b) => a - b), Array.from({ length: 50 }, (_, i) => i + 1));

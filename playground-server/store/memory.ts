@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { ChatLog } from '../chat-log.ts';
 import { memoryRooms } from '../rooms.ts';
+import { memoryFeed } from '../feed.ts';
 import { applyRoomEvent, newRoomRecord, type RoomRecord } from '../workshop/record.ts';
 import { Followers } from './followers.ts';
 import type { ChatLogs, Store, WorkshopStore } from './types.ts';
@@ -53,5 +54,5 @@ export function memoryWorkshopStore(): WorkshopStore {
 
 /** `--ephemeral`: today's behaviour, nothing outlives the process. */
 export function memoryStore(historyLimit: number): Store {
-  return { kind: 'memory', chat: memoryChatLogs(historyLimit), workshop: memoryWorkshopStore(), rooms: (_name, deliver) => memoryRooms(deliver), healthy: true, close: async () => undefined };
+  return { kind: 'memory', chat: memoryChatLogs(historyLimit), workshop: memoryWorkshopStore(), relay: null, presence: null, feed: async (ms) => memoryFeed(ms), rooms: (_name, deliver) => memoryRooms(deliver), healthy: true, close: async () => undefined };
 }

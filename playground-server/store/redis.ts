@@ -3,6 +3,9 @@ import { createClient } from 'redis';
 import { redisRooms } from './redis-rooms.ts';
 import { redisChatLogs, type RedisClient } from './redis-chat.ts';
 import { redisWorkshopStore } from './redis-workshop.ts';
+import { redisRelay } from './redis-relay.ts';
+import { redisPresence } from './redis-presence.ts';
+import { redisFeed } from './redis-feed.ts';
 import { StoreError } from './store-error.ts';
 import type { Store } from './types.ts';
 
@@ -42,6 +45,7 @@ export async function openRedisStore(url: string, historyLimit: number, owner: s
     throw new StoreError(url, `cannot reach Redis: ${(error as Error).message}`, 'Start redis-server there, or leave out --redis / DUPLEX_REDIS_URL for the embedded store.');
   }
   const chat = redisChatLogs(client, subscriber, historyLimit);
+  const relay = await redisRelay(client, subscriber, url, owner);
   const instance = randomBytes(6).toString('base64url');
   // Every 'ready' after the first is a reconnect: what pub/sub missed meanwhile comes from the
   // streams. Both connections come back in either order, so both trigger it: the later one
@@ -56,6 +60,9 @@ export async function openRedisStore(url: string, historyLimit: number, owner: s
     kind: 'redis',
     chat,
     workshop: redisWorkshopStore(client, url, owner, noteError),
+    relay,
+    presence: redisPresence(client, owner),
+    feed: (intervalMs) => redisFeed(client, subscriber, owner, intervalMs),
     rooms: (name, deliver) => redisRooms(client, subscriber, `duplex:rooms:${name}`, instance, deliver),
     get healthy() {
       return client.isReady && subscriber.isReady;

@@ -5,6 +5,9 @@ import { newEpoch } from './memory.ts';
 import { explainRecord } from './store-error.ts';
 import type { ChatLogs } from './types.ts';
 
+/** Lines a room may hold past its bound before one DELETE takes them all (not one DELETE a line). */
+const PRUNE_STEP = 64;
+
 /** A line with its seq taken, waiting for the commit that makes it durable. */
 interface Unwritten {
   room: string;
@@ -19,27 +22,30 @@ interface Unwritten {
  * (from a per-room head kept in memory: one process owns the file) and are written by a single
  * transaction when the tick ends; only then are they delivered and acknowledged, so whatever a
  * client saw is on disk, and a burst costs one commit, not one per message.
+ * A line costs one INSERT: a room's head is its newest line (never pruned), so it is not written
+ * apart, and old lines are pruned in steps of PRUNE_STEP (reads show only the newest `limit`).
  */
 export function sqliteChatLogs(db: DatabaseSync, limit: number, fail: (error: unknown) => never): ChatLogs & { flush(): void } {
   const insert = db.prepare('INSERT INTO chat_lines (room, seq, line) VALUES (?, ?, ?)');
   const prune = db.prepare('DELETE FROM chat_lines WHERE room = ? AND seq <= ?');
-  const setHead = db.prepare('UPDATE chat_rooms SET seq = ? WHERE room = ?');
-  const getHead = db.prepare('SELECT epoch, seq FROM chat_rooms WHERE room = ?');
+  // chat_rooms.seq is the head files written before lines carried it alone; the newest line wins.
+  const getHead = db.prepare('SELECT epoch, max(chat_rooms.seq, coalesce((SELECT max(seq) FROM chat_lines WHERE room = ?1), 0)) AS seq FROM chat_rooms WHERE room = ?1');
   const create = db.prepare('INSERT INTO chat_rooms (room, epoch, seq) VALUES (?, ?, 0) ON CONFLICT (room) DO NOTHING');
   const after = db.prepare('SELECT line FROM chat_lines WHERE room = ? AND seq > ? ORDER BY seq');
-  const oldest = db.prepare('SELECT min(seq) AS seq FROM chat_lines WHERE room = ?');
   const begin = db.prepare('BEGIN IMMEDIATE');
   const commit = db.prepare('COMMIT');
   const rollback = db.prepare('ROLLBACK');
   const followers = new Followers();
-  const heads = new Map<string, { epoch: string; seq: number }>();
+  /** `pruned`: lines up to this seq may still be on disk but are past the bound. */
+  const heads = new Map<string, { epoch: string; seq: number; pruned: number }>();
   let unwritten: Unwritten[] = [];
 
   const headOf = (room: string) => {
     let head = heads.get(room);
     if (!head) {
       create.run(room, newEpoch());
-      heads.set(room, (head = getHead.get(room) as { epoch: string; seq: number }));
+      const { epoch, seq } = getHead.get(room) as { epoch: string; seq: number };
+      heads.set(room, (head = { epoch, seq, pruned: 0 }));
     }
     return head;
   };
@@ -50,15 +56,13 @@ export function sqliteChatLogs(db: DatabaseSync, limit: number, fail: (error: un
     unwritten = [];
     try {
       begin.run();
-      const touched = new Set<string>();
       for (const { room, line, frame } of batch) {
         insert.run(room, line.seq, frame);
-        touched.add(room);
-      }
-      for (const room of touched) {
-        const { seq } = heads.get(room)!;
-        setHead.run(seq, room);
-        prune.run(room, seq - limit);
+        const head = heads.get(room)!;
+        if (line.seq - limit >= head.pruned + PRUNE_STEP) {
+          head.pruned = line.seq - limit;
+          prune.run(room, head.pruned);
+        }
       }
       commit.run();
     } catch (error) {
@@ -87,11 +91,13 @@ export function sqliteChatLogs(db: DatabaseSync, limit: number, fail: (error: un
       flush();
       const { epoch, seq: latestSeq } = headOf(room);
       if (since === null || since >= latestSeq) return { epoch, latestSeq, lines: [], truncated: false };
-      const lines = (after.all(room, since) as { line: string }[]).map(({ line }) => {
+      // Only the newest `limit` count as kept, whatever the last prune left.
+      const from = Math.max(since, latestSeq - limit);
+      const lines = (after.all(room, from) as { line: string }[]).map(({ line }) => {
         const parsed = ChatLine.safeParse(JSON.parse(line));
         return parsed.success ? parsed.data : fail(`room ${room}: ${explainRecord(parsed.error.issues)}`);
       });
-      const first = (oldest.get(room) as { seq: number | null }).seq ?? latestSeq + 1;
+      const first = lines[0]?.seq ?? latestSeq + 1;
       return { epoch, latestSeq, lines, truncated: since + 1 < first };
     },
     follow: (room, follower) => followers.add(room, follower),

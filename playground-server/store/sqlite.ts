@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import type * as z from 'zod/mini';
 import { memoryRooms } from '../rooms.ts';
+import { memoryFeed } from '../feed.ts';
 import { applyRoomEvent, newRoomRecord, RoomEvent, RoomRecord } from '../workshop/record.ts';
 import { explainRecord, StoreError } from './store-error.ts';
 import { sqliteChatLogs } from './sqlite-chat.ts';
@@ -59,6 +60,10 @@ export function openSqliteStore(stateDir: string, historyLimit: number): Store {
     kind: 'embedded',
     chat,
     workshop: sqliteWorkshopStore(db, guard, (error) => fail('cannot read workshop rooms', error)),
+    // One process owns the file and every room in it.
+    relay: null,
+    presence: null,
+    feed: async (intervalMs) => memoryFeed(intervalMs),
     // One process owns the file, so what may be lost stays in this process.
     rooms: (_name, deliver) => memoryRooms(deliver),
     get healthy() {

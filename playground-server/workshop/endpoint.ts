@@ -1,4 +1,3 @@
-import type { LiveSocket } from '../live-socket.ts';
 import type { WsEndpoint } from '../endpoints/types.ts';
 import { parseJsonMessage } from '../json-message.ts';
 import {
@@ -13,9 +12,11 @@ import { lanOrigins } from './lan.ts';
 import { LookupGuard } from './lookup-guard.ts';
 import { RoomRegistry } from './registry.ts';
 import type { RoomRecord } from './record.ts';
-import type { WorkshopStore } from '../store/types.ts';
+import type { WorkshopRelay, WorkshopStore } from '../store/types.ts';
 import type { CommandError, Room, Seat } from './room.ts';
-import { send } from './wire.ts';
+import { RelayEnds, type HeldMessage } from './relay-ends.ts';
+import { send, type RoomSocket } from './wire.ts';
+import { CloseCode } from '../../protocol/close-codes.ts';
 
 export type WorkshopParams = { create: true } | { create: false; code: string };
 
@@ -39,12 +40,22 @@ const attendeeTypes: ReadonlySet<string> = new Set(['vote', 'post', 'run-result'
 /**
  * `WS /ws/workshop/new` (create a room, become its host) and `WS /ws/workshop/<code>` (say
  * `host` with the token, or `join` with a name). One registry of rooms per endpoint instance.
+ * With a relay (several instances), a code this instance does not serve is looked up in the
+ * shared store: the socket is relayed to the instance that runs the room, or, if that one is
+ * gone, this instance takes the room over.
  */
-export function createWorkshopEndpoint(limits: WorkshopLimits, store: WorkshopStore, kept: readonly RoomRecord[]): WsEndpoint<WorkshopParams> & { suspend(): void } {
+export function createWorkshopEndpoint(
+  limits: WorkshopLimits,
+  store: WorkshopStore,
+  kept: readonly RoomRecord[],
+  relay: WorkshopRelay | null = null,
+): WsEndpoint<WorkshopParams> & { suspend(): void; retire(): Promise<void> } {
   const rooms = new RoomRegistry(limits, store, kept);
   const guard = new LookupGuard(limits.codeMissesPerMinute);
+  const ends = relay && new RelayEnds(relay, (socket, code, lan, address) => new Connection(socket, { rooms, guard, address }, limits, { create: false, code }, lan));
   return {
     suspend: () => rooms.suspend(),
+    retire: async () => ends?.retire(),
     name: 'workshop',
     match(url) {
       const found = /^\/ws\/workshop(?:\/([^/]*))?$/.exec(url.pathname);
@@ -58,7 +69,24 @@ export function createWorkshopEndpoint(limits: WorkshopLimits, store: WorkshopSt
       return { params: { create: false, code } };
     },
     open(ws, req, params) {
-      new Connection(ws, { rooms, guard, address: req.socket.remoteAddress ?? '' }, limits, params, lanOrigins(req));
+      const where = { rooms, guard, address: req.socket.remoteAddress ?? '' };
+      if (!relay || !ends || params.create || rooms.get(params.code) || !guard.allows(where.address)) {
+        return void new Connection(ws, where, limits, params, lanOrigins(req));
+      }
+      // Looked up in Redis meanwhile: what the client says first (its hello) waits for the room.
+      const held: HeldMessage[] = [];
+      const hold = (data: Buffer, isBinary: boolean) => void held.push([data, isBinary]);
+      ws.on('message', hold);
+      relay.locate(params.code).then(
+        (location) => {
+          ws.off('message', hold);
+          if (ws.readyState !== ws.OPEN) return;
+          if (location.at === 'instance') return ends.bridge(ws, location.instance, params.code, lanOrigins(req), where.address, held);
+          if (location.at === 'here') rooms.adopt(location.record);
+          new Connection(ws, where, limits, params, lanOrigins(req), held);
+        },
+        () => ws.close(CloseCode.tryAgainLater, 'cannot reach the shared store to find this room; reconnecting'),
+      );
     },
   };
 }
@@ -72,7 +100,7 @@ interface Lookup {
 
 /** One socket's life: who it is (pending, host, attendee) and what it may do. */
 class Connection {
-  readonly #ws: LiveSocket;
+  readonly #ws: RoomSocket;
   readonly #limits: WorkshopLimits;
   #room: Room | null = null;
   #role: 'pending' | 'host' | 'attendee' = 'pending';
@@ -80,7 +108,8 @@ class Connection {
   #helloTimer: NodeJS.Timeout | null = null;
   readonly #lanOrigins: string[];
 
-  constructor(ws: LiveSocket, where: Lookup, limits: WorkshopLimits, params: WorkshopParams, origins: string[]) {
+  /** `held`: what the client said while its room was being looked up, handled first. */
+  constructor(ws: RoomSocket, where: Lookup, limits: WorkshopLimits, params: WorkshopParams, origins: string[], held: readonly HeldMessage[] = []) {
     this.#ws = ws;
     this.#lanOrigins = origins;
     this.#limits = limits;
@@ -94,6 +123,7 @@ class Connection {
     ws.on('error', () => undefined); // a broken socket is followed by close; nothing else to do
     if (params.create) this.#create(where.rooms);
     else this.#enter(where, params.code);
+    for (const [data, isBinary] of held) this.#onFrame(data, isBinary);
   }
 
   #enter({ rooms, guard, address }: Lookup, code: string): void {

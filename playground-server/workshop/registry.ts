@@ -26,6 +26,13 @@ export class RoomRegistry {
     return this.#rooms.get(code);
   }
 
+  /** A room taken over from an instance that stopped (its record rebuilt from the shared log). */
+  adopt(record: RoomRecord): Room {
+    let room = this.#rooms.get(record.code);
+    if (!room) this.#rooms.set(record.code, (room = new Room(record, this.#limits, this.#keep)));
+    return room;
+  }
+
   /** A new room with a fresh code and host token, or null when the server has its maximum. */
   create(): { room: Room; hostToken: string } | null {
     this.#forgetIdle();

@@ -1,8 +1,7 @@
-import type { LiveSocket } from '../live-socket.ts';
 import type { HostCommand } from '../../protocol/workshop.ts';
 import { ballotsOf, pollView } from './poll-views.ts';
 import type { RoomEvent, RoomRecord } from './record.ts';
-import { broadcast, send } from './wire.ts';
+import { broadcast, send, type RoomSocket } from './wire.ts';
 import type { CommandError } from './room.ts';
 
 /** Poll results reach the room at most this often, so 500 votes in a second are not 250,000 messages. */
@@ -14,8 +13,8 @@ export type PollCommand = Extract<HostCommand, { type: 'poll-open' | 'poll-close
 export interface PollRoom {
   readonly record: RoomRecord;
   commit(event: RoomEvent): void;
-  hosts(): Iterable<LiveSocket>;
-  attendees(): Iterable<LiveSocket>;
+  hosts(): Iterable<RoomSocket>;
+  attendees(): Iterable<RoomSocket>;
 }
 
 /**
@@ -31,7 +30,7 @@ export class RoomPolls {
   }
 
   /** `from` is the host who asked: the export goes to that host alone. */
-  command(command: PollCommand, from: LiveSocket): CommandError | null {
+  command(command: PollCommand, from: RoomSocket): CommandError | null {
     const { record } = this.#room;
     switch (command.type) {
       case 'poll-open':
@@ -66,7 +65,7 @@ export class RoomPolls {
   }
 
   /** One vote per seat, on the open poll; totals go out in batches. */
-  vote(seat: { id: string; socket: LiveSocket | null }, pollId: string, option: number): CommandError | null {
+  vote(seat: { id: string; socket: RoomSocket | null }, pollId: string, option: number): CommandError | null {
     const poll = this.#room.record.poll;
     if (!poll || poll.id !== pollId || !poll.open) return { code: 'no_poll', message: 'this poll is closed' };
     if (option >= poll.options.length) return { code: 'bad_message', message: `option: this poll has ${poll.options.length} options` };

@@ -1,5 +1,4 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import type { LiveSocket } from '../live-socket.ts';
 import {
   WorkshopCloseCode,
   type Attendee,
@@ -14,7 +13,7 @@ import { characterCount } from '../../protocol/visible-text.ts';
 import { RateLimit } from '../rate-limit.ts';
 import { changedLinks, linkReportMs, SeatProgress } from './progress.ts';
 import { applyRoomEvent, hashSecret, type RoomEvent, type RoomRecord, type SeatRecord } from './record.ts';
-import { broadcast, send } from './wire.ts';
+import { broadcast, send, type RoomSocket } from './wire.ts';
 import { pollView } from './poll-views.ts';
 import { RoomPolls, type PollCommand } from './room-polls.ts';
 import type { Recording } from '../../protocol/recording.ts';
@@ -31,7 +30,7 @@ export interface CommandError {
  */
 export interface Seat {
   readonly id: string;
-  socket: LiveSocket | null;
+  socket: RoomSocket | null;
   goneTimer: NodeJS.Timeout | null;
   readonly posts: RateLimit;
   readonly votes: RateLimit;
@@ -55,7 +54,7 @@ export class Room {
   readonly #record: RoomRecord;
   readonly #limits: WorkshopLimits;
   readonly #keep: RecordEvent;
-  readonly #hosts = new Set<LiveSocket>();
+  readonly #hosts = new Set<RoomSocket>();
   readonly #seats = new Map<string, Seat>();
   readonly #seatsByToken = new Map<string, string>();
   readonly #polls: RoomPolls;
@@ -104,7 +103,7 @@ export class Room {
     return this.#hosts.size > 0 || [...this.#seats.values()].some((seat) => seat.socket) ? null : this.#emptySince;
   }
 
-  addHost(ws: LiveSocket, lanOrigins: string[]): void {
+  addHost(ws: RoomSocket, lanOrigins: string[]): void {
     this.#hosts.add(ws);
     send(ws, {
       type: 'welcome-host',
@@ -119,7 +118,7 @@ export class Room {
    * Seats an attendee: back in their own seat when the token is theirs (the older connection of
    * that seat, if any, is closed: no duplicates), else in a new seat if the room has room.
    */
-  join(ws: LiveSocket, name: string, seatToken: string | undefined): Seat | null {
+  join(ws: RoomSocket, name: string, seatToken: string | undefined): Seat | null {
     const known = seatToken === undefined ? undefined : this.#seatsByToken.get(hashSecret(seatToken));
     let seat = known === undefined ? undefined : this.#seats.get(known);
     let token = seatToken ?? '';
@@ -152,7 +151,7 @@ export class Room {
   }
 
   /** A connection closed. A seat shows as reconnecting for a grace period, then as gone. */
-  disconnect(ws: LiveSocket, seat: Seat | null, left = false): void {
+  disconnect(ws: RoomSocket, seat: Seat | null, left = false): void {
     if (this.#hosts.delete(ws) || !seat || seat.socket !== ws) return this.#touchEmpty();
     seat.socket = null;
     this.#touchEmpty();
@@ -190,7 +189,7 @@ export class Room {
   }
 
   /** `from` is the host's socket: answers meant for the asker alone (poll results) go there. */
-  hostCommand(command: HostCommand, from: LiveSocket): CommandError | null {
+  hostCommand(command: HostCommand, from: RoomSocket): CommandError | null {
     const room = this.#record;
     switch (command.type) {
       case 'push':
@@ -323,12 +322,12 @@ export class Room {
     this.#emptySince = Date.now();
   }
 
-  *#everyone(): Generator<LiveSocket> {
+  *#everyone(): Generator<RoomSocket> {
     yield* this.#hosts;
     yield* this.#attendeeSockets();
   }
 
-  *#attendeeSockets(): Generator<LiveSocket> {
+  *#attendeeSockets(): Generator<RoomSocket> {
     for (const seat of this.#seats.values()) if (seat.socket) yield seat.socket;
   }
 

@@ -46,6 +46,8 @@ export class WorkshopClient {
   readonly #unread: Message[] = [];
   readonly #waiters = new Set<() => void>();
   readonly closed: Promise<{ code: number; reason: string }>;
+  /** How the socket closed, once it has: said when a wait ends in a close. */
+  #closedWith = '';
 
   private constructor(ws: WebSocket) {
     this.ws = ws;
@@ -56,6 +58,7 @@ export class WorkshopClient {
     this.closed = new Promise((resolve) =>
       ws.once('close', (code, reason) => {
         resolve({ code, reason: reason.toString() });
+        this.#closedWith = `${code} ${reason.toString()}`;
         for (const wake of this.#waiters) wake();
       }),
     );
@@ -80,7 +83,7 @@ export class WorkshopClient {
     for (;;) {
       const index = this.#unread.findIndex((message) => message.type === type && where(message as OfType<T>));
       if (index >= 0) return this.#unread.splice(index, 1)[0] as OfType<T>;
-      if (this.ws.readyState === WebSocket.CLOSED) throw new Error(`closed while waiting for a "${type}" message`);
+      if (this.ws.readyState === WebSocket.CLOSED) throw new Error(`closed (${this.#closedWith}) while waiting for a "${type}" message`);
       await new Promise<void>((resolve) => {
         const wake = () => {
           this.#waiters.delete(wake);

@@ -1,0 +1,39 @@
+import * as z from 'zod/mini';
+
+/**
+ * `WS /ws/scaling-demo/<a|b>?demo=<id>&mode=<streams|pubsub>&since=<offset>`: the scaling
+ * lesson's two instances in one process. Both share one log per demo (the part Redis plays in a
+ * real deployment): in `streams` mode every message gets an offset and a client resuming with
+ * `since` gets what it missed; in `pubsub` mode messages reach only who is connected right then.
+ */
+export const DemoInstance = z.enum(['a', 'b']);
+export type DemoInstance = z.infer<typeof DemoInstance>;
+export const DemoMode = z.enum(['streams', 'pubsub']);
+export type DemoMode = z.infer<typeof DemoMode>;
+export const DemoId = z.string().check(z.regex(/^[A-Za-z0-9_-]{4,64}$/, 'demo must be 4–64 letters, digits, "-" or "_"'));
+
+export const ScalingDemoClientMessage = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('say'), text: z.string().check(z.minLength(1), z.maxLength(200)) }),
+  /** Stops this demo's instance B for real: its sockets close with 1001, new ones are refused. */
+  z.object({ type: z.literal('stop-b') }),
+  z.object({ type: z.literal('start-b') }),
+]);
+export type ScalingDemoClientMessage = z.infer<typeof ScalingDemoClientMessage>;
+
+/** One message as a client receives it: `via` is the instance it entered through. */
+export const DemoLine = z.object({
+  type: z.literal('message'),
+  /** Its place in the shared log (streams mode); null in pubsub mode, which keeps nothing. */
+  offset: z.nullable(z.number()),
+  text: z.string(),
+  via: DemoInstance,
+});
+export type DemoLine = z.infer<typeof DemoLine>;
+
+export const ScalingDemoServerMessage = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('welcome'), instance: DemoInstance, mode: DemoMode, latest: z.number() }),
+  DemoLine,
+  z.object({ type: z.literal('instance-b'), running: z.boolean() }),
+  z.object({ type: z.literal('error'), message: z.string() }),
+]);
+export type ScalingDemoServerMessage = z.infer<typeof ScalingDemoServerMessage>;
