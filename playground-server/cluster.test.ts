@@ -1,26 +1,15 @@
-import { test, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { WebSocket } from 'ws';
 import { ChatServerMessage, type ChatLine } from '../protocol/chat.ts';
 import { CloseCode } from '../protocol/close-codes.ts';
 import { PollResponse } from '../protocol/feed.ts';
-import { freePort, startServerProcess, type ServerProcess } from './process-support.ts';
-import { startRedis } from './redis-support.ts';
+import type { ServerProcess } from './process-support.ts';
+import { startCluster } from './redis-support.ts';
 import { closed, connect, inbox } from './test-support.ts';
 
 /** Two real server processes sharing one real redis-server: what a site owner deploys. */
-const redis = await startRedis();
-const instances: ServerProcess[] = [];
-after(async () => {
-  await Promise.all(instances.map((server) => server.stop('SIGKILL')));
-  await redis.stop();
-});
-const start = async () => {
-  const server = await startServerProcess(await freePort(), ['--redis', redis.url]);
-  instances.push(server);
-  return server;
-};
-const [a, b] = [await start(), await start()];
+const { redis, a, b } = await startCluster();
 
 const welcomeOf = async (ws: WebSocket) => {
   const message = ChatServerMessage.parse(await inbox(ws).json());

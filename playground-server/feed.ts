@@ -56,6 +56,11 @@ export function memoryFeed(intervalMs: number): EventFeed {
   const timer = setInterval(() => {
     cache.add({ seq: cache.latestSeq + 1, at: Date.now(), data: quote(nextPrice(priceOf(cache.events.at(-1)))) });
   }, intervalMs);
+  return feedOver(cache, timer);
+}
+
+/** A feed as its users see it: what `cache` holds, made by `timer` (which does not keep the process up). */
+export function feedOver(cache: FeedCache, timer: ReturnType<typeof setInterval>): EventFeed {
   timer.unref();
   return {
     get latestSeq() {

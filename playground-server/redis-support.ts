@@ -3,7 +3,8 @@ import { once } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort } from './process-support.ts';
+import { after } from 'node:test';
+import { freePort, startServerProcess, type ServerProcess } from './process-support.ts';
 
 export interface RedisServer {
   url: string;
@@ -56,4 +57,20 @@ export async function startRedis(): Promise<RedisServer> {
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * What a multi-instance site runs, for a test file: two real server processes sharing one real
+ * redis-server, all killed when the file's tests are done.
+ */
+export async function startCluster(): Promise<{ redis: RedisServer; a: ServerProcess; b: ServerProcess }> {
+  const redis = await startRedis();
+  const instances: ServerProcess[] = [];
+  after(async () => {
+    await Promise.all(instances.map((server) => server.stop('SIGKILL')));
+    await redis.stop();
+  });
+  for (let i = 0; i < 2; i++) instances.push(await startServerProcess(await freePort(), ['--redis', redis.url]));
+  const [a, b] = instances as [ServerProcess, ServerProcess];
+  return { redis, a, b };
 }

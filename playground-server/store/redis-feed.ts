@@ -1,5 +1,5 @@
 import { FeedEvent } from '../../protocol/feed.ts';
-import { FeedCache, KEEP, nextPrice, priceOf, quote, type EventFeed } from '../feed.ts';
+import { FeedCache, feedOver, KEEP, nextPrice, priceOf, quote, type EventFeed } from '../feed.ts';
 import type { RedisClient } from './redis-chat.ts';
 
 const LEADER = 'duplex:feed:leader';
@@ -80,13 +80,5 @@ export async function redisFeed(client: RedisClient, subscriber: RedisClient, se
       cache.add({ seq: cache.latestSeq + 1, at, data });
     });
   }, intervalMs);
-  timer.unref();
-  return {
-    get latestSeq() {
-      return cache.latestSeq;
-    },
-    since: (after) => cache.since(after),
-    subscribe: (listener) => cache.subscribe(listener),
-    stop: () => clearInterval(timer),
-  };
+  return feedOver(cache, timer);
 }

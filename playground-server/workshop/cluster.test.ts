@@ -1,26 +1,14 @@
-import { test, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { hostname } from 'node:os';
 import { createClient } from 'redis';
 import { CloseCode } from '../../protocol/close-codes.ts';
 import { WorkshopCloseCode } from '../../protocol/workshop.ts';
-import { freePort, startServerProcess, type ServerProcess } from '../process-support.ts';
-import { startRedis } from '../redis-support.ts';
+import { startCluster } from '../redis-support.ts';
 import { createRoom, joinRoom, WorkshopClient } from './test-support.ts';
 
 /** Two real server processes and a real redis-server: a workshop whose attendees land on either. */
-const redis = await startRedis();
-const instances: ServerProcess[] = [];
-after(async () => {
-  await Promise.all(instances.map((server) => server.stop('SIGKILL')));
-  await redis.stop();
-});
-const start = async () => {
-  const server = await startServerProcess(await freePort(), ['--redis', redis.url]);
-  instances.push(server);
-  return server;
-};
-const [a, b] = [await start(), await start()];
+const { redis, a, b } = await startCluster();
 const onA = `${a.wsUrl}/ws/workshop`;
 const onB = `${b.wsUrl}/ws/workshop`;
 
