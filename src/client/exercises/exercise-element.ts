@@ -91,10 +91,12 @@ class DuplexExercise extends HTMLElement {
       if (detail.type === 'failed') this.#judge({ passed: false, message: '' });
       if (detail.type !== 'lab' || detail.event !== 'ready') return;
       this.#show('checking', `Your server is live at ${detail.path}: connecting browser sockets…`);
+      // The tunnel's bytes of this run, as the worker reported them: what the learner's server really wrote.
+      const wire = () => this.#history.events.filter((event) => event.type === 'lab');
       const note = (socket: number, text: string) => this.dispatchEvent(new CustomEvent('duplex:lab-client', { detail: { socket, text } }));
       const run = this.#run;
       // A verdict that comes back after the learner ran again belongs to the old run: dropped.
-      void check.then((probe) => probe({ url: detail.url, timeoutMs: 4000, note })).then((verdict) => run === this.#run && this.#judge(verdict, true));
+      void check.then((probe) => probe({ url: detail.url, timeoutMs: 4000, note, wire })).then((verdict) => run === this.#run && this.#judge(verdict, true));
     });
     this.#whenStopped();
     this.#ready();
