@@ -66,12 +66,27 @@ test('the editor in a scaled slide puts the cursor where it is clicked and types
       }
       throw new Error(`"${word}" is not on the line`);
     }, word);
+  // The editor's arrival changes the slide's height, so the slide is fitted again: aim once the
+  // word has stopped moving (the same box twice in a row), as a person would.
+  const settledBox = async (text: string, word: string) => {
+    let last: Awaited<ReturnType<typeof wordBox>> | undefined;
+    await expect
+      .poll(async () => {
+        const now = await wordBox(text, word);
+        const still = last !== undefined && now.x === last.x && now.y === last.y && now.width === last.width;
+        last = now;
+        return still;
+      })
+      .toBe(true);
+    return last!;
+  };
   // The first pixel of the word, then its last: the cursor goes before it, then after it.
-  let box = await wordBox("socket.binaryType = 'arraybuffer';", 'binaryType');
+  let box = await settledBox("socket.binaryType = 'arraybuffer';", 'binaryType');
   await page.mouse.click(box.x + 1, box.y + box.height / 2);
+  await expect(editor.getByRole('textbox')).toBeFocused();
   await page.keyboard.type('X');
   await expect(line("socket.XbinaryType = 'arraybuffer';")).toHaveCount(1);
-  box = await wordBox("socket.XbinaryType = 'arraybuffer';", 'XbinaryType');
+  box = await settledBox("socket.XbinaryType = 'arraybuffer';", 'XbinaryType');
   await page.mouse.click(box.x + box.width - 1, box.y + box.height / 2);
   await page.keyboard.type('Y');
   await expect(line("socket.XbinaryTypeY = 'arraybuffer';")).toHaveCount(1);
