@@ -41,6 +41,12 @@ function roomEvents(code: string, extraPosts = 0): RoomEvent[] {
   ];
 }
 
+/** What the registry does: the code reserved first, then the room's events. */
+async function keepRoom(store: Store, code: string, events: RoomEvent[]): Promise<void> {
+  assert.equal(await store.workshop.reserve(code), true, `code ${code} is free`);
+  for (const event of events) store.workshop.append(code, event);
+}
+
 const reduce = (events: RoomEvent[]): RoomRecord => events.reduce(applyRoomEvent, newRoomRecord('', ''));
 const byCode = (rooms: RoomRecord[]) => Object.fromEntries(rooms.map((room) => [room.code, room]));
 
@@ -127,9 +133,9 @@ export function storeConformance(name: string, subject: StoreUnderTest): void {
   });
 
   withStore('workshop rooms load as their events left them; a removed room is gone', async (store) => {
-    for (const event of roomEvents('AAAAAA')) store.workshop.append('AAAAAA', event);
-    for (const event of roomEvents('BBBBBB').slice(0, 4)) store.workshop.append('BBBBBB', event);
-    store.workshop.append('CCCCCC', { type: 'created', code: 'CCCCCC', hostTokenHash: 'h' });
+    await keepRoom(store, 'AAAAAA', roomEvents('AAAAAA'));
+    await keepRoom(store, 'BBBBBB', roomEvents('BBBBBB').slice(0, 4));
+    await keepRoom(store, 'CCCCCC', [{ type: 'created', code: 'CCCCCC', hostTokenHash: 'h' }]);
     store.workshop.remove('CCCCCC');
     const rooms = byCode(await store.workshop.load());
     assert.deepEqual(Object.keys(rooms).sort(), ['AAAAAA', 'BBBBBB']);
@@ -139,7 +145,7 @@ export function storeConformance(name: string, subject: StoreUnderTest): void {
   });
 
   withStore('a room created again under the same code starts empty', async (store) => {
-    for (const event of roomEvents('DDDDDD')) store.workshop.append('DDDDDD', event);
+    await keepRoom(store, 'DDDDDD', roomEvents('DDDDDD'));
     store.workshop.append('DDDDDD', { type: 'created', code: 'DDDDDD', hostTokenHash: 'new' });
     assert.deepEqual(byCode(await store.workshop.load()).DDDDDD, newRoomRecord('DDDDDD', 'new'));
   });
@@ -152,7 +158,7 @@ export function storeConformance(name: string, subject: StoreUnderTest): void {
     for (const text of ['a', 'b', 'c']) await store.chat.append('kept', ann, text);
     const before = await store.chat.read('kept', 0);
     const long = roomEvents('EEEEEE', 600);
-    for (const event of long) store.workshop.append('EEEEEE', event);
+    await keepRoom(store, 'EEEEEE', long);
     await store.close();
     const again = await reopen(100);
     try {

@@ -7,6 +7,7 @@ import { memoryFeed } from '../feed.ts';
 import { applyRoomEvent, newRoomRecord, RoomEvent, RoomRecord } from '../workshop/record.ts';
 import { explainRecord, StoreError } from './store-error.ts';
 import { sqliteChatLogs } from './sqlite-chat.ts';
+import { singleInstanceRooms } from './memory.ts';
 import type { Store, WorkshopStore } from './types.ts';
 
 /** Bumped when the tables change shape; an unknown version is refused, never guessed at. */
@@ -157,5 +158,7 @@ function sqliteWorkshopStore(db: DatabaseSync, guard: <T>(write: () => T, otherw
         dropEvents.run(code, Number.MAX_SAFE_INTEGER);
       }, undefined);
     },
+    // The file is locked by this process (EXCLUSIVE): no other instance hands out its codes.
+    ...singleInstanceRooms,
   };
 }

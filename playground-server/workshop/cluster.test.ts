@@ -95,9 +95,18 @@ test('Redis goes away: relayed attendees are closed with 1013 (what was in fligh
   await host.next('attendee', (m) => m.attendee.name === 'Far' && m.attendee.state === 'reconnecting');
   host.send({ type: 'push', code: 'during the outage' });
   assert.equal((await near.client.next('snippet')).snippet.code, 'during the outage', 'A still serves its own clients');
+  // A new code cannot be reserved across instances now: the console is told to try again.
+  const refused = await WorkshopClient.open(`${onA}/new`);
+  assert.equal((await refused.closed).code, CloseCode.tryAgainLater);
   await redis.restart();
-  // This Redis kept nothing: the room must be made again for B to find it (PROTOCOL.md says so).
-  const again = await createRoom(onA);
+  // This Redis kept nothing: the room must be made again for B to find it (PROTOCOL.md says so),
+  // once A is connected to it again (its own backoff, at most 2 s).
+  let again: Awaited<ReturnType<typeof createRoom>> | null = null;
+  for (let i = 0; i < 50 && !again; i++) {
+    again = await createRoom(onA).catch(() => null);
+    if (!again) await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  assert.ok(again, 'A makes rooms again once Redis is back');
   let back: Awaited<ReturnType<typeof joinRoom>> | null = null;
   // The instances reconnect to Redis on their own backoff (at most 2 s): try until B finds the room.
   for (let i = 0; i < 50 && !back; i++) {
