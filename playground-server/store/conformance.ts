@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { applyRoomEvent, newRoomRecord, type RoomEvent, type RoomRecord } from '../workshop/record.ts';
+import { liveConformance } from './conformance-live.ts';
 import type { Store } from './types.ts';
 
 /** How the suite gets a store: a fresh one, and (for stores that outlive a process) the same one again. */
@@ -8,6 +9,8 @@ export interface StoreUnderTest {
   open(historyLimit: number): Promise<Store>;
   /** Opens the same state again after `close`, as a restarted server would; absent for memory. */
   reopen?(historyLimit: number): Promise<Store>;
+  /** Another instance on the state `open` made, as a second server would be (stores several instances share). */
+  peer?(historyLimit: number): Promise<Store>;
 }
 
 const ann = { id: 'u1', name: 'ann' };
@@ -55,6 +58,7 @@ const byCode = (rooms: RoomRecord[]) => Object.fromEntries(rooms.map((room) => [
  * the chat and workshop behaviour the endpoints rely on, whatever keeps the data.
  */
 export function storeConformance(name: string, subject: StoreUnderTest): void {
+  liveConformance(name, subject);
   const withStore = (title: string, body: (store: Store) => Promise<void>, limit = 100) =>
     test(`${name} store: ${title}`, { timeout: 20_000 }, async () => {
       const store = await subject.open(limit);

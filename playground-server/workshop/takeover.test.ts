@@ -19,7 +19,7 @@ async function roomLog(code: string): Promise<RoomEvent[]> {
   const client = createClient({ url: redis.url });
   await client.connect();
   try {
-    return (await client.xRange(`duplex:workshop:${code}:events`, '-', '+')).map((entry) => RoomEvent.parse(JSON.parse(String(entry.message.e))));
+    return ((await client.xRange(`duplex:workshop:${code}:events`, '-', '+')) ?? []).map((entry) => RoomEvent.parse(JSON.parse(String(entry.message.e))));
   } finally {
     await client.close();
   }
