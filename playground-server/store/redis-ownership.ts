@@ -15,17 +15,18 @@ export const fenceKey = (code: string) => `duplex:workshop:${code}:fence`;
 /** An ended room's fence stays this long as a tombstone, so a stale owner of it is refused too. */
 const TOMBSTONE_MS = 24 * 3600_000;
 
-/** A new code: refused if any instance has a room under it (kept or live). KEYS owner, rooms, fence; ARGV self, token, code. */
-const RESERVE = `
-if redis.call('EXISTS', KEYS[1]) == 1 or redis.call('SISMEMBER', KEYS[2], ARGV[3]) == 1 then return 0 end
-redis.call('SET', KEYS[1], ARGV[1])
-redis.call('SET', KEYS[3], ARGV[2])
-return 1`;
-
-/** Start-up: a kept room is ours again if nobody else owns it. KEYS owner, fence; ARGV self, token. */
+/**
+ * A claim with a fresh token. `new`: a new code, refused if any instance has a room under it
+ * (kept or live). `kept`: at start-up, a kept room is ours again if nobody else owns it.
+ * KEYS owner, fence, rooms; ARGV self, token, code, mode.
+ */
 const CLAIM = `
-local owner = redis.call('GET', KEYS[1])
-if owner and owner ~= ARGV[1] then return 0 end
+if ARGV[4] == 'new' then
+  if redis.call('EXISTS', KEYS[1]) == 1 or redis.call('SISMEMBER', KEYS[3], ARGV[3]) == 1 then return 0 end
+else
+  local owner = redis.call('GET', KEYS[1])
+  if owner and owner ~= ARGV[1] then return 0 end
+end
 redis.call('SET', KEYS[1], ARGV[1])
 redis.call('SET', KEYS[2], ARGV[2])
 return 1`;
@@ -83,16 +84,18 @@ export class RoomOwnership {
   }
 
   /** True if the code was free on every instance; it is then this one's. */
-  async reserve(code: string): Promise<boolean> {
-    const token = RoomOwnership.newToken();
-    const free = await this.#client.eval(RESERVE, { keys: [ownerKey(code), ROOMS, fenceKey(code)], arguments: [this.self, token, code] });
-    if (free === 1) this.#held.set(code, token);
-    return free === 1;
+  reserve(code: string): Promise<boolean> {
+    return this.#claim(code, 'new');
   }
 
-  async claim(code: string): Promise<boolean> {
+  /** True if the kept room is this instance's again (nobody else took it). */
+  claim(code: string): Promise<boolean> {
+    return this.#claim(code, 'kept');
+  }
+
+  async #claim(code: string, mode: 'new' | 'kept'): Promise<boolean> {
     const token = RoomOwnership.newToken();
-    const ours = (await this.#client.eval(CLAIM, { keys: [ownerKey(code), fenceKey(code)], arguments: [this.self, token] })) === 1;
+    const ours = (await this.#client.eval(CLAIM, { keys: [ownerKey(code), fenceKey(code), ROOMS], arguments: [this.self, token, code, mode] })) === 1;
     if (ours) this.#held.set(code, token);
     return ours;
   }

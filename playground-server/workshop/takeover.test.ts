@@ -4,7 +4,7 @@ import { createClient } from 'redis';
 import { CloseCode } from '../../protocol/close-codes.ts';
 import { startCluster } from '../redis-support.ts';
 import { RoomEvent } from './record.ts';
-import { createRoom, joinRoom, WorkshopClient } from './test-support.ts';
+import { createRoom, joinRoom, resumeAfterTakeover } from './test-support.ts';
 
 /**
  * Two real server processes and a real redis-server. The owner of a room is stopped (SIGSTOP)
@@ -35,13 +35,8 @@ test('an owner stalled past its lease is replaced; continued, its late writes ar
   a.child.kill('SIGSTOP');
   try {
     // B sees A's heartbeat stop and sends its relayed attendee back; on B, the room is taken over.
-    assert.equal((await far.client.closed).code, CloseCode.goingAway);
-    const farBack = await joinRoom(onB, code, 'Far', far.welcome.you.seat);
-    assert.equal(farBack.welcome.you.id, far.welcome.you.id, 'B took the room over from the shared log');
+    const { back: farBack, console } = await resumeAfterTakeover(onB, code, hostToken, far, 'Far');
     assert.equal(farBack.welcome.state.snippet?.code, 'before the stall');
-    const console = await WorkshopClient.open(`${onB}/${code}`);
-    console.send({ type: 'host', token: hostToken });
-    await console.next('welcome-host');
     console.send({ type: 'push', code: 'served by B' });
     assert.equal((await farBack.client.next('snippet')).snippet.code, 'served by B');
 
