@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { request } from 'node:http';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import fs, { mkdirSync, mkdtempSync, rmSync, writeFileSync, type PathLike, type StatSyncOptions } from 'node:fs';
+import { syncBuiltinESMExports } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
@@ -86,4 +87,41 @@ test('a page too small to have a twin is served raw whatever the browser accepts
   const small = await get(`${server.url}/`, { 'accept-encoding': 'br, gzip' });
   assert.equal(small.headers['content-encoding'], undefined);
   assert.equal(small.body.toString(), '<h1>course</h1>');
+});
+
+test('a rebuild under the running server is served at once, with its new length', async (t) => {
+  const site = await builtSite();
+  const server = await startTestServer({ siteDir: site.dir });
+  t.after(() => server.close());
+  assert.equal((await get(`${server.url}/`)).body.toString(), '<h1>course</h1>');
+  writeFileSync(join(site.dir, 'index.html'), '<h1>course, rebuilt with more lessons</h1>');
+  writeFileSync(join(site.dir, '_astro', 'app.Ef34Gh.js'), 'console.log("new build");');
+  const page = await get(`${server.url}/`);
+  assert.equal(page.body.toString(), '<h1>course, rebuilt with more lessons</h1>');
+  assert.equal(page.headers['content-length'], String(page.body.byteLength));
+  assert.equal((await get(`${server.url}/_astro/app.Ef34Gh.js`)).status, 200);
+});
+
+test('a file a rebuild deletes between lookup and read ends that one response; the server keeps serving', async (t) => {
+  const site = await builtSite();
+  const server = await startTestServer({ siteDir: site.dir });
+  t.after(() => server.close());
+  const doomed = join(site.dir, '_astro', 'app.Ab12Cd.js');
+  // The rebuild's timing, made certain: the file goes the moment the server has looked it up.
+  // (sirv imports fs as a module namespace: syncBuiltinESMExports carries the mock into it.)
+  const statSync = fs.statSync;
+  const lookup = t.mock.method(fs, 'statSync', ((path: PathLike, options?: StatSyncOptions) => {
+    const stats = statSync(path, options);
+    if (String(path) === doomed) rmSync(doomed);
+    return stats;
+  }) as typeof fs.statSync);
+  syncBuiltinESMExports();
+  t.after(() => {
+    lookup.mock.restore();
+    syncBuiltinESMExports();
+  });
+  await assert.rejects(get(`${server.url}/_astro/app.Ab12Cd.js`));
+  const page = await get(`${server.url}/lessons/frames/`);
+  assert.equal(page.status, 200);
+  assert.equal(page.body.toString(), site.page);
 });

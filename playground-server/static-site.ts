@@ -16,15 +16,23 @@ export type StaticHandler = (req: IncomingMessage, res: ServerResponse, next: ()
 /**
  * The built site through sirv: it picks the `.br`/`.gz` twin written at build time by
  * `Accept-Encoding` and says `Vary: Accept-Encoding`; ETags make revalidation a 304.
- * Files are listed once at start (`dev: false`): a new build needs a restart.
+ * Files are looked up per request (sirv's `dev` lookup; our Cache-Control still wins), not listed
+ * once at start: `npm start` in a second terminal rebuilds the folder under a running server, and a
+ * listing taken before would serve new files with old lengths, or files that are gone.
  */
 export function staticSite(siteDir: string): StaticHandler {
-  return sirv(siteDir, {
-    dev: false,
+  const serve = sirv(siteDir, {
+    dev: true,
     etag: true,
     brotli: true,
     gzip: true,
     extensions: ['html'],
     setHeaders: (res, pathname) => res.setHeader('Cache-Control', cacheControlFor(pathname)),
   });
+  return (req, res, next) => {
+    // A file deleted by a rebuild between sirv's lookup and its open fails that one read stream,
+    // which sirv leaves without an error listener (the whole process would die): end that response.
+    res.once('pipe', (file) => file.once('error', () => res.destroy()));
+    serve(req, res, next);
+  };
 }

@@ -58,17 +58,18 @@ export function openSqliteStore(stateDir: string, historyLimit: number): Store {
   try {
     mkdirSync(stateDir, { recursive: true });
     db = new DatabaseSync(file);
-    // One process owns the file (heads of chat logs are kept in its memory): EXCLUSIVE makes
-    // that a lock, so a second server on the same state directory is refused at start-up,
-    // and no commit pays for taking and dropping file locks (WAL then needs no -shm file).
-    db.exec('PRAGMA locking_mode = EXCLUSIVE');
+    // One process owns the file: exclusive locking holds the write lock from the transaction
+    // below until the process ends (even by kill -9: the OS drops the lock). A second server on
+    // the same --state-dir waits up to busy_timeout (a predecessor may be shutting down), then stops.
+    // Held for good, the lock also spares every commit the syscalls of taking and dropping it.
+    db.exec('PRAGMA locking_mode = EXCLUSIVE; PRAGMA busy_timeout = 2000; BEGIN IMMEDIATE; COMMIT;');
     const version = (db.prepare('PRAGMA user_version').get() as { user_version: number }).user_version;
     if (version > SCHEMA_VERSION) throw new Error(`it was written by a newer Duplex (schema ${version}, this one reads ${SCHEMA_VERSION})`);
-    db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 2000;');
+    db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;');
     if (version === 1) db.exec(fromVersion1);
     db.exec(`${schema} PRAGMA user_version = ${SCHEMA_VERSION};`);
   } catch (error) {
-    if (/locked/.test(String(error))) return fail('cannot open the state file', 'another Duplex server is using it (one server per state directory)');
+    if (isBusy(error)) throw new StoreError(file, 'another Duplex server is using this state file', 'Stop it, or give this server its own --state-dir / DUPLEX_STATE_DIR (or --ephemeral).');
     return fail('cannot open the state file', error);
   }
   let healthy = true;
@@ -162,3 +163,6 @@ function sqliteWorkshopStore(db: DatabaseSync, guard: <T>(write: () => T, otherw
     ...singleInstanceRooms,
   };
 }
+
+/** SQLITE_BUSY: another connection holds the lock. */
+const isBusy = (error: unknown) => typeof error === 'object' && error !== null && 'errcode' in error && error.errcode === 5;
