@@ -16,14 +16,14 @@ const SCHEMA_VERSION = 2;
 const COMPACT_EVERY = 256;
 
 /*
- * chat_lines is a rowid table appended in the order lines are said, with a small index by room:
- * a commit then rewrites the table's last page and a few index pages. Keyed by (room, seq) itself
- * (schema 1), every room's newest line sat on its own leaf page, so a commit of lines from many
- * rooms rewrote as many full pages into the WAL (measured: about half the CPU of a chat line).
+ * chat_lines is a table appended in the order lines are said, with no index: the kept lines are
+ * read once at start-up (sqlite-chat.ts keeps them in memory), so a commit rewrites only the
+ * table's last page. Keyed by (room, seq) (schema 1), or with an index by room, every room's
+ * newest line sat on its own page, and a commit of lines from many rooms rewrote as many full
+ * pages into the WAL (measured: most of the CPU of a chat line).
  */
 const chatLines = `
   CREATE TABLE IF NOT EXISTS chat_lines (n INTEGER PRIMARY KEY, room TEXT NOT NULL, seq INTEGER NOT NULL, line TEXT NOT NULL);
-  CREATE UNIQUE INDEX IF NOT EXISTS chat_lines_by_room ON chat_lines (room, seq);
 `;
 const schema = `
   CREATE TABLE IF NOT EXISTS chat_rooms (room TEXT PRIMARY KEY, epoch TEXT NOT NULL, seq INTEGER NOT NULL);
