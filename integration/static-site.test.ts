@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { request } from 'node:http';
-import fs, { mkdirSync, mkdtempSync, rmSync, writeFileSync, type PathLike, type StatSyncOptions } from 'node:fs';
+import { Agent, request } from 'node:http';
+import fs, { appendFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync, type PathLike, type StatSyncOptions } from 'node:fs';
 import { syncBuiltinESMExports } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,9 +11,9 @@ import { cacheControlFor } from '../playground-server/static-site.ts';
 import { startTestServer } from '../playground-server/test-support.ts';
 
 /** A raw GET (fetch would decode the body and hide Content-Encoding). */
-function get(url: string, headers: Record<string, string> = {}) {
+function get(url: string, headers: Record<string, string> = {}, agent?: Agent) {
   return new Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }>((resolve, reject) => {
-    request(url, { headers }, (res) => {
+    request(url, { headers, agent }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
       res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
@@ -124,4 +124,34 @@ test('a file a rebuild deletes between lookup and read ends that one response; t
   const page = await get(`${server.url}/lessons/frames/`);
   assert.equal(page.status, 200);
   assert.equal(page.body.toString(), site.page);
+});
+
+test('a file that grows while it streams (a rebuild writing in place) is cut at the length announced; the connection stays sound', async (t) => {
+  const site = await builtSite();
+  const server = await startTestServer({ siteDir: site.dir });
+  t.after(() => server.close());
+  const page = join(site.dir, 'index.html');
+  // The rebuild's timing, made certain: the file grows once the server has read its first bytes.
+  const read = fs.read;
+  let grown = false;
+  const grow = t.mock.method(fs, 'read', ((...args: Parameters<typeof fs.read>) => {
+    const callback = args.at(-1) as (error: Error | null, bytes: number, buffer: Buffer) => void;
+    (read as (...a: unknown[]) => void)(...args.slice(0, -1), (error: Error | null, bytes: number, buffer: Buffer) => {
+      if (!grown && bytes > 0) {
+        grown = true;
+        appendFileSync(page, ' and the lines the rebuild wrote after them');
+      }
+      callback(error, bytes, buffer);
+    });
+  }) as typeof fs.read);
+  t.after(() => grow.mock.restore());
+  const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+  t.after(() => agent.destroy());
+  const first = await get(`${server.url}/`, {}, agent);
+  assert.equal(first.body.toString(), '<h1>course</h1>');
+  // The next answer on the same connection is its own, not the tail of the first.
+  const second = await get(`${server.url}/lessons/frames/`, {}, agent);
+  assert.equal(second.status, 200);
+  assert.equal(second.body.toString(), site.page);
+  agent.destroy();
 });

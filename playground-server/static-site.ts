@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Readable } from 'node:stream';
 import sirv from 'sirv';
 
 /**
@@ -30,9 +31,35 @@ export function staticSite(siteDir: string): StaticHandler {
     setHeaders: (res, pathname) => res.setHeader('Cache-Control', cacheControlFor(pathname)),
   });
   return (req, res, next) => {
-    // A file deleted by a rebuild between sirv's lookup and its open fails that one read stream,
-    // which sirv leaves without an error listener (the whole process would die): end that response.
-    res.once('pipe', (file) => file.once('error', () => res.destroy()));
+    res.once('pipe', (file) => {
+      // A file deleted by a rebuild between sirv's lookup and its open fails that one read stream,
+      // which sirv leaves without an error listener (the whole process would die): end that response.
+      file.once('error', () => res.destroy());
+      capAtDeclaredLength(res, file);
+    });
     serve(req, res, next);
   };
+}
+
+/**
+ * A file a rebuild rewrites while it streams (the build writes in place) can grow under the
+ * reader: bytes past the Content-Length sent would be read by the browser as the start of the
+ * next response on that keep-alive connection. Cut the body there; the page is revalidated next time.
+ */
+function capAtDeclaredLength(res: ServerResponse, file: Readable): void {
+  let left = Number(res.getHeader('content-length'));
+  if (!Number.isSafeInteger(left)) return;
+  const write = res.write.bind(res) as (chunk: Buffer) => boolean;
+  res.write = ((chunk: Buffer) => {
+    if (chunk.byteLength <= left) {
+      left -= chunk.byteLength;
+      return write(chunk);
+    }
+    // Grown past what was announced: send what was, stop reading (so no 'end' will come) and end here.
+    file.destroy();
+    if (left > 0) write(chunk.subarray(0, left));
+    left = 0;
+    res.end();
+    return false;
+  }) as typeof res.write;
 }
