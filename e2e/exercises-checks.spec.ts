@@ -22,15 +22,16 @@ async function expectNotPassed(page: Page, exercise: Locator, settleMs: number) 
 
 for (const { lesson, name, solution, cheat, cheatWaitMs, hint } of exercises) {
   test(`lesson ${lesson}: exercise ${name} passes once the learner puts in the solution and runs it`, async ({ page }) => {
-    // Monaco loads, then the run plays out (a staged one waits out its fault and a quiet window).
-    test.setTimeout(90_000);
+    // Monaco loads, then the run plays out (a staged one waits out its faults, up to two blackholes
+    // at random moments in lesson 10, and a quiet window; on a loaded machine timers run late).
+    test.setTimeout(120_000);
     const exercise = await openExercise(page, lesson, name);
     await exercise.getByText('Solution', { exact: true }).click();
     await exercise.getByRole('button', { name: 'Put the solution in the editor' }).click();
     await expect(exercise.locator('.monaco-editor')).toBeVisible(editorReady);
     expect(await exercise.locator('duplex-playground').evaluate((el) => (el as HTMLElement & { code: string }).code)).toBe(solution);
     await exercise.getByRole('button', { name: 'Run' }).click();
-    await expect(exercise.locator('.verdict')).toHaveText(/^Passed: /, { timeout: 40_000 });
+    await expect(exercise.locator('.verdict')).toHaveText(/^Passed: /, { timeout: 70_000 });
   });
 
   test(`lesson ${lesson}: exercise ${name} does not pass with its starter code`, async ({ page }) => {

@@ -59,6 +59,31 @@ test('a learner’s own server relays between three real browser sockets in a ro
 });
 
 
+test('a learner’s server sends one message in fragments: the browser socket gets it whole, the byte view shows each frame, and a mid-message text frame is refused', async ({ page }) => {
+  const exercise = await openExercise(page, 'lab-fragments', 'send-fragments');
+  const clients = exercise.getByRole('log', { name: 'Browser socket events' });
+  const wire = exercise.getByRole('log', { name: 'Bytes to and from your server' });
+  await useSolution(exercise);
+  const solution = solutionOf('lab-fragments', 'send-fragments');
+  const playground = exercise.locator('duplex-playground');
+  await exercise.getByRole('button', { name: 'Run' }).click();
+  await expect(exercise.locator('.verdict')).toHaveText(/^Passed: your server wrote the message as 3 frames/, verdictWait);
+  // One message on the browser's side, three data frames and a ping on the wire.
+  await expect(clients).toContainText(/socket 1: message: text, 90 bytes/);
+  await expect(wire).toContainText(/you → browser: text frame \(not FIN · unmasked · 30 bytes\)/);
+  await expect(wire).toContainText(/you → browser: ping frame \(FIN · unmasked · 14 bytes\) between pieces/);
+  await expect(wire).toContainText(/you → browser: continuation frame \(not FIN · unmasked · 30 bytes\)/);
+  await expect(wire).toContainText(/you → browser: continuation frame \(FIN · unmasked · 30 bytes\)/);
+
+  // The usual mistake: each piece a new text frame. Chromium fails the connection and says why on the wire.
+  const cheat = replaceOnce(solution, 'frame(i === 0 ? 0x1 : 0x0, piece,', 'frame(0x1, piece,');
+  await playground.evaluate((el, code) => (el as HTMLElement & { setCode(code: string): Promise<void> }).setCode(code), cheat);
+  await exercise.getByRole('button', { name: 'Run' }).click();
+  await expect(exercise.locator('.verdict')).toHaveText(/^Not yet: frame 3 is a new text frame while your message was still open[^]*close frame with 1002 \(protocol error\)[^]*close event says 1006/, verdictWait);
+  await expect(wire).toContainText(/browser → you: close frame \(FIN · masked · \d+ bytes\) code 1002/);
+  await expect(clients).toContainText('socket 1: close 1006');
+});
+
 /** Runs the page's conformance suite against the live lab and waits for its summary (117 cases, each with its own real pipe, on a loaded 2-core runner: generous). */
 async function runSuiteFromPage(exercise: Locator): Promise<Locator> {
   const suite = exercise.getByRole('button', { name: 'Test with the conformance suite' });

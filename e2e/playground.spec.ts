@@ -154,23 +154,26 @@ test("the learner's own lines survive a flood of socket events, and the connecti
   const pg = playground(page);
   await setCode(
     pg,
-    "log('first line');\nconst s = connect('/ws/echo');\nlet echoes = 0;\ns.onopen = () => { for (let i = 0; i < 400; i++) s.send(`tick ${i}`); };\ns.onmessage = () => { if (++echoes === 400) log('all 400 echoed'); };\n",
+    // Bursts of 20 a quarter second apart: each fits in one flush of the panel, so every line is
+    // written (a single burst of hundreds would be thinned to 60 lines and never fill the log).
+    "log('first line');\nconst s = connect('/ws/echo');\nlet echoes = 0;\ns.onmessage = () => { if (++echoes === 600) log('all 600 echoed'); };\nawait new Promise((open) => (s.onopen = open));\nfor (let burst = 0; burst < 30; burst++) {\n  for (let i = 0; i < 20; i++) s.send(`tick ${burst * 20 + i}`);\n  await sleep(250);\n}\n",
   );
   await pg.getByRole('button', { name: 'Run' }).click();
   const output = pg.getByRole('log');
-  await expect(output).toContainText('all 400 echoed');
-  // 800 socket lines went by; the connection log keeps the newest 300, the program's lines stay.
+  await expect(output).toContainText('all 600 echoed', { timeout: 30_000 });
+  // 1,200 socket lines went by; the connection log keeps the newest 300, the program's lines stay.
   await expect(output.getByText('first line', { exact: true })).toBeVisible();
   await expect(output).toContainText('code finished');
+  await expect(output.locator('.pg-connection')).toHaveCount(300);
   await expect(output.getByText('#1 → tick 0', { exact: true })).toHaveCount(0);
-  await expect(output.getByText('#1 ← tick 399', { exact: true })).toBeVisible();
+  await expect(output.getByText('#1 ← tick 599', { exact: true })).toBeVisible();
 
   await pg.getByRole('checkbox', { name: 'Show connection events' }).uncheck();
-  await expect(output.getByText('#1 ← tick 399', { exact: true })).toBeHidden();
+  await expect(output.getByText('#1 ← tick 599', { exact: true })).toBeHidden();
   await expect(output.getByText('first line', { exact: true })).toBeVisible();
-  await expect(output.getByText('all 400 echoed', { exact: true })).toBeVisible();
+  await expect(output.getByText('all 600 echoed', { exact: true })).toBeVisible();
   await pg.getByRole('checkbox', { name: 'Show connection events' }).check();
-  await expect(output.getByText('#1 ← tick 399', { exact: true })).toBeVisible();
+  await expect(output.getByText('#1 ← tick 599', { exact: true })).toBeVisible();
 });
 
 test('take the server away for 3 s: a reconnect countdown, queued sends, then open again', async ({ page }) => {

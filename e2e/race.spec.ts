@@ -51,3 +51,17 @@ test('before the start the race says it is ready, the lesson names its button as
   expect(starts.length).toBe(4);
   expect(Math.min(...starts)).toBe(44);
 });
+
+test('on a phone the chart keeps its labels readable: drawn at its own width, not a desktop chart shrunk', async ({ page }) => {
+  test.setTimeout(60_000);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto('/lessons/the-race/');
+  const race = page.locator('duplex-race');
+  await expect(race.getByRole('status')).toHaveText('Ready: press Start the race.');
+  await race.getByRole('button', { name: 'Start the race' }).click();
+  await expect(race.getByRole('table', { name: /Measured on this run/ }).getByRole('row', { name: /^WebSocket [1-9]/ })).toBeVisible({ timeout: 20_000 });
+  await race.getByRole('button', { name: 'Stop the race' }).click();
+  const caption = race.getByRole('img', { name: /^Delivery latency per event/ }).getByText('latency, ms');
+  // The labels are 11 px text: on screen their box is at least that tall (it was 7 px).
+  expect((await caption.boundingBox())!.height).toBeGreaterThanOrEqual(11);
+});

@@ -21,7 +21,7 @@ async function verdictOf(check: keyof typeof labChecks, code: string) {
   try {
     // Raw pipes carry the page's Origin, as a worker's or page's socket would.
     const openSocket = (url: string) => new NodeWebSocket(url, { headers: { Origin: server.url } }) as unknown as WebSocket;
-    return await labChecks[check]({ url: running.lab.url, timeoutMs: 1500, openSocket });
+    return await labChecks[check]({ url: running.lab.url, timeoutMs: 1500, openSocket, wire: () => running.reports });
   } finally {
     running.stop();
     await server.close();
@@ -34,6 +34,7 @@ const stages = [
   { check: 'lab-send-frames', lesson: 'lab-sending-frames/send-frames' },
   { check: 'lab-control', lesson: 'lab-control-frames/control-frames' },
   { check: 'lab-fragments', lesson: 'lab-fragments/fragments' },
+  { check: 'lab-send-fragments', lesson: 'lab-fragments/send-fragments' },
   { check: 'lab-room', lesson: 'lab-room/room' },
 ] as const;
 
@@ -90,4 +91,42 @@ test('lab-fragments: a server that echoes each fragment as it comes fails, and o
   const verdict = await verdictOf('lab-fragments', code);
   assert.equal(verdict.passed, false);
   assert.match(verdict.message, /invalid UTF-8/);
+});
+
+const sendFragments = read('lab-fragments/send-fragments.solution.js');
+const fragmentLine = 'socket.write(frame(i === 0 ? 0x1 : 0x0, piece, i === pieces.length - 1));';
+
+test('lab-send-fragments: a new text frame for each piece instead of continuations fails, and the browser answered 1002', async () => {
+  const verdict = await verdictOf('lab-send-fragments', cheatOf('lab-fragments/send-fragments.solution.js'));
+  assert.equal(verdict.passed, false);
+  assert.match(verdict.message, /frame 3 is a new text frame while your message was still open[^]*close frame with 1002 \(protocol error\)/);
+});
+
+test('lab-send-fragments: the whole message in one frame fails, even when the log says it was fragmented', async () => {
+  const starter = read('lab-fragments/send-fragments.starter.js');
+  const logging = replaceOnce(starter, 'socket.write(frame(0x1, payload));', "socket.write(frame(0x1, payload)); log('sent 3 fragments: text FIN=0, ping, continuation FIN=0, continuation FIN=1');");
+  for (const code of [starter, logging]) {
+    const verdict = await verdictOf('lab-send-fragments', code);
+    assert.equal(verdict.passed, false);
+    assert.match(verdict.message, /went out as one frame \(FIN = 1 on the first\)/);
+  }
+});
+
+test('lab-send-fragments: FIN = 1 on the first fragment fails: the browser takes it alone, then fails on the continuation', async () => {
+  const code = replaceOnce(sendFragments, fragmentLine, 'socket.write(frame(i === 0 ? 0x1 : 0x0, piece, i === 0 || i === pieces.length - 1));');
+  const verdict = await verdictOf('lab-send-fragments', code);
+  assert.equal(verdict.passed, false);
+  assert.match(verdict.message, /first fragment has FIN = 1, so the browser took it alone as a whole message/);
+});
+
+test('lab-send-fragments: fragments without a control frame between them fail', async () => {
+  const code = replaceOnce(sendFragments, "if (i === 0) socket.write(frame(0x9, new TextEncoder().encode('between pieces')));", "if (i === 2) socket.write(frame(0x9, new TextEncoder().encode('after the last')));");
+  const verdict = await verdictOf('lab-send-fragments', code);
+  assert.equal(verdict.passed, false);
+  assert.match(verdict.message, /no control frame came between your fragments/);
+});
+
+test('lab-send-fragments: the solution passes from the frames the tunnel carried and the whole message the socket received', async () => {
+  const verdict = await verdictOf('lab-send-fragments', sendFragments);
+  assert.match(verdict.message, /as 3 frames \(text with FIN = 0, 1 continuation with FIN = 0, a last one with FIN = 1\) with a ping between them[^]*one message of 90 bytes/);
 });

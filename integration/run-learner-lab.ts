@@ -15,6 +15,8 @@ export async function runLab(serverUrl: string, code: string) {
   const open = (url: string) => {
     const ws = new NodeWebSocket(url, { headers: { Origin: serverUrl } });
     owners.push(ws);
+    // Like a browser's socket: a refused upgrade is an error, then a 1006 close, which serve() reads.
+    ws.on('error', () => {});
     return ws as unknown as OwnerSocket;
   };
   let lab: Promise<Lab> | undefined;

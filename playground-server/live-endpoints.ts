@@ -165,10 +165,11 @@ export async function createLiveEndpoints(config: Config): Promise<LiveEndpoints
         const query = readFeedQuery(url);
         if ('error' in query) sendJson(res, 400, { error: 'bad_request', message: query.error });
         else sendJson(res, 200, { client: query.client, transports: transportCounters.snapshot(query.client) });
+      } else if (!lab && (labPath.test(url.pathname) || url.pathname.startsWith('/lab/'))) {
+        // A browser cannot read why its upgrade was refused: the page asks the same path over HTTP.
+        sendJson(res, 404, { error: 'not_found', message: labOff });
       } else if (url.pathname.startsWith('/ws/')) {
         sendJson(res, 426, { error: 'upgrade_required', message: 'this path speaks WebSocket only' });
-      } else if (url.pathname.startsWith('/lab/') && !lab) {
-        sendJson(res, 404, { error: 'not_found', message: labOff });
       } else if (url.pathname.startsWith('/lab/')) {
         sendJson(res, 426, { error: 'upgrade_required', message: 'a lab is handed WebSocket upgrades only' });
       } else {

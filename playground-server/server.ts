@@ -1,4 +1,4 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type Server, type ServerResponse } from 'node:http';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
@@ -18,18 +18,11 @@ export interface RunningServer {
 export async function startServer(config: Config): Promise<RunningServer> {
   const live = await createLiveEndpoints(config);
   const siteDir = resolve(config.siteDir);
-  const hasSite = existsSync(join(siteDir, 'index.html'));
-  const notFoundPage = hasSite && existsSync(join(siteDir, '404.html')) ? readFileSync(join(siteDir, '404.html')) : null;
-  const site = hasSite ? staticSite(siteDir) : null;
+  const site = staticSite(siteDir);
 
   const server = createServer((req, res) => {
     if (live.handleHttp(req, res)) return;
-    const notFound = () => {
-      res.writeHead(404, { 'content-type': notFoundPage ? 'text/html; charset=utf-8' : 'text/plain; charset=utf-8' });
-      res.end(notFoundPage ?? `Not found. ${hasSite ? '' : 'The site is not built: run `npm run build`.'}\n`);
-    };
-    if (site) site(req, res, notFound);
-    else notFound();
+    site(req, res, () => notFound(siteDir, res));
   });
   server.on('upgrade', (req, socket, head) => {
     if (!live.handleUpgrade(req, socket, head)) rejectUpgrade(socket, 404, 'WebSocket endpoints live under /ws/');
@@ -55,4 +48,20 @@ export async function startServer(config: Config): Promise<RunningServer> {
       await httpClosed;
     },
   };
+}
+
+/** The site's own 404 page, read when needed: a rebuild may have replaced it, or built it for the first time. */
+function notFound(siteDir: string, res: ServerResponse): void {
+  const built = existsSync(join(siteDir, 'index.html'));
+  const page = built ? readIfThere(join(siteDir, '404.html')) : null;
+  res.writeHead(404, { 'content-type': page ? 'text/html; charset=utf-8' : 'text/plain; charset=utf-8' });
+  res.end(page ?? `Not found. ${built ? '' : 'The site is not built: run `npm run build`.'}\n`);
+}
+
+function readIfThere(file: string): Buffer | null {
+  try {
+    return readFileSync(file);
+  } catch {
+    return null; // not built, or mid-rebuild
+  }
 }

@@ -26,3 +26,11 @@ export type ErrorCode = z.infer<typeof ErrorCode>;
 
 export const ErrorMessage = z.object({ type: z.literal('error'), code: ErrorCode, message: z.string() });
 export type ErrorMessage = z.infer<typeof ErrorMessage>;
+
+/**
+ * The body of every 4xx/5xx the live endpoints answer over HTTP (`error` is a short word such as
+ * `not_found`, `message` says what to do). A refused WebSocket upgrade carries the same body,
+ * which a browser cannot read: a page that wants the reason asks the same path over HTTP.
+ */
+export const HttpRefusal = z.object({ error: z.string(), message: z.string() });
+export type HttpRefusal = z.infer<typeof HttpRefusal>;

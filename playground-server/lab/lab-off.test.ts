@@ -14,9 +14,12 @@ test('with the lab off, /ws/lab, /ws/lab-pipe and /lab/… answer 404 with the r
     assert.equal(refused.status, 404, path);
     assert.match(refused.body, reason, path);
   }
-  const plain = await fetch(`${server.url}/lab/AAAAAAAAAAAAAAAAAAAAAA`);
-  assert.equal(plain.status, 404);
-  assert.match(((await plain.json()) as { message: string }).message, reason);
+  for (const path of ['/ws/lab', '/lab/AAAAAAAAAAAAAAAAAAAAAA']) {
+    // Plain HTTP too: it is where a page reads why its upgrade was refused.
+    const plain = await fetch(`${server.url}${path}`);
+    assert.equal(plain.status, 404, path);
+    assert.match(((await plain.json()) as { message: string }).message, reason, path);
+  }
   // A raw client (how a learner's browser reaches a lab) gets the same answer, then the close.
   const raw = await rawClient(server.url, upgradeRequest('/lab/AAAAAAAAAAAAAAAAAAAAAA', new URL(server.url).host));
   await raw.ended;

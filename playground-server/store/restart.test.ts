@@ -148,3 +148,19 @@ test('a corrupt state file stops start-up with one line naming the file, and is 
   assert.doesNotMatch(failed, /\n\s+at /, 'no stack trace');
   assert.deepEqual(readFileSync(file), garbage);
 });
+
+test('a second server on the same state folder stops at start with one line; the first keeps its rooms', { timeout: 30_000 }, async (t) => {
+  const run = await restartable(t);
+  const { code } = await createRoom(`${run.server.wsUrl}/ws/workshop`);
+  const file = join(run.dir, 'duplex.sqlite');
+  const failed = await startServerProcess(await freePort(), ['--state-dir', run.dir]).then(
+    (second) => (second.stop('SIGKILL'), assert.fail('a second server opened a state file already in use')),
+    (error: Error) => error.message,
+  );
+  assert.match(failed, /exited with 1/);
+  assert.match(failed, new RegExp(`duplex server: another Duplex server is using this state file \\(${file.replaceAll('/', '\\/')}\\)\\. Stop it, or give this server its own --state-dir`));
+  assert.doesNotMatch(failed, /\n\s+at /, 'no stack trace');
+  // The first server never noticed: its room still answers.
+  const { welcome } = await joinRoom(`${run.server.wsUrl}/ws/workshop`, code, 'Ada');
+  assert.equal(welcome.type, 'welcome');
+});

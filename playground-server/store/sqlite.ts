@@ -38,10 +38,15 @@ export function openSqliteStore(stateDir: string, historyLimit: number): Store {
   try {
     mkdirSync(stateDir, { recursive: true });
     db = new DatabaseSync(file);
+    // One process owns the file: exclusive locking holds the write lock from the transaction
+    // below until the process ends (even by kill -9: the OS drops the lock). A second server on
+    // the same --state-dir waits up to busy_timeout (a predecessor may be shutting down), then stops.
+    db.exec('PRAGMA locking_mode = EXCLUSIVE; PRAGMA busy_timeout = 2000; BEGIN IMMEDIATE; COMMIT;');
     const version = (db.prepare('PRAGMA user_version').get() as { user_version: number }).user_version;
     if (version > SCHEMA_VERSION) throw new Error(`it was written by a newer Duplex (schema ${version}, this one reads ${SCHEMA_VERSION})`);
-    db.exec(`PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 2000; ${schema} PRAGMA user_version = ${SCHEMA_VERSION};`);
+    db.exec(`PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; ${schema} PRAGMA user_version = ${SCHEMA_VERSION};`);
   } catch (error) {
+    if (isBusy(error)) throw new StoreError(file, 'another Duplex server is using this state file', 'Stop it, or give this server its own --state-dir / DUPLEX_STATE_DIR (or --ephemeral).');
     return fail('cannot open the state file', error);
   }
   let healthy = true;
@@ -133,3 +138,6 @@ function sqliteWorkshopStore(db: DatabaseSync, guard: <T>(write: () => T, otherw
     },
   };
 }
+
+/** SQLITE_BUSY: another connection holds the lock. */
+const isBusy = (error: unknown) => typeof error === 'object' && error !== null && 'errcode' in error && error.errcode === 5;

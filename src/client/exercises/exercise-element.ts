@@ -23,9 +23,9 @@ class DuplexExercise extends HTMLElement {
   #run = 0;
   /** The check's last "not yet" message, repeated if the learner stops the run. */
   #lastMessage = '';
-  /** The run's stage has applied its fault: once per run. */
-  #staged = false;
-  /** Drawn per run: when in the run the stage strikes (see Stage). */
+  /** How many faults the run's stage has applied so far. */
+  #struck = 0;
+  /** Drawn afresh for each strike: when in the run the stage's next fault comes (see Stage). */
   #chance = 0;
   /** Re-judges while a run goes on, for checks that wait out a quiet window. */
   #ticker: ReturnType<typeof setInterval> | undefined;
@@ -59,7 +59,7 @@ class DuplexExercise extends HTMLElement {
         judgeNow();
       }));
     this.addEventListener('duplex:run-start', () => {
-      this.#staged = false;
+      this.#struck = 0;
       this.#chance = Math.random();
       void load();
     });
@@ -91,21 +91,24 @@ class DuplexExercise extends HTMLElement {
       if (detail.type === 'failed') this.#judge({ passed: false, message: '' });
       if (detail.type !== 'lab' || detail.event !== 'ready') return;
       this.#show('checking', `Your server is live at ${detail.path}: connecting browser sockets…`);
+      // The tunnel's bytes of this run, as the worker reported them: what the learner's server really wrote.
+      const wire = () => this.#history.events.filter((event) => event.type === 'lab');
       const note = (socket: number, text: string) => this.dispatchEvent(new CustomEvent('duplex:lab-client', { detail: { socket, text } }));
       const run = this.#run;
       // A verdict that comes back after the learner ran again belongs to the old run: dropped.
-      void check.then((probe) => probe({ url: detail.url, timeoutMs: 4000, note })).then((verdict) => run === this.#run && this.#judge(verdict, true));
+      void check.then((probe) => probe({ url: detail.url, timeoutMs: 4000, note, wire })).then((verdict) => run === this.#run && this.#judge(verdict, true));
     });
     this.#whenStopped();
     this.#ready();
   }
 
-  /** A stage breaks the run's link for real (a server fault), once, when it says the moment has come. */
+  /** A stage breaks the run's link for real (a server fault) each time it says the moment has come. */
   #applyStage(stage: Stage | null, now: number) {
-    if (!stage || this.#staged || this.#passedThisRun) return;
-    const command = stage(this.#history.events, now, this.#chance);
+    if (!stage || this.#passedThisRun) return;
+    const command = stage(this.#history.events, now, this.#chance, this.#struck);
     if (!command) return;
-    this.#staged = true;
+    this.#struck++;
+    this.#chance = Math.random();
     this.#playground.fault(command);
   }
 

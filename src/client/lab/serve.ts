@@ -1,4 +1,5 @@
 import { LabEvent, packLabFrame, unpackLabFrame, type LabLimits } from '../../../protocol/lab.ts';
+import { HttpRefusal } from '../../../protocol/errors.ts';
 import type { LabReport } from './lab-run-event.ts';
 
 /**
@@ -96,13 +97,19 @@ class TunnelSocket implements LabSocket {
  * Builds the `serve` global: opens the owner link on `/ws/lab` of `server` (an http(s) origin),
  * calls `onConnection` for each browser that connects, and reports the wire to `report`.
  */
-export function createServe(server: string, report: (event: LabReport) => void, open: (url: string) => OwnerSocket) {
+export function createServe(
+  server: string,
+  report: (event: LabReport) => void,
+  open: (url: string) => OwnerSocket,
+  whyRefused: (url: string) => Promise<string | null> = refusalReason,
+) {
   return function serve(onConnection: (socket: LabSocket) => void): Promise<Lab> {
     const wsOrigin = server.replace(/^http/, 'ws');
     const owner = open(`${wsOrigin}/ws/lab`);
     owner.binaryType = 'arraybuffer';
     const sockets = new Map<number, TunnelSocket>();
     let maxChunk = 16 * 1024;
+    let ready = false;
     return new Promise((resolve, reject) => {
       owner.addEventListener('message', ({ data }) => {
         if (data instanceof ArrayBuffer) {
@@ -118,6 +125,7 @@ export function createServe(server: string, report: (event: LabReport) => void, 
         if (event.type === 'ready') {
           maxChunk = event.limits.maxFrameBytes - 4;
           const lab = { path: event.path, url: `${wsOrigin}${event.path}`, limits: event.limits };
+          ready = true;
           report({ event: 'ready', path: lab.path, url: lab.url });
           resolve(lab);
         } else if (event.type === 'open') {
@@ -139,13 +147,30 @@ export function createServe(server: string, report: (event: LabReport) => void, 
           report({ event: 'notice', message: event.message });
         }
       });
-      owner.addEventListener('close', ({ code, reason }) => {
+      owner.addEventListener('close', async ({ code, reason }) => {
         for (const socket of sockets.values()) socket.gone('lab_ended');
         sockets.clear();
-        const message = `the lab link closed (${code}${reason ? ` ${reason}` : ''})`;
+        // Refused before it opened (close 1006, no reason): the HTTP answer on that path says why.
+        const refused = ready ? null : await whyRefused(`${server}/ws/lab`);
+        const message = refused ? `no lab: ${refused}` : `the lab link closed (${code}${reason ? ` ${reason}` : ''})`;
         report({ event: 'notice', message });
         reject(new Error(message));
       });
     });
   };
+}
+
+/**
+ * Why the server refused the lab link, from its HTTP answer on the same path (a browser's
+ * WebSocket sees only 1006); null if it gives none (426 means the path itself is fine).
+ */
+export async function refusalReason(url: string): Promise<string | null> {
+  try {
+    const answer = await fetch(url);
+    if (answer.status === 426 || answer.ok) return null;
+    const body = HttpRefusal.safeParse(await answer.json());
+    return body.success ? body.data.message : null;
+  } catch {
+    return null; // the server is not there at all: the close says enough
+  }
 }

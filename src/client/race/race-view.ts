@@ -37,8 +37,11 @@ const ms = (value: number | null) => (value === null ? '–' : `${Math.round(val
  * the y axis is marked on round numbers, its unit above it and the x caption below, apart.
  */
 export function drawChart(chart: SVGSVGElement, deliveries: readonly Delivery[]): void {
-  const width = 560;
+  // One chart unit per CSS pixel (up to 560): a fixed 560-wide viewBox scaled down to a phone
+  // drew its 11 px labels at 7 px. Narrower than 320 it scales, a little.
+  const width = Math.min(560, Math.max(320, Math.round(chart.clientWidth) || 560));
   const height = 200;
+  chart.setAttribute('viewBox', `0 0 ${width} ${height}`);
   const pad = { left: 44, right: 8, top: 22, bottom: 24 };
   const seqs = deliveries.map((d) => d.seq);
   const lastSeq = Math.max(0, ...seqs);

@@ -94,16 +94,28 @@ export function parseJson(text: string | undefined): unknown {
   }
 }
 
-/**
- * The server's confirmation that a fault (one a check's stage asked for) hit the run: on which
- * socket's inspect link it came, when, and how many connections it reached.
- */
-export function faultConfirmed(events: readonly RunEvent[], fault: FaultName): { socket: number; at: number; connections: number } | undefined {
-  for (const event of events) {
-    if (event.type === 'inspect' && event.event.type === 'fault' && event.event.fault === fault) return { socket: event.socket, at: event.at, connections: event.event.connections ?? 0 };
-  }
-  return undefined;
+export interface FaultConfirmation {
+  /** The socket whose inspect link carried the confirmation. */
+  socket: number;
+  at: number;
+  /** How many of the run's connections the fault reached. */
+  connections: number;
 }
+
+/**
+ * The server's confirmations that a fault (one a check's stage asked for) hit the run, in order:
+ * on which socket's inspect link each came, when, and how many connections it reached.
+ */
+export function faultsConfirmed(events: readonly RunEvent[], fault: FaultName): FaultConfirmation[] {
+  const confirmed: FaultConfirmation[] = [];
+  for (const event of events) {
+    if (event.type === 'inspect' && event.event.type === 'fault' && event.event.fault === fault) confirmed.push({ socket: event.socket, at: event.at, connections: event.event.connections ?? 0 });
+  }
+  return confirmed;
+}
+
+/** The first such confirmation, for a stage that strikes once. */
+export const faultConfirmed = (events: readonly RunEvent[], fault: FaultName): FaultConfirmation | undefined => faultsConfirmed(events, fault)[0];
 
 /**
  * Whether the server's view of socket `socket` is live (its inspect link has reported anything):

@@ -14,7 +14,7 @@ import { sendWithoutWaiting } from './send-without-waiting.ts';
 import { compressionPays } from './compression-pays.ts';
 import { replaysARecording } from './replays-a-recording.ts';
 import { fullJitter } from './full-jitter.ts';
-import { blackholeOnceAnswered, heartbeatTimeout } from './heartbeat-timeout.ts';
+import { blackholeTwice, heartbeatTimeout } from './heartbeat-timeout.ts';
 import { dropOnceListening, resumesWithoutGaps } from './resumes-without-gaps.ts';
 
 /** Every check an <Exercise check="…"> may name. */
@@ -42,7 +42,7 @@ export type CheckName = keyof typeof checks;
 
 /** The checks whose skill only shows on a broken path: what the page does to the run first (see Stage). */
 export const stages: Partial<Record<CheckName, Stage>> = {
-  'heartbeat-timeout': blackholeOnceAnswered,
+  'heartbeat-timeout': blackholeTwice,
   'resumes-without-gaps': dropOnceListening,
 };
 export const checkNames = Object.keys(checks) as CheckName[];

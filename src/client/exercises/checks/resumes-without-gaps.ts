@@ -32,7 +32,8 @@ const isTraced = (url: string | undefined) => url !== undefined && new URL(url).
  * button does: the TCP connection is cut with no close frame. Only once the server's view of that
  * socket is live, so the command reaches its connection.
  */
-export const dropOnceListening: Stage = (events) => {
+export const dropOnceListening: Stage = (events, _now, _chance, struck) => {
+  if (struck > 0) return null;
   const urls = socketUrls(events);
   const bySocket = new Map<number, number>();
   for (const line of chatLines(events)) bySocket.set(line.socket, (bySocket.get(line.socket) ?? 0) + 1);

@@ -21,8 +21,10 @@ export const notYet = (message: string): Verdict => ({ passed: false, message })
 /**
  * What the page does to a run so the skill can be seen on a real broken path: the fault it asks
  * the server for (the same command the playground's fault buttons send), or null for "not yet".
- * Called like a check, after each event and on the timer; the page applies the first command it
- * returns and never calls the stage again in that run. `chance`, drawn once per run in [0, 1),
- * picks the moment, so code cannot be written to the page's timing instead of to the events.
+ * Called like a check, after each event and on the timer. `struck` says how many faults the page
+ * has applied in this run so far: the stage returns the next one when its moment has come, and
+ * null for good once it has had all it needs (a stage that strikes once returns null when
+ * `struck` > 0). `chance`, drawn in [0, 1) afresh for each strike, picks the moment, so code
+ * cannot be written to the page's timing instead of to the events.
  */
-export type Stage = (events: readonly RunEvent[], now: number, chance: number) => InspectCommand | null;
+export type Stage = (events: readonly RunEvent[], now: number, chance: number, struck: number) => InspectCommand | null;

@@ -1,6 +1,8 @@
 import { notYet as fail, pass, type Verdict } from '../../exercises/checks/types.ts';
-import { isVerdict, openProbe, sameBytes, type LabTarget, type Probe } from './probe.ts';
+import { isVerdict, openProbe, sameBytes, textOf, withProbe, type LabTarget, type Probe } from './probe.ts';
 import { openRawProbe } from './raw-probe.ts';
+import { closeCodeIn } from './lab-wire.ts';
+import { sendsFragments } from './sends-fragments.ts';
 import type { LabCheckName } from './lab-check-names.ts';
 
 /**
@@ -10,31 +12,11 @@ import type { LabCheckName } from './lab-check-names.ts';
  */
 export type LabCheck = (target: LabTarget) => Promise<Verdict>;
 
-/** A message of `bytes` UTF-8 bytes with some two-byte characters, different on every run. */
-function textOf(bytes: number): string {
-  const seed = `${Math.random().toString(36).slice(2, 8)} `;
-  const unit = 'héllo wörld '; // 14 bytes in UTF-8
-  const body = unit.repeat(Math.ceil(bytes / 14));
-  let text = (seed + body).slice(0, bytes);
-  while (new TextEncoder().encode(text).length > bytes) text = text.slice(0, -1);
-  return text.padEnd(text.length + bytes - new TextEncoder().encode(text).length, '.');
-}
-
 const randomBytes = (length: number) => {
   const bytes = new Uint8Array(length);
   for (let at = 0; at < length; at += 65536) crypto.getRandomValues(bytes.subarray(at, Math.min(length, at + 65536)));
   return bytes;
 };
-
-async function withProbe(target: LabTarget, path: string, use: (probe: Probe) => Promise<Verdict>): Promise<Verdict> {
-  const probe = await openProbe(target, path);
-  if (isVerdict(probe)) return probe;
-  try {
-    return await use(probe);
-  } finally {
-    probe.ws.close();
-  }
-}
 
 /** Stage 1: two browser sockets reach `open` (their keys are random, so a fixed Accept fails). */
 export const answersHandshake: LabCheck = async (target) => {
@@ -145,7 +127,6 @@ export const relaysInRoom: LabCheck = async (target) => {
 };
 
 const encode = (text: string) => new TextEncoder().encode(text);
-const closeCodeOf = (payload: Uint8Array) => (payload.length >= 2 ? (payload[0]! << 8) | payload[1]! : null);
 
 /** Stage 5: a message in pieces with a ping between them comes back whole; invalid UTF-8 closes with 1007. */
 export const reassemblesFragments: LabCheck = async (target) => {
@@ -179,7 +160,7 @@ export const reassemblesFragments: LabCheck = async (target) => {
     if (!(await second.until(() => second.frames.some((f) => f.opcode === 0x8)))) {
       return fail(`invalid UTF-8 in a text message got no close frame within ${target.timeoutMs} ms.`);
     }
-    const code = closeCodeOf(second.frames.find((f) => f.opcode === 0x8)!.payload);
+    const code = closeCodeIn(second.frames);
     if (code !== 1007) return fail(`invalid UTF-8 was closed with ${code ?? 'no code'}; §8.1 wants 1007.`);
   } finally {
     second.close();
@@ -194,5 +175,6 @@ export const labChecks = {
   'lab-send-frames': sendsFrames,
   'lab-control': controlFrames,
   'lab-fragments': reassemblesFragments,
+  'lab-send-fragments': sendsFragments,
   'lab-room': relaysInRoom,
 } satisfies Record<LabCheckName, LabCheck>;

@@ -1,4 +1,5 @@
 import { notYet as fail, type Verdict } from '../../exercises/checks/types.ts';
+import type { LabReport } from '../lab-run-event.ts';
 
 /**
  * Real browser WebSockets aimed at the learner's lab, with every event recorded, so a check
@@ -14,6 +15,12 @@ export interface LabTarget {
   openSocket?: (url: string) => WebSocket;
   /** Told what each browser socket does (open, each message, close), for the lab view. */
   note?: (socket: number, text: string) => void;
+  /**
+   * What the tunnel carried for this run so far, as `serve()` reported it (the bytes the learner's
+   * server wrote, and the browser's): a check about the wire reads the frames from here, never
+   * from the learner's log.
+   */
+  wire: () => readonly LabReport[];
 }
 
 /** Socket numbers per target, 1, 2, … in the order a check opened them. */
@@ -94,6 +101,27 @@ export function openProbe(target: LabTarget, path = ''): Promise<Probe | Verdict
 }
 
 export const isVerdict = (value: Probe | Verdict): value is Verdict => 'passed' in value;
+
+/** Opens a probe on `path`, lets `use` judge with it, and closes it; or says why it did not open. */
+export async function withProbe(target: LabTarget, path: string, use: (probe: Probe) => Promise<Verdict>): Promise<Verdict> {
+  const probe = await openProbe(target, path);
+  if (isVerdict(probe)) return probe;
+  try {
+    return await use(probe);
+  } finally {
+    probe.ws.close();
+  }
+}
+
+/** A message of `bytes` UTF-8 bytes with some two-byte characters, different on every run. */
+export function textOf(bytes: number): string {
+  const seed = `${Math.random().toString(36).slice(2, 8)} `;
+  const unit = 'héllo wörld '; // 14 bytes in UTF-8
+  const body = unit.repeat(Math.ceil(bytes / 14));
+  let text = (seed + body).slice(0, bytes);
+  while (new TextEncoder().encode(text).length > bytes) text = text.slice(0, -1);
+  return text.padEnd(text.length + bytes - new TextEncoder().encode(text).length, '.');
+}
 
 /** Bytes that differ, said briefly: where the first difference is. */
 export function sameBytes(a: Uint8Array, b: Uint8Array): string | null {
