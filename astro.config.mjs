@@ -4,7 +4,6 @@ import starlight from '@astrojs/starlight';
 import { monacoLazyCss } from './src/integrations/monaco-lazy-css.ts';
 import { liveEndpointsInDev } from './src/integrations/live-endpoints-in-dev.ts';
 import { precompress } from './src/integrations/precompress.ts';
-import { islandsAfterPaint } from './src/integrations/islands-after-paint.ts';
 import { serviceWorker } from './src/integrations/service-worker.ts';
 
 export default defineConfig({
@@ -40,8 +39,6 @@ export default defineConfig({
       },
     }),
     liveEndpointsInDev(),
-    // Before the two below: the worker's build id hashes the pages as served, and they get compressed.
-    islandsAfterPaint(),
     serviceWorker(),
     // Last: it compresses what the integrations before it wrote at build end (Pagefind's files).
     precompress(),

@@ -17,8 +17,7 @@ const minBytes = 1024;
 const brotli = promisify(brotliCompress);
 const gzipAsync = promisify(gzip);
 
-/** Every file below dir, depth first. */
-export async function* filesUnder(dir: string): AsyncGenerator<string> {
+async function* filesUnder(dir: string): AsyncGenerator<string> {
   for (const entry of await readdir(dir, { withFileTypes: true })) {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) yield* filesUnder(path);

@@ -25,7 +25,7 @@ if ('serviceWorker' in navigator) {
     worker.postMessage({ type: 'cache-urls', page: location.pathname, urls });
     prefetchEditor(worker);
   };
-  const start = () => {
+  addEventListener('load', () => {
     const wasControlled = !!navigator.serviceWorker.controller;
     // A deploy: the new build's worker takes over this open page (skipWaiting + claim).
     navigator.serviceWorker.addEventListener('controllerchange', () => {
@@ -43,9 +43,5 @@ if ('serviceWorker' in navigator) {
         else handOver(worker);
       })
       .catch(() => undefined); // no worker: the site works as before, online only
-  };
-  // Lesson pages import this after their first paint (src/integrations/islands-after-paint.ts),
-  // possibly after `load` has fired.
-  if (document.readyState === 'complete') start();
-  else addEventListener('load', start);
+  });
 }
