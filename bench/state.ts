@@ -1,39 +1,16 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { startRedis } from '../playground-server/redis-support.ts';
+import { chatStoreBench } from './chat-store.ts';
 import { cpuMs, latencies, settle, startServer, stopServer, withLoaders, type Target } from './harness.ts';
 import { median, percentile } from './stats.ts';
 
 /**
  * The state stores under load, in the same `npm run bench` run:
- * - chat with the embedded store (SQLite on disk) against memory: each of 50 clients says in its
- *   own room with 4 in flight and waits for its line back (one append, one delivery per message);
+ * - chat with the embedded store against memory, the two in turns (`chat-store.ts`);
  * - fan-out across two instances sharing one redis-server, the clients split over both and the
  *   publisher on the first, against two Socket.IO 4 servers with @socket.io/redis-adapter.
  */
-const CHAT_CLIENTS = 50;
-const CHAT_WINDOW = 4;
 const duplexArgs = ['playground-server/main.ts', '--port', '0', '--host', '127.0.0.1', '--site-dir', 'bench-has-no-site', '--rate-limit', '10000000',
   '--max-connections', '100000', '--send-buffer', '1073741824'];
-
-async function chatRun(target: Target, seconds: number) {
-  const { child, url } = await startServer(target);
-  try {
-    await settle(500);
-    return await withLoaders(2, async (loaders) => {
-      await Promise.all(loaders.map((l, i) => l.ask({ cmd: 'connect', kind: 'chat', url: `${url}/ws/chat/bench-${i}-{i}`, count: CHAT_CLIENTS / 2, room: false })));
-      const cpuBefore = cpuMs(child.pid!);
-      const answers = await Promise.all(loaders.map((l) => l.ask<{ answered: number }>({ cmd: 'echo', seconds, window: CHAT_WINDOW })));
-      const cpu = cpuMs(child.pid!) - cpuBefore;
-      const messages = answers.reduce((n, a) => n + a.answered, 0);
-      const sorted = await latencies(loaders);
-      return { rate: messages / seconds, p99: percentile(sorted, 99), cpuUsPerMsg: (cpu * 1000) / messages };
-    });
-  } finally {
-    await stopServer(child);
-  }
-}
 
 async function clusterFanout(target: Target, clients: number, seconds: number) {
   const servers = [await startServer(target), await startServer(target)];
@@ -69,12 +46,9 @@ const cell = (values: number[]) => `${fmt(median(values))} (${fmt(Math.min(...va
 
 /** Runs both parts `runs` times and returns the markdown tables. */
 export async function stateBench(runs: number, seconds: number, fanout: number[]): Promise<string[]> {
-  const stateDir = mkdtempSync(join(tmpdir(), 'duplex-bench-state-'));
+  // Alternating pairs: at least four, so the median of their ratios means something on a shared machine.
+  const chat = await chatStoreBench(Math.max(4, runs), seconds);
   const redis = await startRedis();
-  const chatTargets: Target[] = [
-    { name: 'memory', args: [...duplexArgs, '--ephemeral'], kind: 'chat', echo: '', room: '' },
-    { name: 'embedded', args: [...duplexArgs, '--state-dir', stateDir], kind: 'chat', echo: '', room: '' },
-  ];
   const clusterTargets: Target[] = [
     { name: 'duplex', args: [...duplexArgs, '--redis', redis.url], kind: 'ws', echo: '/ws/echo', room: '/ws/room/bench' },
     { name: 'socket.io', args: ['bench/servers/socketio.ts'], kind: 'sio', echo: '/', room: '/', env: { REDIS_URL: redis.url } },
@@ -87,13 +61,6 @@ export async function stateBench(runs: number, seconds: number, fanout: number[]
   };
   try {
     for (let run = 1; run <= runs; run++) {
-      for (const target of chatTargets) {
-        console.error(`state run ${run}/${runs}: chat, ${target.name} store`);
-        const chat = await chatRun(target, seconds);
-        add('chat msg/s', target.name, chat.rate);
-        add('chat p99 ms', target.name, chat.p99);
-        add('chat server CPU µs/msg', target.name, chat.cpuUsPerMsg);
-      }
       for (const target of clusterTargets) {
         for (const clients of fanout) {
           console.error(`state run ${run}/${runs}: two instances + Redis, ${target.name}, ${clients} clients`);
@@ -106,7 +73,6 @@ export async function stateBench(runs: number, seconds: number, fanout: number[]
     }
   } finally {
     await redis.stop();
-    rmSync(stateDir, { recursive: true, force: true });
   }
   const table = (title: string, a: string, b: string, prefix: string) => [
     title,
@@ -118,7 +84,7 @@ export async function stateBench(runs: number, seconds: number, fanout: number[]
     '',
   ];
   return [
-    ...table(`Chat, ${CHAT_CLIENTS} clients each in its own room, ${CHAT_WINDOW} in flight (one append + one delivery per message):`, 'embedded', 'memory', 'chat'),
+    ...chat,
     ...table('Two instances sharing one redis-server, clients split over both, publisher on the first (raw relay room vs Socket.IO room + @socket.io/redis-adapter; CPU of both servers, Redis not counted):', 'duplex', 'socket.io', '2 instances'),
   ];
 }

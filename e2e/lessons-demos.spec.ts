@@ -95,6 +95,7 @@ test('the scaling lesson stops instance B: with offsets client 2 resumes on A wi
     ['Scaling demo with plain pub/sub', 'Client 2 is missing 3 of the 6 messages client 1 saw.'],
   ] as const) {
     const demo = page.getByRole('group', { name: label });
+    await demo.scrollIntoViewIfNeeded(); // its two sockets open when the reader gets there
     const one = demo.getByRole('region', { name: 'Client 1' });
     const two = demo.getByRole('region', { name: 'Client 2' });
     await expect(one.getByText('connected to instance A')).toBeVisible();
@@ -111,4 +112,17 @@ test('the scaling lesson stops instance B: with offsets client 2 resumes on A wi
     await expect(one.getByRole('list').getByRole('listitem')).toHaveCount(6);
     await expect(demo.getByRole('status')).toHaveText(expected);
   }
+});
+
+test('the scaling demos open no socket while the lesson loads, only once the reader scrolls to them', async ({ page }) => {
+  const opened: string[] = [];
+  page.on('websocket', (socket) => opened.push(socket.url()));
+  await page.goto('/lessons/security-and-scaling/');
+  const demo = page.getByRole('group', { name: 'Scaling demo with a log and offsets' });
+  await expect(demo).toHaveAttribute('data-ready', '');
+  await page.waitForLoadState('networkidle');
+  expect(opened.filter((url) => url.includes('/ws/scaling-demo/'))).toEqual([]);
+  await demo.scrollIntoViewIfNeeded();
+  await expect(demo.getByRole('region', { name: 'Client 2' }).getByText('connected to instance B')).toBeVisible();
+  expect(opened.filter((url) => url.includes('/ws/scaling-demo/')).length).toBeGreaterThanOrEqual(2);
 });

@@ -31,7 +31,8 @@ export async function startServerProcess(port: number, args: string[], env: Node
   let output = '';
   child.stderr!.on('data', (chunk: Buffer) => (output += chunk));
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start in 10 s:\n${output}`)), 10_000);
+    // Generous: on a loaded machine (two browsers of e2e beside it) Node takes seconds to start.
+    const timer = setTimeout(() => reject(new Error(`server did not start in 30 s:\n${output}`)), 30_000);
     child.stdout!.on('data', (chunk: Buffer) => {
       output += chunk;
       if (output.includes('Duplex is running at')) {

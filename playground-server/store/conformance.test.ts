@@ -29,4 +29,5 @@ let db = 0;
 storeConformance('redis', {
   open: (limit) => openRedisStore(`${redis.url}/${++db}`, limit, 'conformance'),
   reopen: (limit) => openRedisStore(`${redis.url}/${db}`, limit, 'conformance'),
+  peer: (limit) => openRedisStore(`${redis.url}/${db}`, limit, 'conformance-peer'),
 });

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { applyRoomEvent, newRoomRecord, type RoomEvent, type RoomRecord } from '../workshop/record.ts';
+import { liveConformance } from './conformance-live.ts';
 import type { Store } from './types.ts';
 
 /** How the suite gets a store: a fresh one, and (for stores that outlive a process) the same one again. */
@@ -8,6 +9,8 @@ export interface StoreUnderTest {
   open(historyLimit: number): Promise<Store>;
   /** Opens the same state again after `close`, as a restarted server would; absent for memory. */
   reopen?(historyLimit: number): Promise<Store>;
+  /** Another instance on the state `open` made, as a second server would be (stores several instances share). */
+  peer?(historyLimit: number): Promise<Store>;
 }
 
 const ann = { id: 'u1', name: 'ann' };
@@ -41,6 +44,12 @@ function roomEvents(code: string, extraPosts = 0): RoomEvent[] {
   ];
 }
 
+/** What the registry does: the code reserved first, then the room's events. */
+async function keepRoom(store: Store, code: string, events: RoomEvent[]): Promise<void> {
+  assert.equal(await store.workshop.reserve(code), true, `code ${code} is free`);
+  for (const event of events) store.workshop.append(code, event);
+}
+
 const reduce = (events: RoomEvent[]): RoomRecord => events.reduce(applyRoomEvent, newRoomRecord('', ''));
 const byCode = (rooms: RoomRecord[]) => Object.fromEntries(rooms.map((room) => [room.code, room]));
 
@@ -49,6 +58,7 @@ const byCode = (rooms: RoomRecord[]) => Object.fromEntries(rooms.map((room) => [
  * the chat and workshop behaviour the endpoints rely on, whatever keeps the data.
  */
 export function storeConformance(name: string, subject: StoreUnderTest): void {
+  liveConformance(name, subject);
   const withStore = (title: string, body: (store: Store) => Promise<void>, limit = 100) =>
     test(`${name} store: ${title}`, { timeout: 20_000 }, async () => {
       const store = await subject.open(limit);
@@ -127,9 +137,9 @@ export function storeConformance(name: string, subject: StoreUnderTest): void {
   });
 
   withStore('workshop rooms load as their events left them; a removed room is gone', async (store) => {
-    for (const event of roomEvents('AAAAAA')) store.workshop.append('AAAAAA', event);
-    for (const event of roomEvents('BBBBBB').slice(0, 4)) store.workshop.append('BBBBBB', event);
-    store.workshop.append('CCCCCC', { type: 'created', code: 'CCCCCC', hostTokenHash: 'h' });
+    await keepRoom(store, 'AAAAAA', roomEvents('AAAAAA'));
+    await keepRoom(store, 'BBBBBB', roomEvents('BBBBBB').slice(0, 4));
+    await keepRoom(store, 'CCCCCC', [{ type: 'created', code: 'CCCCCC', hostTokenHash: 'h' }]);
     store.workshop.remove('CCCCCC');
     const rooms = byCode(await store.workshop.load());
     assert.deepEqual(Object.keys(rooms).sort(), ['AAAAAA', 'BBBBBB']);
@@ -139,7 +149,7 @@ export function storeConformance(name: string, subject: StoreUnderTest): void {
   });
 
   withStore('a room created again under the same code starts empty', async (store) => {
-    for (const event of roomEvents('DDDDDD')) store.workshop.append('DDDDDD', event);
+    await keepRoom(store, 'DDDDDD', roomEvents('DDDDDD'));
     store.workshop.append('DDDDDD', { type: 'created', code: 'DDDDDD', hostTokenHash: 'new' });
     assert.deepEqual(byCode(await store.workshop.load()).DDDDDD, newRoomRecord('DDDDDD', 'new'));
   });
@@ -152,7 +162,7 @@ export function storeConformance(name: string, subject: StoreUnderTest): void {
     for (const text of ['a', 'b', 'c']) await store.chat.append('kept', ann, text);
     const before = await store.chat.read('kept', 0);
     const long = roomEvents('EEEEEE', 600);
-    for (const event of long) store.workshop.append('EEEEEE', event);
+    await keepRoom(store, 'EEEEEE', long);
     await store.close();
     const again = await reopen(100);
     try {

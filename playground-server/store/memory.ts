@@ -40,6 +40,12 @@ export function memoryChatLogs(historyLimit: number, graceMs = EMPTY_ROOM_GRACE_
   };
 }
 
+/** A store only one process uses: the registry's own rooms are every code in use, and no room is ever taken away. */
+export const singleInstanceRooms: Pick<WorkshopStore, 'reserve' | 'onLost'> = {
+  reserve: async () => true,
+  onLost: () => undefined,
+};
+
 /** Workshop rooms in memory: `load` sees what this same store was given (for the conformance suite). */
 export function memoryWorkshopStore(): WorkshopStore {
   const rooms = new Map<string, RoomRecord>();
@@ -49,6 +55,7 @@ export function memoryWorkshopStore(): WorkshopStore {
       rooms.set(code, applyRoomEvent(rooms.get(code) ?? newRoomRecord(code, ''), event));
     },
     remove: (code) => void rooms.delete(code),
+    ...singleInstanceRooms,
   };
 }
 

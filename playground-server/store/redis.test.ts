@@ -44,6 +44,7 @@ test('Redis unreachable at start-up stops the server with one line, not a hang',
 test('a workshop room is loaded back only by the instance that owns it, so two never serve one room', { timeout: 30_000 }, async () => {
   const url = `${redis.url}/3`;
   const first = await openRedisStore(url, 10, 'host-a:4321');
+  assert.equal(await first.workshop.reserve('OWNEDA'), true);
   first.workshop.append('OWNEDA', { type: 'created', code: 'OWNEDA', hostTokenHash: 'h' });
   await first.close();
   const other = await openRedisStore(url, 10, 'host-b:4321');

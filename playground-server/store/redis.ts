@@ -4,6 +4,7 @@ import { redisRooms } from './redis-rooms.ts';
 import { redisChatLogs, type RedisClient } from './redis-chat.ts';
 import { redisWorkshopStore } from './redis-workshop.ts';
 import { redisRelay } from './redis-relay.ts';
+import { RoomOwnership } from './redis-ownership.ts';
 import { redisPresence } from './redis-presence.ts';
 import { redisFeed } from './redis-feed.ts';
 import { StoreError } from './store-error.ts';
@@ -45,7 +46,8 @@ export async function openRedisStore(url: string, historyLimit: number, owner: s
     throw new StoreError(url, `cannot reach Redis: ${(error as Error).message}`, 'Start redis-server there, or leave out --redis / DUPLEX_REDIS_URL for the embedded store.');
   }
   const chat = redisChatLogs(client, subscriber, historyLimit);
-  const relay = await redisRelay(client, subscriber, url, owner);
+  const ownership = new RoomOwnership(client, owner, noteError);
+  const relay = await redisRelay(client, subscriber, url, ownership);
   const instance = randomBytes(6).toString('base64url');
   // Every 'ready' after the first is a reconnect: what pub/sub missed meanwhile comes from the
   // streams. Both connections come back in either order, so both trigger it: the later one
@@ -59,7 +61,7 @@ export async function openRedisStore(url: string, historyLimit: number, owner: s
   return {
     kind: 'redis',
     chat,
-    workshop: redisWorkshopStore(client, url, owner, noteError),
+    workshop: redisWorkshopStore(client, url, ownership),
     relay,
     presence: redisPresence(client, owner),
     feed: (intervalMs) => redisFeed(client, subscriber, owner, intervalMs),

@@ -52,10 +52,20 @@ export interface ChatFollower {
 export interface WorkshopStore {
   /** Every kept room as its events left it. */
   load(): Promise<RoomRecord[]>;
+  /**
+   * Takes a new room code for this instance if no instance sharing the store has a room under
+   * it (false: pick another). Atomic in the store, so two instances never hand out one code.
+   */
+  reserve(code: string): Promise<boolean>;
   /** Records one event of a room; the first of a room is `created`. */
   append(code: string, event: RoomEvent): void;
   /** Forgets a room (ended, or idle for too long). */
   remove(code: string): void;
+  /**
+   * `handler` runs when another instance took over a room this one serves (this one stalled
+   * past its lease): its writes are refused from then on, and it must stop serving the room.
+   */
+  onLost(handler: (code: string) => void): void;
 }
 
 /** Where a workshop room lives now, as `WorkshopRelay.locate` finds it. */

@@ -121,7 +121,7 @@ class Connection {
       if (this.#role !== 'pending') this.#room?.disconnect(ws, this.#seat);
     });
     ws.on('error', () => undefined); // a broken socket is followed by close; nothing else to do
-    if (params.create) this.#create(where.rooms);
+    if (params.create) void this.#create(where.rooms);
     else this.#enter(where, params.code);
     for (const [data, isBinary] of held) this.#onFrame(data, isBinary);
   }
@@ -145,8 +145,13 @@ class Connection {
     this.#helloTimer.unref();
   }
 
-  #create(rooms: RoomRegistry): void {
-    const created = rooms.create();
+  async #create(rooms: RoomRegistry): Promise<void> {
+    let created: Awaited<ReturnType<RoomRegistry['create']>>;
+    try {
+      created = await rooms.create();
+    } catch {
+      return void this.#ws.close(CloseCode.tryAgainLater, 'cannot reach the shared store to reserve a room code; try again in a moment');
+    }
     if (!created) {
       const reason = `this server already runs ${this.#limits.maxRooms} workshop rooms (WORKSHOP_MAX_ROOMS)`;
       return void this.#ws.close(WorkshopCloseCode.full, reason);

@@ -19,6 +19,11 @@ export class RoomRegistry {
     this.#limits = limits;
     this.#store = store;
     for (const record of kept) this.#rooms.set(record.code, new Room(record, limits, this.#keep));
+    store.onLost((code) => {
+      const room = this.#rooms.get(code);
+      this.#rooms.delete(code);
+      room?.stepDown();
+    });
   }
 
   /** The room with this code, ended or not (an ended room is forgotten when its place is needed). */
@@ -33,13 +38,21 @@ export class RoomRegistry {
     return room;
   }
 
-  /** A new room with a fresh code and host token, or null when the server has its maximum. */
-  create(): { room: Room; hostToken: string } | null {
+  /**
+   * A new room with a fresh code and host token, or null when the server has its maximum.
+   * The code is reserved in the store first: with several instances, another may hold it.
+   */
+  async create(): Promise<{ room: Room; hostToken: string } | null> {
     this.#forgetIdle();
     if (this.#rooms.size >= this.#limits.maxRooms) return null;
     let code: string;
     do code = Array.from({ length: 6 }, () => codeAlphabet[randomInt(codeAlphabet.length)]).join('');
-    while (this.#rooms.has(code));
+    while (this.#rooms.has(code) || !(await this.#store.reserve(code)));
+    // Another connection may have created a room while the store answered.
+    if (this.#rooms.size >= this.#limits.maxRooms) {
+      this.#store.remove(code);
+      return null;
+    }
     const hostToken = newSecret();
     const created: RoomEvent = { type: 'created', code, hostTokenHash: hashSecret(hostToken) };
     this.#store.append(code, created);

@@ -10,6 +10,7 @@ import {
 } from '../../protocol/workshop.ts';
 import type { WorkshopLimits } from './limits.ts';
 import { characterCount } from '../../protocol/visible-text.ts';
+import { CloseCode } from '../../protocol/close-codes.ts';
 import { RateLimit } from '../rate-limit.ts';
 import { changedLinks, linkReportMs, SeatProgress } from './progress.ts';
 import { applyRoomEvent, hashSecret, type RoomEvent, type RoomRecord, type SeatRecord } from './record.ts';
@@ -242,6 +243,15 @@ export class Room {
     broadcast(everyone, { type: 'ended' });
     for (const seat of this.#seats.values()) if (seat.goneTimer) clearTimeout(seat.goneTimer);
     for (const ws of everyone) ws.close(WorkshopCloseCode.ended, 'the host ended the workshop');
+  }
+
+  /**
+   * Another instance took this room over (this one stalled past its lease): this copy stops and
+   * its clients reconnect, to be welcomed by the new owner with the room as its log has it.
+   */
+  stepDown(): void {
+    this.suspend();
+    for (const ws of [...this.#everyone()]) ws.close(CloseCode.serviceRestart, 'another server took this workshop room over; reconnecting');
   }
 
   /** Stops this run's timers (the server is stopping); the durable state stays in the store. */

@@ -1,8 +1,10 @@
+import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocket, WebSocketServer } from 'ws';
 import { LiveSocket } from '../live-socket.ts';
 import { rejectUpgrade } from '../http-reply.ts';
+import { CloseCode } from '../../protocol/close-codes.ts';
 import { WorkshopServerMessage } from '../../protocol/workshop.ts';
 import { createWorkshopEndpoint } from './endpoint.ts';
 import { memoryWorkshopStore } from '../store/memory.ts';
@@ -114,4 +116,19 @@ export async function joinRoom(wsUrl: string, code: string, name: string, seat?:
   client.send({ type: 'join', name, ...(seat ? { seat } : {}) });
   const welcome = await client.next('welcome');
   return { client, welcome };
+}
+
+/**
+ * The owner of `code` is gone (killed, or stalled past its lease): `seated`, relayed by the
+ * instance at `wsUrl`, is closed with 1001, comes back there with its seat token and keeps its
+ * seat; a host console opened there with the host key is welcomed. Both are returned.
+ */
+export async function resumeAfterTakeover(wsUrl: string, code: string, hostToken: string, seated: Awaited<ReturnType<typeof joinRoom>>, name: string) {
+  assert.equal((await seated.client.closed).code, CloseCode.goingAway);
+  const back = await joinRoom(wsUrl, code, name, seated.welcome.you.seat);
+  assert.equal(back.welcome.you.id, seated.welcome.you.id, 'same seat: the room was taken over from the shared log');
+  const console = await WorkshopClient.open(`${wsUrl}/${code}`);
+  console.send({ type: 'host', token: hostToken });
+  await console.next('welcome-host');
+  return { back, console };
 }

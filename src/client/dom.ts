@@ -25,3 +25,19 @@ export function part<T extends Element = HTMLElement>(root: ParentNode, selector
   if (!found) throw new Error(`${root instanceof Element ? `<${root.localName}>` : 'the page'} is missing ${selector}`);
   return found;
 }
+
+/**
+ * Runs `run` once, the first time `element` comes within a screen of the viewport: a demo far
+ * down a lesson opens its connections when the reader gets there, not while the page loads.
+ */
+export function whenNearView(element: Element, run: () => void): void {
+  const observer = new IntersectionObserver(
+    (entries) => {
+      if (!entries.some((entry) => entry.isIntersecting)) return;
+      observer.disconnect();
+      run();
+    },
+    { rootMargin: '100% 0px' },
+  );
+  observer.observe(element);
+}

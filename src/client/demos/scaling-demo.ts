@@ -1,6 +1,6 @@
 import { CloseCode } from '../../../protocol/close-codes.ts';
 import { DemoMode, ScalingDemoServerMessage, type DemoInstance, type DemoLine, type ScalingDemoClientMessage } from '../../../protocol/scaling-demo.ts';
-import { el, part } from '../dom.ts';
+import { el, part, whenNearView } from '../dom.ts';
 import { serverOrigin } from '../socket/server-origin.ts';
 import { socketUrl } from '../socket/socket-url.ts';
 
@@ -81,8 +81,8 @@ class DuplexScalingDemo extends HTMLElement {
     };
     const one = new DemoClient(part(this, '[data-client="1"]'), 'a', url, compare);
     const two = new DemoClient(part(this, '[data-client="2"]'), 'b', url, compare);
-    one.connect();
-    two.connect();
+    // Two sockets per demo: opened when the reader reaches it, not with the page.
+    whenNearView(this, () => (one.connect(), two.connect()));
     let said = 0;
     const say = (client: DemoClient, who: string) => client.send({ type: 'say', text: `hello from ${who} (${++said})` });
     const buttons = {

@@ -2,7 +2,7 @@ import type { Transport, TransportStats } from '../../../protocol/feed.ts';
 import type { FeedEvent } from '../../../protocol/feed.ts';
 import { serverOrigin } from '../socket/server-origin.ts';
 import { latencyOf, type Delivery } from './latency.ts';
-import { part } from '../dom.ts';
+import { part, whenNearView } from '../dom.ts';
 import { drawChart, drawLegend, drawResults, drawScalability, transports } from './race-view.ts';
 
 /** A race stops by itself, so a forgotten tab does not poll forever. */
@@ -30,7 +30,7 @@ class DuplexRace extends HTMLElement {
     drawLegend(part<HTMLElement>(this, '[data-role="legend"]'));
     addEventListener('pagehide', () => this.#stop());
     this.dataset.ready = '';
-    void this.#sayWhetherReady();
+    whenNearView(this, () => void this.#sayWhetherReady());
   }
 
   /** The page's static text says what the race needs; with script running, say whether the server is there. */
