@@ -42,6 +42,13 @@ export interface Seat {
 
 export const newSecret = () => randomBytes(24).toString('base64url');
 
+/**
+ * A seat's id. The letter in front is load-bearing: votes and seats are records keyed by seat id,
+ * and JavaScript lists integer-like keys ("20481937") first, whatever order they came in, so a
+ * bare hex id (all digits about once in 40) would jump the ballot export and the class grid.
+ */
+export const newSeatId = () => `s${randomBytes(4).toString('hex')}`;
+
 /** Where a room's decisions go to be kept (the state store); the room never reads it back. */
 export type RecordEvent = (code: string, event: RoomEvent) => void;
 
@@ -131,7 +138,7 @@ export class Room {
     } else {
       if (!this.#makeRoomForSeat()) return null;
       token = newSecret();
-      const record: SeatRecord = { id: randomBytes(4).toString('hex'), tokenHash: hashSecret(token), name, state: 'connected', muted: false, lastRun: null };
+      const record: SeatRecord = { id: newSeatId(), tokenHash: hashSecret(token), name, state: 'connected', muted: false, lastRun: null };
       seat = this.#runtimeSeat(record.id);
       seat.socket = ws;
       this.#seats.set(record.id, seat);

@@ -2,6 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRoom, joinRoom, startWorkshopServer } from './test-support.ts';
 import { applyRoomEvent, keptPastPolls, newRoomRecord, RoomRecord } from './record.ts';
+import { ballotsOf } from './poll-views.ts';
+import { newSeatId } from './room.ts';
 
 async function setup(t: import('node:test').TestContext) {
   const server = await startWorkshopServer();
@@ -104,4 +106,18 @@ test('a room keeps its last 20 polls; a room stored before past polls existed re
   assert.deepEqual([room.pastPolls[0]?.id, room.pastPolls.at(-1)?.id, room.poll?.id], ['p6', 'p24', 'p25']);
   const { pastPolls: _none, ...older } = newRoomRecord('XYZ789', 'hash');
   assert.deepEqual(RoomRecord.parse(older).pastPolls, []);
+});
+
+test('ballots are exported in the order they were cast, whatever ids the seats drew, also after a restart', () => {
+  const room = newRoomRecord('ABC234', 'hash');
+  applyRoomEvent(room, { type: 'poll-open', id: 'p1', question: 'q?', options: ['a', 'b'] });
+  // Enough seats that bare hex ids would include all-digit ones (about one in 40 is), which
+  // JavaScript would list first.
+  const seats = Array.from({ length: 400 }, (_, i) => ({ id: newSeatId(), tokenHash: `t${i}`, name: `n${i}`, state: 'connected' as const, muted: false, lastRun: null }));
+  for (const seat of seats) applyRoomEvent(room, { type: 'seat', seat });
+  for (const [i, seat] of [...seats].reverse().entries()) applyRoomEvent(room, { type: 'vote', seat: seat.id, option: i % 2 });
+  const castOrder = [...seats].reverse().map((seat) => seat.name);
+  assert.deepEqual(ballotsOf(room.poll!, room.seats).map((ballot) => ballot.attendee), castOrder);
+  const readBack = RoomRecord.parse(JSON.parse(JSON.stringify(room)));
+  assert.deepEqual(ballotsOf(readBack.poll!, readBack.seats).map((ballot) => ballot.attendee), castOrder);
 });
