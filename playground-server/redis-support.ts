@@ -11,6 +11,8 @@ export interface RedisServer {
   port: number;
   /** Kills redis-server (SIGKILL: its data, kept only in memory, is gone). */
   kill(): Promise<void>;
+  /** Freezes redis-server (SIGSTOP) for `ms`, then lets it go on: a store that answers late. */
+  stall(ms: number): Promise<void>;
   /** Starts it again on the same port, empty. */
   restart(): Promise<void>;
   stop(): Promise<void>;
@@ -51,6 +53,11 @@ export async function startRedis(): Promise<RedisServer> {
     url: `redis://127.0.0.1:${port}`,
     port,
     kill,
+    async stall(ms) {
+      child.kill('SIGSTOP');
+      await new Promise((resolve) => setTimeout(resolve, ms));
+      child.kill('SIGCONT');
+    },
     restart: launch,
     async stop() {
       await kill();

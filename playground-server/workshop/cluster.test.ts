@@ -55,6 +55,20 @@ test('host on A, attendees on B: pushes arrive once each and in order; posts and
   for (const ws of [host, second, near.client, ...far.map((x) => x.client)]) ws.ws.close();
 });
 
+test('a console that pushes the moment it opens, while Redis is slow to reserve the code, loses nothing', { timeout: 30_000 }, async () => {
+  const stalled = redis.stall(400);
+  const host = await WorkshopClient.open(`${onA}/new`);
+  host.send({ type: 'push', code: 'said before the room existed' });
+  host.send({ type: 'poll-open', question: 'Ready?', options: ['yes', 'no'] });
+  await stalled;
+  const { code } = await host.next('created');
+  assert.equal((await host.next('snippet')).snippet.code, 'said before the room existed');
+  assert.equal((await host.next('poll')).poll.question, 'Ready?');
+  const { welcome } = await joinRoom(onB, code, 'Late');
+  assert.deepEqual([welcome.state.snippet?.code, welcome.state.poll?.question], ['said before the room existed', 'Ready?']);
+  host.ws.close();
+});
+
 test('an attendee on B who comes back with their seat token gets their seat; a wrong code on B is 4404', { timeout: 30_000 }, async () => {
   const { host, code } = await createRoom(onA);
   const first = await joinRoom(onB, code, 'Kim');

@@ -98,6 +98,9 @@ interface Lookup {
   address: string;
 }
 
+/** What a new host may send before its room's code is reserved: far more than a console does. */
+const maxEarlyFrames = 32;
+
 /** One socket's life: who it is (pending, host, attendee) and what it may do. */
 class Connection {
   readonly #ws: RoomSocket;
@@ -107,6 +110,11 @@ class Connection {
   #seat: Seat | null = null;
   #helloTimer: NodeJS.Timeout | null = null;
   readonly #lanOrigins: string[];
+  /**
+   * What the host said while a new room's code was being reserved (a round trip when the store
+   * is Redis): a console that pushes the moment its socket opens must not lose that push.
+   */
+  #early: HeldMessage[] | null = null;
 
   /** `held`: what the client said while its room was being looked up, handled first. */
   constructor(ws: RoomSocket, where: Lookup, limits: WorkshopLimits, params: WorkshopParams, origins: string[], held: readonly HeldMessage[] = []) {
@@ -146,10 +154,11 @@ class Connection {
   }
 
   async #create(rooms: RoomRegistry): Promise<void> {
-    let created: Awaited<ReturnType<RoomRegistry['create']>>;
-    try {
-      created = await rooms.create();
-    } catch {
+    this.#early = [];
+    const created = await rooms.create().catch(() => 'unreachable' as const);
+    const early = this.#early;
+    this.#early = null;
+    if (created === 'unreachable') {
       return void this.#ws.close(CloseCode.tryAgainLater, 'cannot reach the shared store to reserve a room code; try again in a moment');
     }
     if (!created) {
@@ -160,9 +169,14 @@ class Connection {
     this.#role = 'host';
     send(this.#ws, { type: 'created', code: created.room.code, hostToken: created.hostToken });
     created.room.addHost(this.#ws, this.#lanOrigins);
+    for (const [data, isBinary] of early) this.#onFrame(data, isBinary);
   }
 
   #onFrame(data: Buffer, isBinary: boolean): void {
+    if (this.#early) {
+      if (this.#early.length >= maxEarlyFrames) return void this.#ws.close(CloseCode.policyViolation, `at most ${maxEarlyFrames} messages before the room exists`);
+      return void this.#early.push([data, isBinary]);
+    }
     const parsed = parseJsonMessage(WorkshopClientMessage, data, isBinary);
     if (!parsed.ok) return send(this.#ws, parsed.error);
     const room = this.#room;
