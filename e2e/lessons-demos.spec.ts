@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { stopInstanceB } from './scaling-demo-support.ts';
 
 test('the handshake lesson shows the headers the server saw and checks the accept key in the page', async ({ page }) => {
   await page.goto('/lessons/opening-handshake/');
@@ -90,28 +91,7 @@ test('what the browser-api lesson says about close codes holds: a page may not s
 
 test('the scaling lesson stops instance B: with offsets client 2 resumes on A with nothing lost, with plain pub/sub it misses what was said meanwhile', async ({ page }) => {
   await page.goto('/lessons/security-and-scaling/');
-  for (const [label, expected] of [
-    ['Scaling demo with a log and offsets', 'Client 2 has all 6 messages client 1 saw.'],
-    ['Scaling demo with plain pub/sub', 'Client 2 is missing 3 of the 6 messages client 1 saw.'],
-  ] as const) {
-    const demo = page.getByRole('group', { name: label });
-    await demo.scrollIntoViewIfNeeded(); // its two sockets open when the reader gets there
-    const one = demo.getByRole('region', { name: 'Client 1' });
-    const two = demo.getByRole('region', { name: 'Client 2' });
-    await expect(one.getByText('connected to instance A')).toBeVisible();
-    await expect(two.getByText('connected to instance B')).toBeVisible();
-    await demo.getByRole('button', { name: 'Send from client 1' }).click();
-    await expect(two.getByRole('list').getByRole('listitem')).toHaveCount(1);
-    await demo.getByRole('button', { name: 'Send from client 2' }).click();
-    await expect(one.getByRole('list').getByRole('listitem').last()).toContainText(/via B → received on A hello from client 2/);
-    await demo.getByRole('button', { name: 'Stop instance B' }).click();
-    await expect(two.getByText('connected to instance A')).toBeVisible();
-    await expect(one.getByRole('list').getByRole('listitem')).toHaveCount(5);
-    await demo.getByRole('button', { name: 'Send from client 2' }).click();
-    await expect(two.getByRole('list').getByRole('listitem').last()).toContainText(/via A → received on A hello from client 2/);
-    await expect(one.getByRole('list').getByRole('listitem')).toHaveCount(6);
-    await expect(demo.getByRole('status')).toHaveText(expected);
-  }
+  await stopInstanceB(page, 'Here both instances run in this one server process');
 });
 
 test('the scaling demos open no socket while the lesson loads, only once the reader scrolls to them', async ({ page }) => {

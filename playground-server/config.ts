@@ -84,6 +84,11 @@ const ServerSettingsSchema = z
       .regex(/^rediss?:\/\/[^\s]+$/, 'must look like redis://host:port')
       .optional()
       .describe('share rooms, chat and workshops with every instance using this Redis'),
+    demoPeer: z
+      .string()
+      .regex(/^https?:\/\/[\w.-]+(:\d+)?$/, 'must look like http://host:port')
+      .optional()
+      .describe("another instance on the same Redis (its origin): the scaling lesson's demo puts its second client there (npm run cluster sets it)"),
   })
   .strict();
 type ServerSettings = z.infer<typeof ServerSettingsSchema>;
@@ -98,6 +103,8 @@ export const ConfigSchema = ServerSettingsSchema.extend({
   lab: LabLimitsSchema.prefault({}),
 })
   .strict()
+  // The demo's two instances meet only through Redis: a peer without it would show two strangers.
+  .refine((config) => !config.demoPeer || config.redisUrl, { path: ['demoPeer'], error: 'needs --redis: the demo\'s instances share its rooms through Redis' })
   // The echo sends a message back whole: one bigger than a client's send buffer would drop its own sender as too slow.
   .refine((config) => config.maxPayload <= config.sendBuffer, {
     path: ['maxPayload'],
@@ -132,6 +139,7 @@ const serverSources: Record<keyof ServerSettings, Source> = {
   ephemeral: { flag: '--ephemeral', env: 'DUPLEX_EPHEMERAL' },
   labTunnel: { flag: '--lab', env: 'DUPLEX_LAB' },
   redisUrl: { flag: '--redis', env: 'DUPLEX_REDIS_URL' },
+  demoPeer: { flag: '--demo-peer', env: 'DUPLEX_DEMO_PEER' },
 };
 
 /** Flags that are switches: `--ephemeral` alone means true. */

@@ -28,7 +28,7 @@ import { TransportCounters } from './transport-stats.ts';
 import { startMetering } from './wire-meter.ts';
 import { createWorkshopEndpoint } from './workshop/endpoint.ts';
 import { createLabTunnel } from './lab/endpoint.ts';
-import { scalingDemoEndpoint } from './endpoints/scaling-demo.ts';
+import { deliverToDemo, oneProcessBackplane, scalingDemoEndpoint } from './endpoints/scaling-demo.ts';
 
 /** The lab's own paths, and what they answer when the tunnel is off. */
 const labPath = /^\/ws\/lab(-pipe)?(\/|$)/;
@@ -88,6 +88,8 @@ export async function createLiveEndpoints(config: Config): Promise<LiveEndpoints
     broadcast(members, data, isBinary, except);
   // Off (--no-lab), the tunnel is not built at all: no endpoint to match, no labs to keep.
   const lab = config.labTunnel ? createLabTunnel(config) : null;
+  // The demo's other instance serves pages whose client 2 connects here.
+  const allowedOrigins = config.demoPeer ? [...config.allowedOrigins, config.demoPeer] : config.allowedOrigins;
   const wsEndpoints = [
     echoEndpoint,
     echoDeflateEndpoint,
@@ -98,7 +100,9 @@ export async function createLiveEndpoints(config: Config): Promise<LiveEndpoints
     chatEndpoint(store.rooms('chat', deliverToPeers), store.chat, config.chatHistory, store.presence),
     eventsEndpoint(feed, transportCounters),
     workshop,
-    scalingDemoEndpoint(),
+    scalingDemoEndpoint(
+      config.demoPeer ? { rooms: store.rooms('scaling-demo', deliverToDemo), logs: store.chat, peer: config.demoPeer } : oneProcessBackplane(),
+    ),
     ...(lab ? [lab.ownerEndpoint, lab.pipeEndpoint] : []),
   ] as WsEndpoint<never>[];
 
@@ -108,7 +112,7 @@ export async function createLiveEndpoints(config: Config): Promise<LiveEndpoints
   /** Every check that can be made before the handshake, in the order a client would fix them. */
   function admit(req: IncomingMessage, url: URL): Admitted | Refusal {
     if (closing) return { status: 503, reason: 'shutting_down', message: 'server is shutting down; reconnect shortly' };
-    if (!originAllowed(req, config.allowedOrigins)) {
+    if (!originAllowed(req, allowedOrigins)) {
       return { status: 403, reason: 'origin', message: `origin ${req.headers.origin} is not allowed (see --allowed-origins)` };
     }
     if (sockets.size >= config.maxConnections) {
@@ -136,7 +140,7 @@ export async function createLiveEndpoints(config: Config): Promise<LiveEndpoints
     handleHttp(req, res) {
       const url = new URL(req.url ?? '/', 'http://localhost');
       if (!isLivePath(url.pathname)) return false;
-      if (!originAllowed(req, config.allowedOrigins)) {
+      if (!originAllowed(req, allowedOrigins)) {
         metrics.reject(403, 'origin');
         sendJson(res, 403, { error: 'forbidden_origin', message: `origin ${req.headers.origin} is not allowed (see --allowed-origins)` });
         return true;

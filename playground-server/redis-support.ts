@@ -77,7 +77,9 @@ export async function startCluster(): Promise<{ redis: RedisServer; a: ServerPro
     await Promise.all(instances.map((server) => server.stop('SIGKILL')));
     await redis.stop();
   });
-  for (let i = 0; i < 2; i++) instances.push(await startServerProcess(await freePort(), ['--redis', redis.url]));
+  const ports = [await freePort(), await freePort()];
+  // Each names the other as the scaling demo's second instance, as `npm run cluster` does.
+  for (const [i, port] of ports.entries()) instances.push(await startServerProcess(port, ['--redis', redis.url, '--demo-peer', `http://127.0.0.1:${ports[1 - i]}`]));
   const [a, b] = instances as [ServerProcess, ServerProcess];
   return { redis, a, b };
 }

@@ -2,9 +2,10 @@ import * as z from 'zod/mini';
 
 /**
  * `WS /ws/scaling-demo/<a|b>?demo=<id>&mode=<streams|pubsub>&since=<offset>`: the scaling
- * lesson's two instances in one process. Both share one log per demo (the part Redis plays in a
- * real deployment): in `streams` mode every message gets an offset and a client resuming with
- * `since` gets what it missed; in `pubsub` mode messages reach only who is connected right then.
+ * lesson's two instances. With `npm run cluster` they are two server processes sharing Redis
+ * (the welcome names the other one, `peer`); with `npm start`, one process plays both. In
+ * `streams` mode every message gets an offset and a client resuming with `since` gets what it
+ * missed; in `pubsub` mode messages reach only who is connected right then.
  */
 export const DemoInstance = z.enum(['a', 'b']);
 export type DemoInstance = z.infer<typeof DemoInstance>;
@@ -14,9 +15,8 @@ export const DemoId = z.string().check(z.regex(/^[A-Za-z0-9_-]{4,64}$/, 'demo mu
 
 export const ScalingDemoClientMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('say'), text: z.string().check(z.minLength(1), z.maxLength(200)) }),
-  /** Stops this demo's instance B for real: its sockets close with 1001, new ones are refused. */
+  /** Sent to instance B: stops it for this demo, for real (its sockets close with 1001, new ones get 503). */
   z.object({ type: z.literal('stop-b') }),
-  z.object({ type: z.literal('start-b') }),
 ]);
 export type ScalingDemoClientMessage = z.infer<typeof ScalingDemoClientMessage>;
 
@@ -31,9 +31,9 @@ export const DemoLine = z.object({
 export type DemoLine = z.infer<typeof DemoLine>;
 
 export const ScalingDemoServerMessage = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('welcome'), instance: DemoInstance, mode: DemoMode, latest: z.number() }),
+  /** `peer`: the origin of the other server process (where client 2 goes); null when this one plays both. */
+  z.object({ type: z.literal('welcome'), instance: DemoInstance, mode: DemoMode, peer: z.nullable(z.string()) }),
   DemoLine,
-  z.object({ type: z.literal('instance-b'), running: z.boolean() }),
   z.object({ type: z.literal('error'), message: z.string() }),
 ]);
 export type ScalingDemoServerMessage = z.infer<typeof ScalingDemoServerMessage>;

@@ -54,7 +54,13 @@ await start('redis-server', ['--port', String(redisPort), '--bind', '127.0.0.1',
 const redisUrl = `redis://127.0.0.1:${redisPort}`;
 await Promise.all(
   ports.map((port, i) =>
-    start(process.execPath, ['playground-server/main.ts', '--port', String(port), '--redis', redisUrl, ...process.argv.slice(2)], 'Duplex is running', `instance ${'AB'[i]}`),
+    start(
+      process.execPath,
+      // Each names the other as the scaling demo's second instance: its client 2 goes there for real.
+      ['playground-server/main.ts', '--port', String(port), '--redis', redisUrl, '--demo-peer', `http://localhost:${ports[1 - i]}`, ...process.argv.slice(2)],
+      'Duplex is running',
+      `instance ${'AB'[i]}`,
+    ),
   ),
 );
 console.log(`\nTwo Duplex instances share ${redisUrl}:\n  A  http://localhost:${ports[0]}/\n  B  http://localhost:${ports[1]}/\n(Ctrl+C stops all three)`);

@@ -1,3 +1,4 @@
+import { ChatLine } from '../../protocol/chat.ts';
 import { CloseCode } from '../../protocol/close-codes.ts';
 import {
   DemoId,
@@ -10,25 +11,44 @@ import {
 import { broadcast } from '../broadcast.ts';
 import { parseJsonMessage } from '../json-message.ts';
 import type { LiveSocket } from '../live-socket.ts';
+import { memoryRooms, type RoomMessage, type Rooms } from '../rooms.ts';
+import { memoryChatLogs } from '../store/memory.ts';
+import type { ChatLogs } from '../store/types.ts';
 import type { WsEndpoint } from './types.ts';
 
-/** Demos kept at once (one per open lesson page and mode); the oldest idle one goes first. */
-const MAX_DEMOS = 200;
 /** Lines a demo's log keeps for resuming clients. */
 const KEEP = 200;
-/** What "other users" say on A while B is down: the messages a moving client must not lose. */
-const WHILE_B_IS_DOWN = 3;
+/** Demos whose B this process remembers as stopped; the oldest is forgotten first. */
+const MAX_STOPPED = 1000;
 
 type Params = { instance: DemoInstance; mode: DemoMode; demo: string; since: number | null };
 
-/** One demo: the log both instances share (what Redis is in a deployment) and who is on which. */
-interface Demo {
-  mode: DemoMode;
-  bRunning: boolean;
-  log: DemoLine[];
-  latest: number;
-  sockets: Map<LiveSocket, DemoInstance>;
+/** One client of a demo on this process. `pending`: log lines that came while its replay was read. */
+export interface DemoPeer {
+  ws: LiveSocket;
+  instance: DemoInstance;
+  pending: DemoLine[] | null;
 }
+
+/**
+ * What the demo's instances share. With `npm run cluster` that is the real thing: the Redis
+ * store's pub/sub rooms and its streams, and `peer` is the other server process, where the
+ * page puts client 2. In one process (`npm start`) both instances are this process, sharing
+ * memory, and `peer` is null.
+ */
+export interface DemoBackplane {
+  /** The pubsub mode: delivered to whoever is connected right then, kept nowhere. */
+  rooms: Rooms<DemoPeer>;
+  /** The streams mode: every line numbered and kept, so a client can resume from its offset. */
+  logs: ChatLogs;
+  peer: string | null;
+}
+
+/** A pubsub line reaches the members on this process as the JSON the publisher framed. */
+export const deliverToDemo = (members: ReadonlySet<DemoPeer>, { data }: RoomMessage) =>
+  broadcast([...members].map((member) => member.ws), data, false);
+
+export const oneProcessBackplane = (): DemoBackplane => ({ rooms: memoryRooms(deliverToDemo), logs: memoryChatLogs(KEEP), peer: null });
 
 function readParams(url: URL): { params: Params } | { status: number; reason: string } | null {
   const found = /^\/ws\/scaling-demo\/([^/]*)$/.exec(url.pathname);
@@ -44,45 +64,79 @@ function readParams(url: URL): { params: Params } | { status: number; reason: st
   return { params: { instance: instance.data, mode: mode.data, demo: demo.data, since: since === null ? null : Number(since) } };
 }
 
+/** The demo's log and rooms live beside real chat rooms in a shared store: a prefix keeps them apart. */
+const keyOf = (params: Pick<Params, 'mode' | 'demo'>) => `scaling-demo:${params.mode}:${params.demo}`;
+
+/** A log line as a demo client gets it; the line's author names the instance it came in through. */
+function demoLineOf(frame: string): DemoLine | null {
+  let json: unknown;
+  try {
+    json = JSON.parse(frame);
+  } catch {
+    return null;
+  }
+  const line = ChatLine.safeParse(json);
+  const via = DemoInstance.safeParse(line.data?.from.name);
+  return line.success && via.success ? { type: 'message', offset: line.data.seq, text: line.data.text, via: via.data } : null;
+}
+
+function deliverLine(peers: Iterable<DemoPeer>, line: DemoLine): void {
+  const live: LiveSocket[] = [];
+  for (const peer of peers) {
+    if (peer.pending) peer.pending.push(line);
+    else live.push(peer.ws);
+  }
+  broadcast(live, JSON.stringify(line), false);
+}
+
 /**
- * `WS /ws/scaling-demo/<a|b>`: the scaling lesson's two instances, served by this one process so
- * the demo runs with a plain `npm start`. "Stopping B" is real for the page: B's sockets close
- * with 1001 and its upgrades are refused (503) until it is started again.
+ * `WS /ws/scaling-demo/<a|b>`: the scaling lesson's demo, one client per instance. The letter is
+ * the part this process plays for that client. "Stop instance B" is sent to B itself and is
+ * real there: B closes its clients of that demo with 1001 and refuses them (503) from then on,
+ * while A goes on serving. What survives is then up to the backplane's mode, as in production.
  */
-export function scalingDemoEndpoint(): WsEndpoint<Params> {
-  const demos = new Map<string, Demo>();
-  const demoFor = (params: Params): Demo => {
-    const key = `${params.mode}:${params.demo}`;
-    let demo = demos.get(key);
-    if (!demo) {
-      if (demos.size >= MAX_DEMOS) {
-        const idle = [...demos].find(([, kept]) => kept.sockets.size === 0);
-        if (idle) demos.delete(idle[0]);
-      }
-      demos.set(key, (demo = { mode: params.mode, bRunning: true, log: [], latest: 0, sockets: new Map() }));
+export function scalingDemoEndpoint(backplane: DemoBackplane): WsEndpoint<Params> {
+  const { rooms, logs, peer } = backplane;
+  const stopped = new Set<string>();
+  /** Streams-mode demos with clients on this process, each following its log while it has any. */
+  const followed = new Map<string, { peers: Set<DemoPeer>; unfollow: () => void }>();
+
+  const joinLog = (key: string, member: DemoPeer) => {
+    let room = followed.get(key);
+    if (!room) {
+      const peers = new Set<DemoPeer>();
+      const unfollow = logs.follow(key, {
+        line: (frame) => {
+          const line = demoLineOf(frame);
+          if (line) deliverLine(peers, line);
+        },
+        reset: () => peers.forEach((each) => each.ws.close(CloseCode.serviceRestart, 'the demo log restarted; reload the page')),
+      });
+      followed.set(key, (room = { peers, unfollow }));
     }
-    return demo;
+    room.peers.add(member);
   };
-  const tell = (demo: Demo, message: ScalingDemoServerMessage) => broadcast(demo.sockets.keys(), JSON.stringify(message), false);
-  /** Streams mode keeps the line with an offset before delivering it; pub/sub delivers and forgets. */
-  const publish = (demo: Demo, text: string, via: DemoInstance) => {
-    const line: DemoLine = { type: 'message', offset: demo.mode === 'streams' ? ++demo.latest : null, text, via };
-    if (demo.mode === 'streams') {
-      demo.log.push(line);
-      if (demo.log.length > KEEP) demo.log.shift();
-    }
-    tell(demo, line);
+  const leaveLog = (key: string, member: DemoPeer) => {
+    const room = followed.get(key);
+    if (!room?.peers.delete(member) || room.peers.size > 0) return;
+    room.unfollow();
+    followed.delete(key);
+    logs.idle(key);
   };
-  const stopB = (demo: Demo) => {
-    if (!demo.bRunning) return;
-    demo.bRunning = false;
-    for (const [ws, instance] of demo.sockets) {
-      if (instance !== 'b') continue;
-      demo.sockets.delete(ws);
-      ws.close(CloseCode.goingAway, 'instance B stopped');
-    }
-    tell(demo, { type: 'instance-b', running: false });
-    for (let i = 1; i <= WHILE_B_IS_DOWN; i++) publish(demo, `said on A while B was down (${i}/${WHILE_B_IS_DOWN})`, 'a');
+  /** What a client resuming with `since` missed, then what came while it was read: none twice. */
+  const replay = async (member: DemoPeer, key: string, since: number | null) => {
+    const history = await logs.read(key, since);
+    const pending = member.pending ?? [];
+    member.pending = null;
+    const missed = since === null ? [] : history.lines.flatMap((line) => demoLineOf(JSON.stringify(line)) ?? []);
+    const last = missed.at(-1)?.offset ?? since ?? 0;
+    for (const line of [...missed, ...pending.filter((line) => (line.offset ?? 0) > last)]) member.ws.send(JSON.stringify(line));
+  };
+  const stopB = (key: string, mode: DemoMode) => {
+    stopped.add(key);
+    if (stopped.size > MAX_STOPPED) stopped.delete(stopped.values().next().value!);
+    const here = mode === 'streams' ? (followed.get(key)?.peers ?? []) : rooms.members(key);
+    for (const member of [...here]) if (member.instance === 'b') member.ws.close(CloseCode.goingAway, 'instance B stopped');
   };
 
   return {
@@ -91,26 +145,34 @@ export function scalingDemoEndpoint(): WsEndpoint<Params> {
     admit(req) {
       const read = readParams(new URL(req.url ?? '/', 'http://localhost'));
       if (!read || 'status' in read || read.params.instance !== 'b') return null;
-      const demo = demos.get(`${read.params.mode}:${read.params.demo}`);
-      return demo && !demo.bRunning ? { status: 503, reason: 'instance B of this demo is stopped' } : null;
+      return stopped.has(keyOf(read.params)) ? { status: 503, reason: 'instance B of this demo is stopped' } : null;
     },
     open(ws, _req, params) {
-      const demo = demoFor(params);
+      const key = keyOf(params);
+      const member: DemoPeer = { ws, instance: params.instance, pending: null };
       const send = (message: ScalingDemoServerMessage) => ws.send(JSON.stringify(message));
-      send({ type: 'welcome', instance: params.instance, mode: demo.mode, latest: demo.latest });
-      send({ type: 'instance-b', running: demo.bRunning });
-      if (params.since !== null) for (const line of demo.log) if (line.offset !== null && line.offset > params.since) send(line);
-      demo.sockets.set(ws, params.instance);
+      send({ type: 'welcome', instance: params.instance, mode: params.mode, peer });
+      if (params.mode === 'pubsub') rooms.join(key, member);
+      else {
+        member.pending = [];
+        joinLog(key, member);
+        replay(member, key, params.since).catch(() => ws.close(CloseCode.tryAgainLater, 'the demo log cannot be reached; reconnect'));
+      }
       ws.on('message', (data: Buffer, isBinary) => {
         const parsed = parseJsonMessage(ScalingDemoClientMessage, data, isBinary);
         if (!parsed.ok) return send({ type: 'error', message: parsed.error.message });
         const message = parsed.value;
-        if (message.type === 'say') return publish(demo, message.text, params.instance);
-        if (message.type === 'stop-b') return stopB(demo);
-        demo.bRunning = true;
-        tell(demo, { type: 'instance-b', running: true });
+        if (message.type === 'stop-b') {
+          if (params.instance !== 'b') return send({ type: 'error', message: 'an instance can only stop itself: send stop-b on the socket to instance B' });
+          return stopB(key, params.mode);
+        }
+        if (params.mode === 'pubsub') {
+          const line: DemoLine = { type: 'message', offset: null, text: message.text, via: params.instance };
+          return rooms.publish(key, { data: JSON.stringify(line), isBinary: false });
+        }
+        logs.append(key, { id: params.instance, name: params.instance }, message.text).catch(() => send({ type: 'error', message: 'the demo log cannot be reached; not sent' }));
       });
-      ws.on('close', () => demo.sockets.delete(ws));
+      ws.on('close', () => (params.mode === 'pubsub' ? rooms.leave(key, member) : leaveLog(key, member)));
     },
   };
 }
