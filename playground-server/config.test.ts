@@ -81,3 +81,10 @@ test('the lab tunnel is on by default; --no-lab, --lab off or DUPLEX_LAB=off tur
   assert.throws(() => loadConfig([], { DUPLEX_LAB: 'maybe' }), /--lab \/ DUPLEX_LAB: must be on or off/);
   assert.match(helpText(), /--lab +DUPLEX_LAB +the lab tunnel .*--no-lab = --lab off \(default: true\)/);
 });
+
+test('a scaling-demo peer needs Redis and must be an origin; with both it is read', () => {
+  assert.throws(() => loadConfig(['--demo-peer', 'http://localhost:4322'], {}), /--demo-peer \/ DUPLEX_DEMO_PEER: needs --redis/);
+  assert.throws(() => loadConfig(['--redis', 'redis://127.0.0.1:6379'], { DUPLEX_DEMO_PEER: 'localhost:4322' }), /DUPLEX_DEMO_PEER: must look like http:\/\/host:port/);
+  const config = loadConfig(['--redis', 'redis://127.0.0.1:6379', '--demo-peer', 'http://10.0.0.6:4321'], {});
+  assert.equal(config.demoPeer, 'http://10.0.0.6:4321');
+});
