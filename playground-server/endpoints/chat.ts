@@ -1,34 +1,17 @@
 import { randomBytes } from 'node:crypto';
 import { ChatClientMessage, MemberName, type ChatMember, type ChatServerMessage } from '../../protocol/chat.ts';
 import { CloseCode } from '../../protocol/close-codes.ts';
-import { broadcast } from '../broadcast.ts';
 import { parseJsonMessage } from '../json-message.ts';
 import type { LiveSocket } from '../live-socket.ts';
 import type { RoomMessage, Rooms } from '../rooms.ts';
 import type { ChatHistory, ChatLogs, ChatPresence } from '../store/types.ts';
+import { deliver, endCatchUp, type CatchingUp } from './catch-up.ts';
 import { roomFromPath } from './room.ts';
 import type { WsEndpoint } from './types.ts';
 
-/**
- * One chat connection in a room. `pending` holds what the room sent while its history was being
- * read (the store may be another process): it is flushed after the replay, without the lines
- * the replay already gave, so nothing is missed and nothing comes twice.
- */
-export interface ChatPeer {
-  ws: LiveSocket;
+/** One chat connection in a room: catching up on the room's log until its replay is sent. */
+export interface ChatPeer extends CatchingUp {
   me: ChatMember;
-  pending: { frame: string; seq: number | null }[] | null;
-}
-
-/** Framed once for the peers that are live, queued for those catching up. `seq`: a log line's. */
-function deliver(peers: ReadonlySet<ChatPeer>, frame: string, seq: number | null, except?: ChatPeer): void {
-  const live: LiveSocket[] = [];
-  for (const peer of peers) {
-    if (peer === except) continue;
-    if (peer.pending) peer.pending.push({ frame, seq });
-    else live.push(peer.ws);
-  }
-  broadcast(live, frame, false);
 }
 
 /** Room delivery of presence (join, leave, rename): what `Rooms` carries for chat. */
@@ -81,9 +64,7 @@ export function chatEndpoint(rooms: Rooms<ChatPeer>, logs: ChatLogs, historyLimi
       send(ws, { type: 'error', code: 'history_truncated', message: `only the last ${historyLimit} messages are kept; replay starts at seq ${history.lines[0]?.seq}` });
     }
     for (const line of history.lines) send(ws, line);
-    const pending = peer.pending ?? [];
-    peer.pending = null;
-    for (const { frame, seq } of pending) if (seq === null || seq > history.latestSeq) ws.send(frame);
+    endCatchUp(peer, history.latestSeq);
     publish(room, { type: 'join', member: { ...me }, at: Date.now() }, peer);
   }
 

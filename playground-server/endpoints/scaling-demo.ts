@@ -9,8 +9,8 @@ import {
   type ScalingDemoServerMessage,
 } from '../../protocol/scaling-demo.ts';
 import { broadcast } from '../broadcast.ts';
+import { deliver, endCatchUp, type CatchingUp } from './catch-up.ts';
 import { parseJsonMessage } from '../json-message.ts';
-import type { LiveSocket } from '../live-socket.ts';
 import { memoryRooms, type RoomMessage, type Rooms } from '../rooms.ts';
 import { memoryChatLogs } from '../store/memory.ts';
 import type { ChatLogs } from '../store/types.ts';
@@ -23,11 +23,9 @@ const MAX_STOPPED = 1000;
 
 type Params = { instance: DemoInstance; mode: DemoMode; demo: string; since: number | null };
 
-/** One client of a demo on this process. `pending`: log lines that came while its replay was read. */
-export interface DemoPeer {
-  ws: LiveSocket;
+/** One client of a demo on this process; in streams mode, catching up on the demo's log first. */
+export interface DemoPeer extends CatchingUp {
   instance: DemoInstance;
-  pending: DemoLine[] | null;
 }
 
 /**
@@ -68,25 +66,19 @@ function readParams(url: URL): { params: Params } | { status: number; reason: st
 const keyOf = (params: Pick<Params, 'mode' | 'demo'>) => `scaling-demo:${params.mode}:${params.demo}`;
 
 /** A log line as a demo client gets it; the line's author names the instance it came in through. */
-function demoLineOf(frame: string): DemoLine | null {
-  let json: unknown;
+function demoLineOf(line: ChatLine): DemoLine | null {
+  const via = DemoInstance.safeParse(line.from.name);
+  return via.success ? { type: 'message', offset: line.seq, text: line.text, via: via.data } : null;
+}
+
+/** The same from a log frame (another instance may have written it: checked, not trusted). */
+function demoLineOfFrame(frame: string): DemoLine | null {
   try {
-    json = JSON.parse(frame);
+    const line = ChatLine.safeParse(JSON.parse(frame));
+    return line.success ? demoLineOf(line.data) : null;
   } catch {
     return null;
   }
-  const line = ChatLine.safeParse(json);
-  const via = DemoInstance.safeParse(line.data?.from.name);
-  return line.success && via.success ? { type: 'message', offset: line.data.seq, text: line.data.text, via: via.data } : null;
-}
-
-function deliverLine(peers: Iterable<DemoPeer>, line: DemoLine): void {
-  const live: LiveSocket[] = [];
-  for (const peer of peers) {
-    if (peer.pending) peer.pending.push(line);
-    else live.push(peer.ws);
-  }
-  broadcast(live, JSON.stringify(line), false);
 }
 
 /**
@@ -106,9 +98,9 @@ export function scalingDemoEndpoint(backplane: DemoBackplane): WsEndpoint<Params
     if (!room) {
       const peers = new Set<DemoPeer>();
       const unfollow = logs.follow(key, {
-        line: (frame) => {
-          const line = demoLineOf(frame);
-          if (line) deliverLine(peers, line);
+        line: (frame, seq) => {
+          const line = demoLineOfFrame(frame);
+          if (line) deliver(peers, JSON.stringify(line), seq);
         },
         reset: () => peers.forEach((each) => each.ws.close(CloseCode.serviceRestart, 'the demo log restarted; reload the page')),
       });
@@ -126,11 +118,12 @@ export function scalingDemoEndpoint(backplane: DemoBackplane): WsEndpoint<Params
   /** What a client resuming with `since` missed, then what came while it was read: none twice. */
   const replay = async (member: DemoPeer, key: string, since: number | null) => {
     const history = await logs.read(key, since);
-    const pending = member.pending ?? [];
-    member.pending = null;
-    const missed = since === null ? [] : history.lines.flatMap((line) => demoLineOf(JSON.stringify(line)) ?? []);
-    const last = missed.at(-1)?.offset ?? since ?? 0;
-    for (const line of [...missed, ...pending.filter((line) => (line.offset ?? 0) > last)]) member.ws.send(JSON.stringify(line));
+    const missed = since === null ? [] : history.lines;
+    for (const line of missed) {
+      const demoLine = demoLineOf(line);
+      if (demoLine) member.ws.send(JSON.stringify(demoLine));
+    }
+    endCatchUp(member, missed.at(-1)?.seq ?? since ?? 0);
   };
   const stopB = (key: string, mode: DemoMode) => {
     stopped.add(key);

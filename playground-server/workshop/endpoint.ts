@@ -75,7 +75,7 @@ export function createWorkshopEndpoint(
       }
       // Looked up in Redis meanwhile: what the client says first (its hello) waits for the room.
       const held: HeldMessage[] = [];
-      const hold = (data: Buffer, isBinary: boolean) => void held.push([data, isBinary]);
+      const hold = (data: Buffer, isBinary: boolean) => holdFrame(ws, held, data, isBinary);
       ws.on('message', hold);
       relay.locate(params.code).then(
         (location) => {
@@ -98,8 +98,14 @@ interface Lookup {
   address: string;
 }
 
-/** What a new host may send before its room's code is reserved: far more than a console does. */
+/** What a client may say before its room is ready (looked up, or its code reserved): far more than a page does. */
 const maxEarlyFrames = 32;
+
+/** Keeps a frame that came before the room was ready; past `maxEarlyFrames` the socket is closed. */
+function holdFrame(ws: RoomSocket, held: HeldMessage[], data: Buffer, isBinary: boolean): void {
+  if (held.length >= maxEarlyFrames) return void ws.close(CloseCode.policyViolation, `at most ${maxEarlyFrames} messages before the room is ready`);
+  held.push([data, isBinary]);
+}
 
 /** One socket's life: who it is (pending, host, attendee) and what it may do. */
 class Connection {
@@ -173,10 +179,7 @@ class Connection {
   }
 
   #onFrame(data: Buffer, isBinary: boolean): void {
-    if (this.#early) {
-      if (this.#early.length >= maxEarlyFrames) return void this.#ws.close(CloseCode.policyViolation, `at most ${maxEarlyFrames} messages before the room exists`);
-      return void this.#early.push([data, isBinary]);
-    }
+    if (this.#early) return holdFrame(this.#ws, this.#early, data, isBinary);
     const parsed = parseJsonMessage(WorkshopClientMessage, data, isBinary);
     if (!parsed.ok) return send(this.#ws, parsed.error);
     const room = this.#room;

@@ -120,8 +120,7 @@ class DuplexScalingDemo extends HTMLElement {
         for (let i = 1; i <= WHILE_B_IS_DOWN; i++) say(one, `said on A while B was down (${i}/${WHILE_B_IS_DOWN})`);
       },
     });
-    part(this, '[data-client="1"] [data-role="status"]').textContent = 'connects when you scroll here';
-    part(this, '[data-client="2"] [data-role="status"]').textContent = 'connects when you scroll here';
+    for (const status of this.querySelectorAll('[data-role="status"]')) status.textContent = 'connects when you scroll here';
     // Two sockets per demo: opened when the reader reaches it, not with the page.
     whenNearView(this, () => one.connect('a', serverOrigin()));
     const buttons = {
