@@ -11,36 +11,43 @@ import { singleInstanceRooms } from './memory.ts';
 import type { Store, WorkshopStore } from './types.ts';
 
 /** Bumped when the tables change shape; an unknown version is refused, never guessed at. */
-const SCHEMA_VERSION = 2;
+const SCHEMA_VERSION = 3;
 /** A room's events are folded into its snapshot this often, so a restart replays few of them. */
 const COMPACT_EVERY = 256;
 
 /*
- * chat_lines is a table appended in the order lines are said, with no index: the kept lines are
- * read once at start-up (sqlite-chat.ts keeps them in memory), so a commit rewrites only the
- * table's last page. Keyed by (room, seq) (schema 1), or with an index by room, every room's
- * newest line sat on its own page, and a commit of lines from many rooms rewrote as many full
- * pages into the WAL (measured: most of the CPU of a chat line).
+ * chat_rows holds one row per commit, appended in order, with no index: the kept lines are read
+ * once at start-up (sqlite-chat.ts keeps them in memory), so a commit adds one row at the end.
+ * Keyed by (room, seq) (schema 1), every room's newest line sat on its own page; a row per line
+ * (schema 2) still cost SQLite's per-row work for every line said.
  */
-const chatLines = `
-  CREATE TABLE IF NOT EXISTS chat_lines (n INTEGER PRIMARY KEY, room TEXT NOT NULL, seq INTEGER NOT NULL, line TEXT NOT NULL);
-`;
 const schema = `
   CREATE TABLE IF NOT EXISTS chat_rooms (room TEXT PRIMARY KEY, epoch TEXT NOT NULL, seq INTEGER NOT NULL);
-  ${chatLines}
+  CREATE TABLE IF NOT EXISTS chat_rows (n INTEGER PRIMARY KEY, lines TEXT NOT NULL);
   CREATE TABLE IF NOT EXISTS workshop_rooms (code TEXT PRIMARY KEY, snapshot TEXT NOT NULL, upto INTEGER NOT NULL);
   CREATE TABLE IF NOT EXISTS workshop_events (code TEXT NOT NULL, n INTEGER NOT NULL, event TEXT NOT NULL, PRIMARY KEY (code, n)) WITHOUT ROWID;
 `;
-/** Schema 1 to 2: the chat lines move to the appended table, in one transaction (all or nothing). */
-const fromVersion1 = `
-  BEGIN IMMEDIATE;
-  ALTER TABLE chat_lines RENAME TO chat_lines_v1;
-  ${chatLines}
-  INSERT INTO chat_lines (room, seq, line) SELECT room, seq, line FROM chat_lines_v1 ORDER BY room, seq;
-  DROP TABLE chat_lines_v1;
-  PRAGMA user_version = 2;
-  COMMIT;
-`;
+/** Each migration runs in one transaction (all or nothing) and leaves the next version behind. */
+const migrations: Record<number, string> = {
+  // Schema 1 to 2: the chat lines move to a table appended in the order they were said.
+  1: `
+    BEGIN IMMEDIATE;
+    ALTER TABLE chat_lines RENAME TO chat_lines_v1;
+    CREATE TABLE chat_lines (n INTEGER PRIMARY KEY, room TEXT NOT NULL, seq INTEGER NOT NULL, line TEXT NOT NULL);
+    INSERT INTO chat_lines (room, seq, line) SELECT room, seq, line FROM chat_lines_v1 ORDER BY room, seq;
+    DROP TABLE chat_lines_v1;
+    PRAGMA user_version = 2;
+    COMMIT;`,
+  // Schema 2 to 3: every kept line goes into one row of [room, line] pairs.
+  2: `
+    BEGIN IMMEDIATE;
+    CREATE TABLE chat_rows (n INTEGER PRIMARY KEY, lines TEXT NOT NULL);
+    INSERT INTO chat_rows (n, lines)
+      SELECT 1, json_group_array(json_array(room, json(line))) FROM (SELECT room, line FROM chat_lines ORDER BY n) HAVING count(*) > 0;
+    DROP TABLE chat_lines;
+    PRAGMA user_version = 3;
+    COMMIT;`,
+};
 
 /**
  * The embedded store (the default): one SQLite file in the state directory, through Node's
@@ -66,7 +73,7 @@ export function openSqliteStore(stateDir: string, historyLimit: number): Store {
     const version = (db.prepare('PRAGMA user_version').get() as { user_version: number }).user_version;
     if (version > SCHEMA_VERSION) throw new Error(`it was written by a newer Duplex (schema ${version}, this one reads ${SCHEMA_VERSION})`);
     db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;');
-    if (version === 1) db.exec(fromVersion1);
+    for (let from = version || SCHEMA_VERSION; from < SCHEMA_VERSION; from++) db.exec(migrations[from]!);
     db.exec(`${schema} PRAGMA user_version = ${SCHEMA_VERSION};`);
   } catch (error) {
     if (isBusy(error)) throw new StoreError(file, 'another Duplex server is using this state file', 'Stop it, or give this server its own --state-dir / DUPLEX_STATE_DIR (or --ephemeral).');
