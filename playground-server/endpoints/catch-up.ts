@@ -9,13 +9,19 @@ import type { LiveSocket } from '../live-socket.ts';
 export interface CatchingUp {
   ws: LiveSocket;
   pending: { frame: string; seq: number | null }[] | null;
+  /**
+   * The newest log seq the replay gave. A store's live copy of a line may arrive after the
+   * replay read that same line (Redis answers the read before its pub/sub delivers the line):
+   * such a line is not sent again.
+   */
+  replayedUpTo: number;
 }
 
 /** Framed once for the peers that are live, queued for those catching up. `seq`: a log line's. */
 export function deliver<Peer extends CatchingUp>(peers: Iterable<Peer>, frame: string, seq: number | null, except?: Peer): void {
   const live: LiveSocket[] = [];
   for (const peer of peers) {
-    if (peer === except) continue;
+    if (peer === except || (seq !== null && seq <= peer.replayedUpTo)) continue;
     if (peer.pending) peer.pending.push({ frame, seq });
     else live.push(peer.ws);
   }
@@ -26,5 +32,6 @@ export function deliver<Peer extends CatchingUp>(peers: Iterable<Peer>, frame: s
 export function endCatchUp(peer: CatchingUp, replayedUpTo: number): void {
   const pending = peer.pending ?? [];
   peer.pending = null;
+  peer.replayedUpTo = replayedUpTo;
   for (const { frame, seq } of pending) if (seq === null || seq > replayedUpTo) peer.ws.send(frame);
 }

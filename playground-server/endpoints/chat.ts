@@ -84,7 +84,7 @@ export function chatEndpoint(rooms: Rooms<ChatPeer>, logs: ChatLogs, historyLimi
     open(ws, _req, params) {
       const { room, name } = params;
       const n = nextId++;
-      const peer: ChatPeer = { ws, me: { id: `u${n}-${instance}`, name: name ?? `guest-${n}` }, pending: [] };
+      const peer: ChatPeer = { ws, me: { id: `u${n}-${instance}`, name: name ?? `guest-${n}` }, pending: [], replayedUpTo: 0 };
       let left = false;
       ws.on('message', (data: Buffer, isBinary) => {
         const parsed = parseJsonMessage(ChatClientMessage, data, isBinary);

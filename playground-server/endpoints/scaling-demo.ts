@@ -142,7 +142,7 @@ export function scalingDemoEndpoint(backplane: DemoBackplane): WsEndpoint<Params
     },
     open(ws, _req, params) {
       const key = keyOf(params);
-      const member: DemoPeer = { ws, instance: params.instance, pending: null };
+      const member: DemoPeer = { ws, instance: params.instance, pending: null, replayedUpTo: 0 };
       const send = (message: ScalingDemoServerMessage) => ws.send(JSON.stringify(message));
       send({ type: 'welcome', instance: params.instance, mode: params.mode, peer });
       if (params.mode === 'pubsub') rooms.join(key, member);
