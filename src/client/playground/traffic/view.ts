@@ -368,8 +368,12 @@ export class TrafficView {
     const notes = [flight, frame.queued ? 'queued' : '', frame.lost ? 'lost: queue full' : '', frame.overlaps ? 'crossed one going the other way' : '', frame.code ? `code ${frame.code}` : '']
       .filter(Boolean)
       .join(', ');
+    // Listed at the moment the page saw the frame, when it did: one clock, so a reply is never
+    // listed before its request. Across two clocks it could be: on one machine a flight is
+    // shorter than the error of the two sides' stamps (the server's time is in the row's details).
+    const at = frame.clientAt ?? start;
     toggle.textContent = [
-      seconds(start - (this.#t0 ?? start)).padStart(9),
+      seconds(at - (this.#t0 ?? at)).padStart(9),
       `#${frame.socket} ${arrows[frame.direction]}`.padEnd(5),
       frame.opcode.padEnd(6),
       `${frame.wireBytes} B`.padStart(8),
