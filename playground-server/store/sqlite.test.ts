@@ -1,4 +1,4 @@
-import { test } from 'node:test';
+import { test, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -7,17 +7,8 @@ import { DatabaseSync } from 'node:sqlite';
 import { openSqliteStore } from './sqlite.ts';
 
 test('a state file of schema 1 (chat lines keyed by room and seq) is moved to schema 3 with every line and seq kept', async (t) => {
-  const dir = mkdtempSync(join(tmpdir(), 'duplex-sqlite-v1-'));
-  t.after(() => rmSync(dir, { recursive: true, force: true }));
-  // The file exactly as the previous release wrote it.
-  const old = new DatabaseSync(join(dir, 'duplex.sqlite'));
-  old.exec(`PRAGMA journal_mode = WAL;
-    CREATE TABLE chat_rooms (room TEXT PRIMARY KEY, epoch TEXT NOT NULL, seq INTEGER NOT NULL);
-    CREATE TABLE chat_lines (room TEXT NOT NULL, seq INTEGER NOT NULL, line TEXT NOT NULL, PRIMARY KEY (room, seq)) WITHOUT ROWID;
-    CREATE TABLE workshop_rooms (code TEXT PRIMARY KEY, snapshot TEXT NOT NULL, upto INTEGER NOT NULL);
-    CREATE TABLE workshop_events (code TEXT NOT NULL, n INTEGER NOT NULL, event TEXT NOT NULL, PRIMARY KEY (code, n)) WITHOUT ROWID;
-    INSERT INTO chat_rooms VALUES ('lobby', 'old-epoch', 0);
-    PRAGMA user_version = 1;`);
+  const dir = stateDir(t, 'duplex-sqlite-v1-');
+  const old = olderFile(dir, 1, 'CREATE TABLE chat_lines (room TEXT NOT NULL, seq INTEGER NOT NULL, line TEXT NOT NULL, PRIMARY KEY (room, seq)) WITHOUT ROWID', "('lobby', 'old-epoch', 0)");
   const insert = old.prepare('INSERT INTO chat_lines VALUES (?, ?, ?)');
   const lines = [1, 2, 3].map((seq) => ({ type: 'message' as const, seq, from: { id: 'u1', name: 'ann' }, text: `line ${seq}`, at: 1000 + seq }));
   for (const line of lines) insert.run('lobby', line.seq, JSON.stringify(line));
@@ -34,16 +25,8 @@ test('a state file of schema 1 (chat lines keyed by room and seq) is moved to sc
 });
 
 test('a state file of schema 2 (a row per chat line) is moved to schema 3 with every line and seq kept', async (t) => {
-  const dir = mkdtempSync(join(tmpdir(), 'duplex-sqlite-v2-'));
-  t.after(() => rmSync(dir, { recursive: true, force: true }));
-  const old = new DatabaseSync(join(dir, 'duplex.sqlite'));
-  old.exec(`PRAGMA journal_mode = WAL;
-    CREATE TABLE chat_rooms (room TEXT PRIMARY KEY, epoch TEXT NOT NULL, seq INTEGER NOT NULL);
-    CREATE TABLE chat_lines (n INTEGER PRIMARY KEY, room TEXT NOT NULL, seq INTEGER NOT NULL, line TEXT NOT NULL);
-    CREATE TABLE workshop_rooms (code TEXT PRIMARY KEY, snapshot TEXT NOT NULL, upto INTEGER NOT NULL);
-    CREATE TABLE workshop_events (code TEXT NOT NULL, n INTEGER NOT NULL, event TEXT NOT NULL, PRIMARY KEY (code, n)) WITHOUT ROWID;
-    INSERT INTO chat_rooms VALUES ('lobby', 'e-lobby', 0), ('kitchen', 'e-kitchen', 0);
-    PRAGMA user_version = 2;`);
+  const dir = stateDir(t, 'duplex-sqlite-v2-');
+  const old = olderFile(dir, 2, 'CREATE TABLE chat_lines (n INTEGER PRIMARY KEY, room TEXT NOT NULL, seq INTEGER NOT NULL, line TEXT NOT NULL)', "('lobby', 'e-lobby', 0), ('kitchen', 'e-kitchen', 0)");
   const insert = old.prepare('INSERT INTO chat_lines (room, seq, line) VALUES (?, ?, ?)');
   const said = (room: string, seq: number) => ({ type: 'message' as const, seq, from: { id: 'u1', name: 'ann' }, text: `${room} "${seq}"`, at: 1000 + seq });
   for (const seq of [1, 2, 3]) for (const room of ['lobby', 'kitchen']) insert.run(room, seq, JSON.stringify(said(room, seq)));
@@ -61,8 +44,7 @@ test('a state file of schema 2 (a row per chat line) is moved to schema 3 with e
 });
 
 test('the file stays bounded while a busy room talks, and an idle room keeps its lines through it and a restart', async (t) => {
-  const dir = mkdtempSync(join(tmpdir(), 'duplex-sqlite-bound-'));
-  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  const dir = stateDir(t, 'duplex-sqlite-bound-');
   const limit = 20;
   const ann = { id: 'u1', name: 'ann' };
   let store = openSqliteStore(dir, limit);
@@ -89,8 +71,7 @@ test('the file stays bounded while a busy room talks, and an idle room keeps its
 });
 
 test('a chat row that is not what Duplex writes stops start-up naming the row', async (t) => {
-  const dir = mkdtempSync(join(tmpdir(), 'duplex-sqlite-row-'));
-  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  const dir = stateDir(t, 'duplex-sqlite-row-');
   const store = openSqliteStore(dir, 10);
   await store.chat.append('lobby', { id: 'u1', name: 'ann' }, 'hi');
   await store.close();
@@ -99,6 +80,25 @@ test('a chat row that is not what Duplex writes stops start-up naming the row', 
   db.close();
   assert.throws(() => openSqliteStore(dir, 10), /cannot read chat history: row 1 of chat_rows: .*seq.*duplex\.sqlite/);
 });
+
+function stateDir(t: TestContext, prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+/** A state file exactly as an earlier release wrote it: its chat_lines table and its rooms. */
+function olderFile(dir: string, version: number, chatLines: string, rooms: string): DatabaseSync {
+  const db = new DatabaseSync(join(dir, 'duplex.sqlite'));
+  db.exec(`PRAGMA journal_mode = WAL;
+    CREATE TABLE chat_rooms (room TEXT PRIMARY KEY, epoch TEXT NOT NULL, seq INTEGER NOT NULL);
+    ${chatLines};
+    CREATE TABLE workshop_rooms (code TEXT PRIMARY KEY, snapshot TEXT NOT NULL, upto INTEGER NOT NULL);
+    CREATE TABLE workshop_events (code TEXT NOT NULL, n INTEGER NOT NULL, event TEXT NOT NULL, PRIMARY KEY (code, n)) WITHOUT ROWID;
+    INSERT INTO chat_rooms VALUES ${rooms};
+    PRAGMA user_version = ${version};`);
+  return db;
+}
 
 function userVersion(dir: string): number {
   const db = new DatabaseSync(join(dir, 'duplex.sqlite'), { readOnly: true });
